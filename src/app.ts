@@ -1,0 +1,143 @@
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import { AppError } from './errors.ts';
+import { registerRateLimit } from './http/rate-limit.ts';
+import { toFieldErrors, validatorCompiler } from './http/validation.ts';
+import { bookingPages } from './modules/booking/booking.pages.ts';
+import { bookingRoutes } from './modules/booking/booking.routes.ts';
+import { devMailRoutes } from './modules/notify/dev-mail.routes.ts';
+import type { MailCapture } from './modules/notify/mail-capture.ts';
+import type { Captcha } from './modules/protection/captcha.ts';
+import { captchaRoutes } from './modules/protection/captcha.routes.ts';
+import { availabilityRoutes } from './modules/schedule/availability.routes.ts';
+import { territoryRoutes } from './modules/territory/territory.routes.ts';
+
+/** What the routes need: settings, database, time, and the services started by server.ts. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  captcha: Captcha;
+  /** Asks the outbox worker to look for new messages now rather than at its next poll. */
+  wakeOutbox: () => void;
+  /** The in-process SMTP capture, when no SMTP_URL is set (never in production). */
+  mailCapture: MailCapture | undefined;
+}
+
+export type App = FastifyInstance & { withTypeProvider: () => unknown };
+
+/** Builds the Fastify application: plugins, modules' routes, and the one error handler. */
+export async function buildApp(ctx: AppContext) {
+  const app = Fastify({
+    logger: {
+      level: ctx.config.logLevel,
+      // Query strings carry tokens (the emailed links): never log them.
+      serializers: {
+        req: (req) => ({ method: req.method, url: String(req.url).split('?')[0] }),
+      },
+    },
+    bodyLimit: 16 * 1024,
+    trustProxy: ctx.config.production,
+    ajv: { customOptions: {} },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.fields ? { fields: error.fields } : {}),
+        },
+      });
+    }
+    if (error.validation) {
+      const part = error.validationContext;
+      const rootProblem = error.validation.some((e) => e.instancePath === '' && e.keyword === 'type');
+      if (part === 'body' && rootProblem) {
+        return reply
+          .status(400)
+          .send({ error: { code: 'malformed', message: 'Le corps de la requête doit être un objet JSON.' } });
+      }
+      const prefix = part === 'body' ? '' : '';
+      return reply.status(422).send({
+        error: {
+          code: 'invalid',
+          message: 'Certains champs sont invalides : corrigez-les et réessayez.',
+          fields: toFieldErrors(error.validation as never, prefix),
+        },
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413) {
+      return reply
+        .status(413)
+        .send({ error: { code: 'too_large', message: 'La requête est trop volumineuse.' } });
+    }
+    if (status === 429) {
+      return reply
+        .status(429)
+        .send({ error: { code: 'rate_limited', message: 'Trop de requêtes : réessayez dans une minute.' } });
+    }
+    if (status === 415) {
+      return reply
+        .status(415)
+        .send({
+          error: { code: 'unsupported_media_type', message: 'Envoyez le corps en application/json.' },
+        });
+    }
+    if (status >= 400 && status < 500) {
+      return reply.status(400).send({ error: { code: 'malformed', message: 'La requête est mal formée.' } });
+    }
+    // Details of a server fault stay in the log; the client learns only that it happened.
+    request.log.error({ err: error }, 'unhandled error');
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: 'Erreur interne : réessayez plus tard.' } });
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.status(404).send({ error: { code: 'not_found', message: "Cette adresse n'existe pas." } }),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Créneau public API',
+        version: '1.0.0',
+        description: 'Appointments for the foreigners’ services of French préfectures (PRODUCT §7).',
+      },
+    },
+  });
+  await registerRateLimit(app, ctx.config);
+
+  app.get('/health', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await ctx.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+      return { status: 'ok' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    territoryRoutes(api, ctx);
+    availabilityRoutes(api, ctx);
+    bookingRoutes(api, ctx);
+    captchaRoutes(api, ctx.captcha);
+  });
+  await app.register(async (pages) => bookingPages(pages, ctx));
+  if (ctx.mailCapture && !ctx.config.production) {
+    const capture = ctx.mailCapture;
+    await app.register(async (dev) => devMailRoutes(dev, capture));
+  }
+  return app;
+}
+
+export type CreneauApp = Awaited<ReturnType<typeof buildApp>>;

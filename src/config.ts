@@ -1,0 +1,267 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Every setting of Créneau, declared once: environment variable, default, parser and one-line doc
+ * (PRODUCT §6). `loadConfig` reports every mistake at once, one clear line each.
+ */
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedDbPort: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  smsUrl: string | undefined;
+  secretKey: string;
+  captcha: boolean;
+  rateLimit: boolean;
+  holdMinutes: number;
+  maxActivePerEmail: number;
+  demoData: boolean;
+  publicationDays: number;
+  logLevel: string;
+}
+
+type Env = Record<string, string | undefined>;
+type Parsed<T> = { value: T } | { error: string };
+
+interface Setting<K extends keyof Config> {
+  key: K;
+  env: string;
+  doc: string;
+  parse: (raw: string | undefined, env: Env) => Parsed<Config[K]>;
+}
+
+const ok = <T>(value: T): Parsed<T> => ({ value });
+
+function integer(min: number, max: number, fallback: number) {
+  return (raw: string | undefined): Parsed<number> => {
+    if (raw === undefined || raw === '') return ok(fallback);
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      return { error: `must be a whole number from ${min} to ${max}, got "${raw}"` };
+    }
+    return ok(Number(raw));
+  };
+}
+
+function onOff(fallback: boolean) {
+  return (raw: string | undefined): Parsed<boolean> => {
+    if (raw === undefined || raw === '') return ok(fallback);
+    if (raw === 'on') return ok(true);
+    if (raw === 'off') return ok(false);
+    return { error: `must be "on" or "off", got "${raw}"` };
+  };
+}
+
+function url(protocols: string[]) {
+  return (raw: string | undefined): Parsed<string | undefined> => {
+    if (raw === undefined || raw === '') return ok(undefined);
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        return { error: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}` };
+      }
+      return ok(raw);
+    } catch {
+      // The value may hold a password: never echo it.
+      return { error: 'is not a valid URL' };
+    }
+  };
+}
+
+const isProduction = (env: Env) => env.NODE_ENV === 'production';
+
+const settings: { [K in keyof Config]: Setting<K> } = {
+  production: {
+    key: 'production',
+    env: 'NODE_ENV',
+    doc: '"production" turns on the production checks; anything else is development.',
+    parse: (raw) => ok(raw === 'production'),
+  },
+  port: { key: 'port', env: 'PORT', doc: 'HTTP port.', parse: integer(0, 65535, 3000) },
+  host: {
+    key: 'host',
+    env: 'HOST',
+    doc: 'Address the HTTP server listens on.',
+    parse: (raw) => ok(raw || '127.0.0.1'),
+  },
+  publicUrl: {
+    key: 'publicUrl',
+    env: 'PUBLIC_URL',
+    doc: 'Address of the site as applicants see it; used in emailed links.',
+    parse: (raw, env) => {
+      const parsed = url(['http:', 'https:'])(raw);
+      if ('error' in parsed) return parsed;
+      if (parsed.value) return ok(parsed.value.replace(/\/+$/, ''));
+      if (isProduction(env)) return { error: 'is required in production' };
+      return ok(`http://localhost:${env.PORT || 3000}`);
+    },
+  },
+  databaseUrl: {
+    key: 'databaseUrl',
+    env: 'DATABASE_URL',
+    doc: 'PostgreSQL connection string; without it an embedded PostgreSQL runs under DATA_DIR.',
+    parse: url(['postgres:', 'postgresql:']),
+  },
+  dataDir: {
+    key: 'dataDir',
+    env: 'DATA_DIR',
+    doc: 'Folder for the embedded database and the generated secret key.',
+    parse: (raw) => ok(path.resolve(raw || './data')),
+  },
+  embeddedDbPort: {
+    key: 'embeddedDbPort',
+    env: 'EMBEDDED_DB_PORT',
+    doc: 'Port of the embedded PostgreSQL on 127.0.0.1 (0: any free port).',
+    parse: integer(0, 65535, 0),
+  },
+  smtpUrl: {
+    key: 'smtpUrl',
+    env: 'SMTP_URL',
+    doc: 'SMTP server (smtp:// or smtps://); without it mail goes to an in-process capture, see /dev/mail.',
+    parse: (raw, env) => {
+      const parsed = url(['smtp:', 'smtps:'])(raw);
+      if ('value' in parsed && !parsed.value && isProduction(env)) {
+        return { error: 'is required in production' };
+      }
+      return parsed;
+    },
+  },
+  mailFrom: {
+    key: 'mailFrom',
+    env: 'MAIL_FROM',
+    doc: 'Sender of every email.',
+    parse: (raw) => {
+      const value = raw || 'Créneau <ne-pas-repondre@creneau.localhost>';
+      return /@/.test(value) ? ok(value) : { error: 'must contain an email address' };
+    },
+  },
+  smsUrl: {
+    key: 'smsUrl',
+    env: 'SMS_URL',
+    doc: 'HTTP endpoint of the SMS provider (not used yet).',
+    parse: url(['http:', 'https:']),
+  },
+  secretKey: {
+    key: 'secretKey',
+    env: 'SECRET_KEY',
+    doc: 'Key signing challenges and convocations; generated under DATA_DIR outside production.',
+    parse: (raw, env) => {
+      if (raw) return raw.length >= 32 ? ok(raw) : { error: 'must be at least 32 characters long' };
+      if (isProduction(env)) return { error: 'is required in production' };
+      return ok(''); // filled from DATA_DIR by loadConfig
+    },
+  },
+  captcha: {
+    key: 'captcha',
+    env: 'CAPTCHA',
+    doc: 'Proof-of-work check on bookings ("on" or "off"; "off" refused in production).',
+    parse: (raw, env) => {
+      const parsed = onOff(true)(raw);
+      if ('value' in parsed && !parsed.value && isProduction(env))
+        return { error: 'cannot be "off" in production' };
+      return parsed;
+    },
+  },
+  rateLimit: {
+    key: 'rateLimit',
+    env: 'RATE_LIMIT',
+    doc: 'Rate limits on writes ("on" or "off"; "off" refused in production).',
+    parse: (raw, env) => {
+      const parsed = onOff(true)(raw);
+      if ('value' in parsed && !parsed.value && isProduction(env))
+        return { error: 'cannot be "off" in production' };
+      return parsed;
+    },
+  },
+  holdMinutes: {
+    key: 'holdMinutes',
+    env: 'HOLD_MINUTES',
+    doc: 'How long a pending booking holds its seat waiting for the email confirmation.',
+    parse: integer(1, 24 * 60, 30),
+  },
+  maxActivePerEmail: {
+    key: 'maxActivePerEmail',
+    env: 'MAX_ACTIVE_PER_EMAIL',
+    doc: 'Most active bookings (pending or confirmed) one email address may hold.',
+    parse: integer(1, 100, 3),
+  },
+  demoData: {
+    key: 'demoData',
+    env: 'DEMO_DATA',
+    doc: 'Load the demo départements into an empty database ("on" by default with the embedded database).',
+    parse: (raw, env) => onOff(!env.DATABASE_URL && !isProduction(env))(raw),
+  },
+  publicationDays: {
+    key: 'publicationDays',
+    env: 'PUBLICATION_DAYS',
+    doc: 'How many days ahead slots are published.',
+    parse: integer(1, 365, 56),
+  },
+  logLevel: {
+    key: 'logLevel',
+    env: 'LOG_LEVEL',
+    doc: 'fatal, error, warn, info, debug, trace or silent.',
+    parse: (raw) => {
+      const value = raw || 'info';
+      return ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(value)
+        ? ok(value)
+        : { error: `must be one of fatal, error, warn, info, debug, trace, silent, got "${raw}"` };
+    },
+  },
+};
+
+/** Thrown with every configuration mistake, one line each. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment into a Config, or throws a ConfigError listing every mistake. */
+export function parseConfig(env: Env): Config {
+  const problems: string[] = [];
+  const config: Partial<Record<keyof Config, unknown>> = {};
+  for (const setting of Object.values(settings) as Setting<keyof Config>[]) {
+    const parsed = setting.parse(env[setting.env], env);
+    if ('error' in parsed) problems.push(`${setting.env} ${parsed.error}.`);
+    else config[setting.key] = parsed.value;
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config as Config;
+}
+
+/** Reads the environment and, outside production, the secret key kept under DATA_DIR. */
+export function loadConfig(env: Env = process.env): Config {
+  const config = parseConfig(env);
+  if (!config.secretKey) config.secretKey = readOrCreateSecret(config.dataDir);
+  return config;
+}
+
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret.key');
+  try {
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+    return secret;
+  } catch (error) {
+    throw new ConfigError([
+      `DATA_DIR "${dataDir}" cannot hold the secret key (${(error as NodeJS.ErrnoException).code}); choose a writable folder or set SECRET_KEY.`,
+    ]);
+  }
+}
+
+/** The settings as documentation rows, for the README and `--help`. */
+export function describeSettings(): { env: string; doc: string }[] {
+  return Object.values(settings).map(({ env, doc }) => ({ env, doc }));
+}

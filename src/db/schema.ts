@@ -1,0 +1,213 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the tables created by the migrations in ./migrations. */
+export interface Database {
+  department: DepartmentTable;
+  site: SiteTable;
+  arrondissement: ArrondissementTable;
+  procedure: ProcedureTable;
+  offer: OfferTable;
+  opening_rule: OpeningRuleTable;
+  closure: ClosureTable;
+  slot: SlotTable;
+  booking: BookingTable;
+  email_activity: EmailActivityTable;
+  booking_token: BookingTokenTable;
+  outbox: OutboxTable;
+  outbox_attempt: OutboxAttemptTable;
+  captcha_use: CaptchaUseTable;
+}
+
+/** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */
+type DateColumn = string;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** BIGINT ids travel as strings: they may exceed 2^53. */
+type Id = string;
+
+export type HolidayRegion =
+  | 'metropole'
+  | 'alsace_moselle'
+  | 'guadeloupe'
+  | 'martinique'
+  | 'guyane'
+  | 'reunion'
+  | 'mayotte';
+
+export interface DepartmentTable {
+  code: string;
+  name: string;
+  timezone: string;
+  holiday_region: HolidayRegion;
+}
+
+export type SiteKind = 'prefecture' | 'sous_prefecture' | 'antenne';
+
+export interface SiteTable {
+  id: Generated<number>;
+  department_code: string;
+  name: string;
+  kind: SiteKind;
+  address: string;
+}
+
+export interface ArrondissementTable {
+  code: string;
+  department_code: string;
+  name: string;
+  site_id: number | null;
+}
+
+export interface ProcedureTable {
+  id: Generated<number>;
+  code: string;
+  title: string;
+  description: Generated<string>;
+  audience: Generated<string>;
+  duration_minutes: number;
+  documents: Generated<string[]>;
+  fees: Generated<string>;
+  requires_foreigner_number: Generated<boolean>;
+  requires_title_expiry: Generated<boolean>;
+  requires_postal_code: Generated<boolean>;
+  title_expiry_within_days: number | null;
+  title_expired_since_days: number | null;
+}
+
+export type Channel = 'booking' | 'draw' | 'postal' | 'email' | 'walk_in' | 'external';
+
+export interface OfferTable {
+  id: Generated<number>;
+  procedure_id: number;
+  site_id: number;
+  channel: Channel;
+  instructions: Generated<string>;
+  contact_email: string | null;
+  url: string | null;
+  postal_address: string | null;
+  updated_on: ColumnType<DateColumn, DateColumn | undefined, DateColumn>;
+}
+
+export interface OpeningRuleTable {
+  id: Generated<number>;
+  offer_id: number;
+  weekday: number;
+  /** 'HH:MM' or 'HH:MM:SS', wall-clock time in the site's zone. */
+  starts_at: string;
+  ends_at: string;
+  capacity: number;
+  valid_from: DateColumn | null;
+  valid_until: DateColumn | null;
+}
+
+export interface ClosureTable {
+  id: Generated<number>;
+  site_id: number;
+  day: DateColumn;
+  reason: Generated<string>;
+}
+
+export interface SlotTable {
+  id: Generated<Id>;
+  offer_id: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  capacity: number;
+  taken: Generated<number>;
+}
+
+/**
+ * Booking statuses (PRODUCT §3):
+ * - pending: the seat is held until the email link is confirmed or the hold expires;
+ * - confirmed: the applicant confirmed by email, the convocation is issued;
+ * - expired: not confirmed in time, the seat went back to the slot;
+ * - cancelled: cancelled by the applicant, the seat went back to the slot;
+ * - revoked: cancelled by the office, with a reason and an offer to rebook;
+ * - attended: the applicant came to the counter;
+ * - no_show: the applicant did not come.
+ */
+export type BookingStatus =
+  | 'pending'
+  | 'confirmed'
+  | 'expired'
+  | 'cancelled'
+  | 'revoked'
+  | 'attended'
+  | 'no_show';
+
+export type Locale = 'fr' | 'en' | 'ar';
+
+export interface BookingTable {
+  id: Generated<Id>;
+  reference: string;
+  slot_id: string;
+  procedure_id: number;
+  status: ColumnType<BookingStatus, BookingStatus | undefined, BookingStatus>;
+  identity_key: string;
+  email_key: string;
+  last_name: string;
+  first_name: string;
+  birth_date: DateColumn;
+  email: string;
+  phone: string | null;
+  foreigner_number: string | null;
+  title_expiry: DateColumn | null;
+  postal_code: string | null;
+  locale: ColumnType<Locale, Locale | undefined, Locale>;
+  hold_expires_at: Timestamp;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  confirmed_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  status_reason: string | null;
+}
+
+export interface EmailActivityTable {
+  email_key: string;
+  active: number;
+}
+
+export type TokenPurpose = 'confirm' | 'manage';
+
+export interface BookingTokenTable {
+  id: Generated<Id>;
+  booking_id: string;
+  purpose: TokenPurpose;
+  token_hash: Buffer;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export type OutboxKind =
+  | 'booking_confirm_request'
+  | 'booking_confirmed'
+  | 'booking_cancelled'
+  | 'manage_link';
+
+export interface OutboxTable {
+  id: Generated<Id>;
+  booking_id: string | null;
+  kind: OutboxKind;
+  channel: ColumnType<'email' | 'sms', 'email' | 'sms' | undefined, 'email' | 'sms'>;
+  recipient: string;
+  subject: string;
+  body_text: string | null;
+  body_html: string | null;
+  status: ColumnType<'pending' | 'sent' | 'failed', 'pending' | undefined, 'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_error: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  sent_at: Timestamp | null;
+}
+
+export interface OutboxAttemptTable {
+  id: Generated<Id>;
+  outbox_id: string;
+  attempted_at: ColumnType<Date, Date | string | undefined, never>;
+  ok: boolean;
+  error: string | null;
+}
+
+export interface CaptchaUseTable {
+  signature: string;
+  expires_at: Timestamp;
+}

@@ -1,0 +1,36 @@
+/** One invalid field of a request, as returned in `error.fields` (PRODUCT §7). */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * An error the applicant or client can act on: a stable code, an HTTP status and a French message.
+ * The central handler in app.ts turns it into `{"error":{"code","message","fields"?}}`.
+ */
+export class AppError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly fields: FieldError[] | undefined;
+
+  constructor(status: number, code: string, message: string, fields?: FieldError[]) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/** The 422 answer listing every invalid field. */
+export function invalid(fields: FieldError[]): AppError {
+  return new AppError(422, 'invalid', 'Certains champs sont invalides : corrigez-les et réessayez.', fields);
+}
+
+export function notFound(code: string, message: string): AppError {
+  return new AppError(404, code, message);
+}
+
+export function conflict(code: string, message: string): AppError {
+  return new AppError(409, code, message);
+}

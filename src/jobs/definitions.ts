@@ -1,0 +1,22 @@
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import { expireHolds } from '../modules/booking/booking.repository.ts';
+import { purgeSpentChallenges } from '../modules/protection/captcha.ts';
+import { publishSlots } from '../modules/schedule/publication.ts';
+import type { PeriodicJob } from './scheduler.ts';
+
+/** The periodic jobs of Créneau. */
+export function periodicJobs({ db, clock, config }: { db: Db; clock: Clock; config: Config }): PeriodicJob[] {
+  return [
+    // Unconfirmed holds give their seat back; confirming also checks the hold, so a late run is safe.
+    { id: 'expire-holds', everyMs: 30_000, run: () => expireHolds(db, clock.now()) },
+    // The rolling publication horizon moves every day; hourly runs pick up new opening rules quickly.
+    {
+      id: 'publish-slots',
+      everyMs: 60 * 60_000,
+      run: () => publishSlots({ db, clock, days: config.publicationDays }),
+    },
+    { id: 'purge-captcha', everyMs: 10 * 60_000, run: () => purgeSpentChallenges(db, clock.now()) },
+  ];
+}

@@ -1,0 +1,226 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { BookingStatus, Database, Locale, TokenPurpose } from '../../db/schema.ts';
+
+type Executor = Db | Transaction<Database> | Kysely<Database>;
+
+/** What a booking needs to know about a slot: its offer, procedure, site and département. */
+export async function findSlotForBooking(db: Executor, slotId: number) {
+  return db
+    .selectFrom('slot')
+    .innerJoin('offer', 'offer.id', 'slot.offer_id')
+    .innerJoin('procedure', 'procedure.id', 'offer.procedure_id')
+    .innerJoin('site', 'site.id', 'offer.site_id')
+    .innerJoin('department', 'department.code', 'site.department_code')
+    .select([
+      'slot.id as slotId',
+      'slot.starts_at as startsAt',
+      'slot.ends_at as endsAt',
+      'offer.channel',
+      'procedure.id as procedureId',
+      'procedure.title as procedureTitle',
+      'procedure.duration_minutes as durationMinutes',
+      'site.name as siteName',
+      'site.address as siteAddress',
+      'procedure.requires_foreigner_number as requiresForeignerNumber',
+      'procedure.requires_title_expiry as requiresTitleExpiry',
+      'procedure.requires_postal_code as requiresPostalCode',
+      'procedure.title_expiry_within_days as titleExpiryWithinDays',
+      'procedure.title_expired_since_days as titleExpiredSinceDays',
+      'department.code as departmentCode',
+      'department.timezone',
+    ])
+    .where('slot.id', '=', String(slotId))
+    .executeTakeFirst();
+}
+
+export interface NewBooking {
+  reference: string;
+  slotId: string;
+  procedureId: number;
+  identityKey: string;
+  emailKey: string;
+  lastName: string;
+  firstName: string;
+  birthDate: string;
+  email: string;
+  phone: string | null;
+  foreignerNumber: string | null;
+  titleExpiry: string | null;
+  postalCode: string | null;
+  locale: Locale;
+  holdExpiresAt: Date;
+}
+
+/** Inserts a pending booking; the schema's trigger takes the seat or refuses it. */
+export async function insertBooking(trx: Executor, booking: NewBooking): Promise<string> {
+  const row = await trx
+    .insertInto('booking')
+    .values({
+      reference: booking.reference,
+      slot_id: booking.slotId,
+      procedure_id: booking.procedureId,
+      identity_key: booking.identityKey,
+      email_key: booking.emailKey,
+      last_name: booking.lastName,
+      first_name: booking.firstName,
+      birth_date: booking.birthDate,
+      email: booking.email,
+      phone: booking.phone,
+      foreigner_number: booking.foreignerNumber,
+      title_expiry: booking.titleExpiry,
+      postal_code: booking.postalCode,
+      locale: booking.locale,
+      hold_expires_at: booking.holdExpiresAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertToken(
+  trx: Executor,
+  token: { bookingId: string; purpose: TokenPurpose; hash: Buffer; expiresAt: Date },
+): Promise<void> {
+  await trx
+    .insertInto('booking_token')
+    .values({
+      booking_id: token.bookingId,
+      purpose: token.purpose,
+      token_hash: token.hash,
+      expires_at: token.expiresAt,
+    })
+    .execute();
+}
+
+/** The token and its booking, both locked until the transaction ends. */
+export async function lockTokenWithBooking(trx: Executor, hash: Buffer) {
+  return trx
+    .selectFrom('booking_token')
+    .innerJoin('booking', 'booking.id', 'booking_token.booking_id')
+    .select([
+      'booking_token.id as tokenId',
+      'booking_token.purpose',
+      'booking_token.expires_at as tokenExpiresAt',
+      'booking_token.used_at as tokenUsedAt',
+      'booking.id as bookingId',
+      'booking.reference',
+      'booking.status',
+      'booking.hold_expires_at as holdExpiresAt',
+      'booking.email',
+      'booking.locale',
+    ])
+    .where('booking_token.token_hash', '=', hash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markTokenUsed(trx: Executor, tokenId: string, now: Date): Promise<void> {
+  await trx.updateTable('booking_token').set({ used_at: now }).where('id', '=', tokenId).execute();
+}
+
+/** pending → confirmed, only while the hold lasts; returns false when the hold has run out. */
+export async function confirmPending(trx: Executor, bookingId: string, now: Date): Promise<boolean> {
+  const result = await trx
+    .updateTable('booking')
+    .set({ status: 'confirmed', confirmed_at: now })
+    .where('id', '=', bookingId)
+    .where('status', '=', 'pending')
+    .where('hold_expires_at', '>', now)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** pending or confirmed → cancelled, only before the appointment starts; the trigger frees the seat. */
+export async function cancelActive(trx: Executor, bookingId: string, now: Date): Promise<boolean> {
+  const result = await trx
+    .updateTable('booking')
+    .set({ status: 'cancelled', cancelled_at: now, status_reason: 'applicant' })
+    .where('id', '=', bookingId)
+    .where('status', 'in', ['pending', 'confirmed'])
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('slot')
+          .select('slot.id')
+          .whereRef('slot.id', '=', 'booking.slot_id')
+          .where('slot.starts_at', '>', now),
+      ),
+    )
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Marks every pending booking whose hold has run out as expired; the trigger frees their seats. */
+export async function expireHolds(db: Executor, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('booking')
+    .set({ status: 'expired', status_reason: 'hold_expired' })
+    .where('status', '=', 'pending')
+    .where('hold_expires_at', '<=', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export interface BookingDetails {
+  id: string;
+  reference: string;
+  status: BookingStatus;
+  locale: Locale;
+  email: string;
+  lastName: string;
+  firstName: string;
+  holdExpiresAt: Date;
+  confirmedAt: Date | null;
+  createdAt: Date;
+  slotId: string;
+  startsAt: Date;
+  endsAt: Date;
+  procedureId: number;
+  procedureTitle: string;
+  durationMinutes: number;
+  siteId: number;
+  siteName: string;
+  siteAddress: string;
+  timezone: string;
+}
+
+/** One booking with everything shown to its applicant or written in its emails. */
+export async function findBookingDetails(
+  db: Executor,
+  where: { id: string } | { reference: string },
+): Promise<BookingDetails | undefined> {
+  let query = db
+    .selectFrom('booking')
+    .innerJoin('slot', 'slot.id', 'booking.slot_id')
+    .innerJoin('offer', 'offer.id', 'slot.offer_id')
+    .innerJoin('procedure', 'procedure.id', 'booking.procedure_id')
+    .innerJoin('site', 'site.id', 'offer.site_id')
+    .innerJoin('department', 'department.code', 'site.department_code')
+    .select([
+      'booking.id',
+      'booking.reference',
+      'booking.status',
+      'booking.locale',
+      'booking.email',
+      'booking.last_name as lastName',
+      'booking.first_name as firstName',
+      'booking.hold_expires_at as holdExpiresAt',
+      'booking.confirmed_at as confirmedAt',
+      'booking.created_at as createdAt',
+      'slot.id as slotId',
+      'slot.starts_at as startsAt',
+      'slot.ends_at as endsAt',
+      'procedure.id as procedureId',
+      'procedure.title as procedureTitle',
+      'procedure.duration_minutes as durationMinutes',
+      'site.id as siteId',
+      'site.name as siteName',
+      'site.address as siteAddress',
+      'department.timezone',
+    ]);
+  query =
+    'id' in where
+      ? query.where('booking.id', '=', where.id)
+      : query.where('booking.reference', '=', where.reference);
+  return query.executeTakeFirst();
+}

@@ -1,0 +1,119 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppContext, CreneauApp } from '../../app.ts';
+import type { Locale } from '../../db/schema.ts';
+import { writeLimit } from '../../http/rate-limit.ts';
+import { bookingErrors } from './booking.errors.ts';
+import {
+  BookingCreatedSchema,
+  BookingRequestSchema,
+  BookingViewSchema,
+  ErrorSchema,
+  ReferenceParamsSchema,
+  TokenBodySchema,
+  TokenQuerySchema,
+} from './booking.schemas.ts';
+import { bookSlot, cancelBooking, confirmBooking, getBooking, presentBooking } from './booking.usecases.ts';
+
+const errors = {
+  400: ErrorSchema,
+  403: ErrorSchema,
+  404: ErrorSchema,
+  409: ErrorSchema,
+  410: ErrorSchema,
+  422: ErrorSchema,
+};
+
+/** The applicant's language for emails: English when the client prefers it, French otherwise. */
+export function requestLocale(request: FastifyRequest): Locale {
+  const header = String(request.headers['accept-language'] ?? '').toLowerCase();
+  const first = header.split(',')[0]?.trim() ?? '';
+  if (first.startsWith('en')) return 'en';
+  if (first.startsWith('ar')) return 'ar';
+  return 'fr';
+}
+
+/** POST /api/v1/bookings, confirm, consult and cancel (PRODUCT §7). */
+export function bookingRoutes(app: CreneauApp, ctx: AppContext): void {
+  const deps = { db: ctx.db, clock: ctx.clock, config: ctx.config, wakeOutbox: ctx.wakeOutbox };
+
+  app.post(
+    '/api/v1/bookings',
+    {
+      config: { rateLimit: writeLimit(ctx.config) },
+      schema: {
+        tags: ['bookings'],
+        summary: 'Hold a seat in a slot; an email asks to confirm it before the hold expires',
+        body: BookingRequestSchema,
+        response: { 201: BookingCreatedSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      if (!(await ctx.captcha.verify(request.body.captcha))) throw bookingErrors.captchaFailed();
+      const booking = await bookSlot(deps, {
+        slotId: request.body.slotId,
+        applicant: request.body.applicant,
+        locale: requestLocale(request),
+      });
+      return reply
+        .status(201)
+        .send({ ...booking, id: Number(booking.id), holdExpiresAt: booking.holdExpiresAt.toISOString() });
+    },
+  );
+
+  app.post(
+    '/api/v1/bookings/confirm',
+    {
+      config: { rateLimit: writeLimit(ctx.config) },
+      schema: {
+        tags: ['bookings'],
+        summary: 'Confirm a pending booking with the token of the emailed link',
+        body: TokenBodySchema,
+        response: {
+          200: { type: 'object', properties: { reference: { type: 'string' }, status: { type: 'string' } } },
+          ...errors,
+        },
+      },
+    },
+    async (request) => confirmBooking(deps, request.body.token),
+  );
+
+  app.get(
+    '/api/v1/bookings/:reference',
+    {
+      schema: {
+        tags: ['bookings'],
+        summary: 'Consult a booking with the token of a manage link',
+        params: ReferenceParamsSchema,
+        querystring: TokenQuerySchema,
+        response: { 200: BookingViewSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const details = await getBooking(deps, request.query.token, request.params.reference);
+      // The answer holds personal data: no shared cache may keep it.
+      reply.header('cache-control', 'no-store');
+      return presentBooking(details);
+    },
+  );
+
+  app.post(
+    '/api/v1/bookings/:reference/cancel',
+    {
+      config: { rateLimit: writeLimit(ctx.config) },
+      schema: {
+        tags: ['bookings'],
+        summary: 'Cancel a booking with the token of a manage link; the seat is freed at once',
+        params: ReferenceParamsSchema,
+        body: TokenBodySchema,
+        response: { 200: { type: 'object', properties: { status: { type: 'string' } } }, ...errors },
+      },
+    },
+    async (request) => {
+      const result = await cancelBooking(deps, {
+        reference: request.params.reference,
+        token: request.body.token,
+      });
+      return { status: result.status };
+    },
+  );
+}

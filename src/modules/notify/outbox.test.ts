@@ -1,0 +1,239 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it, type TestContext } from 'node:test';
+import type { Transporter } from 'nodemailer';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { fixedClock } from '../../clock.ts';
+import { type MailCapture, startMailCapture } from './mail-capture.ts';
+import { claimDueMessages, enqueueEmail, MAX_ATTEMPTS, type OutboxEmail } from './outbox.repository.ts';
+import { createTransport, startOutboxWorker, type WorkerLog } from './outbox.worker.ts';
+
+const recipient = 'catherine.martin@example.org';
+const from = 'Préfecture <rendez-vous@prefecture.example.fr>';
+
+let database: TestDatabase;
+let capture: MailCapture;
+const transports: Transporter[] = [];
+let logged: unknown[] = [];
+
+const log: WorkerLog = {
+  info: (details, message) => logged.push({ details, message }),
+  warn: (details, message) => logged.push({ details, message }),
+  error: (details, message) => logged.push({ details, message }),
+};
+
+function email(overrides: Partial<OutboxEmail> = {}): OutboxEmail {
+  return {
+    bookingId: null,
+    kind: 'booking_confirm_request',
+    recipient,
+    subject: 'Confirmez votre demande de rendez-vous',
+    text: "N'oubliez pas de confirmer votre rendez-vous : https://rdv.example.fr/confirmer#t=secret",
+    html: '<p><a href="https://rdv.example.fr/confirmer#t=secret">Confirmer</a></p>',
+    ...overrides,
+  };
+}
+
+// New messages are due at the database's now(); the test clock starts a minute later so they are due.
+function testClock() {
+  return fixedClock(new Date(Date.now() + 60_000));
+}
+
+function worker(t: TestContext, clock: ReturnType<typeof testClock>, options: { batchSize?: number } = {}) {
+  const transport = createTransport(capture.url);
+  transports.push(transport);
+  const started = startOutboxWorker({
+    db: database.db,
+    transport,
+    from,
+    clock,
+    log,
+    pollMs: 3_600_000,
+    ...options,
+  });
+  t.after(() => started.stop());
+  return started;
+}
+
+async function outboxRows() {
+  return database.db.selectFrom('outbox').selectAll().orderBy('id').execute();
+}
+
+before(async () => {
+  database = await createTestDatabase();
+  capture = await startMailCapture();
+});
+
+after(async () => {
+  for (const transport of transports) transport.close();
+  await capture.stop();
+  await database.drop();
+});
+
+beforeEach(async () => {
+  await database.db.deleteFrom('outbox').execute();
+  capture.setAvailable(true);
+  capture.clear();
+  logged = [];
+});
+
+describe('outbox worker', () => {
+  it('delivers an enqueued message, then erases its bodies and records the attempt', async (t) => {
+    const clock = testClock();
+    await database.db.transaction().execute((trx) => enqueueEmail(trx, email()));
+
+    assert.equal(await worker(t, clock).drain(), 1);
+
+    const [mail, ...others] = capture.messages();
+    assert.equal(others.length, 0);
+    assert.deepEqual(mail?.to, [recipient]);
+    assert.equal(mail?.subject, 'Confirmez votre demande de rendez-vous');
+    assert.match(mail?.text ?? '', /#t=secret/);
+    assert.match(mail?.html ?? '', /href="https:\/\/rdv\.example\.fr\/confirmer#t=secret"/);
+    const [row] = await outboxRows();
+    assert.equal(row?.status, 'sent');
+    assert.equal(row?.attempts, 1);
+    assert.equal(row?.body_text, null);
+    assert.equal(row?.body_html, null);
+    assert.deepEqual(row?.sent_at, clock.now());
+    const attempts = await database.db.selectFrom('outbox_attempt').selectAll().execute();
+    assert.deepEqual(
+      attempts.map((a) => [a.outbox_id, a.ok]),
+      [[row?.id, true]],
+    );
+  });
+
+  it('keeps the logs free of the recipient and the body', async (t) => {
+    await enqueueEmail(database.db, email());
+    capture.setAvailable(false);
+    const clock = testClock();
+    const running = worker(t, clock);
+    await running.drain();
+    capture.setAvailable(true);
+    clock.advance(60_000);
+    await running.drain();
+
+    assert.ok(logged.length >= 2);
+    const text = JSON.stringify(logged);
+    assert.ok(text.includes('booking_confirm_request'));
+    assert.ok(!text.includes('catherine'), text);
+    assert.ok(!text.includes('secret'), text);
+  });
+
+  it('keeps the message pending with a later due time while SMTP is down, and sends it once SMTP is back', async (t) => {
+    const clock = testClock();
+    await enqueueEmail(database.db, email());
+    const running = worker(t, clock);
+    capture.setAvailable(false);
+
+    assert.equal(await running.drain(), 0);
+    let [row] = await outboxRows();
+    assert.equal(row?.status, 'pending');
+    assert.equal(row?.attempts, 1);
+    assert.deepEqual(row?.next_attempt_at, new Date(clock.now().getTime() + 30_000));
+    assert.match(row?.last_error ?? '', /451|indisponible/);
+    assert.notEqual(row?.body_text, null);
+    assert.equal(capture.messages().length, 0);
+
+    capture.setAvailable(true);
+    assert.equal(await running.drain(), 0, 'not due before its retry time');
+    clock.advance(30_000);
+    assert.equal(await running.drain(), 1);
+
+    assert.equal(capture.messages().length, 1);
+    [row] = await outboxRows();
+    assert.equal(row?.status, 'sent');
+    assert.equal(row?.attempts, 2);
+    const attempts = await database.db.selectFrom('outbox_attempt').select('ok').orderBy('id').execute();
+    assert.deepEqual(
+      attempts.map((a) => a.ok),
+      [false, true],
+    );
+  });
+
+  it(`gives a message up as failed after ${MAX_ATTEMPTS} attempts`, async (t) => {
+    const clock = testClock();
+    await enqueueEmail(database.db, email());
+    await database.db
+      .updateTable('outbox')
+      .set({ attempts: MAX_ATTEMPTS - 1 })
+      .execute();
+    capture.setAvailable(false);
+
+    assert.equal(await worker(t, clock).drain(), 0);
+
+    const [row] = await outboxRows();
+    assert.equal(row?.status, 'failed');
+    assert.equal(row?.attempts, MAX_ATTEMPTS);
+  });
+
+  it('never sends a message enqueued in a transaction that rolled back', async (t) => {
+    await assert.rejects(
+      database.db.transaction().execute(async (trx) => {
+        await enqueueEmail(trx, email());
+        throw new Error('the booking could not be saved');
+      }),
+      /could not be saved/,
+    );
+
+    assert.equal(await worker(t, testClock()).drain(), 0);
+    assert.equal((await outboxRows()).length, 0);
+    assert.equal(capture.messages().length, 0);
+  });
+
+  it('delivers each message exactly once when two workers drain the same database', async (t) => {
+    for (let i = 1; i <= 20; i++) await enqueueEmail(database.db, email({ subject: `Message ${i}` }));
+    const clock = testClock();
+    const first = worker(t, clock, { batchSize: 3 });
+    const second = worker(t, clock, { batchSize: 3 });
+
+    const [sentByFirst, sentBySecond] = await Promise.all([first.drain(), second.drain()]);
+
+    assert.equal(sentByFirst + sentBySecond, 20);
+    const subjects = capture.messages().map((mail) => mail.subject);
+    assert.equal(subjects.length, 20);
+    assert.equal(new Set(subjects).size, 20);
+    const rows = await outboxRows();
+    assert.ok(rows.every((row) => row.status === 'sent' && row.attempts === 1));
+  });
+
+  it('delivers, after a restart, what a stopped worker left pending', async (t) => {
+    const clock = testClock();
+    const before = worker(t, clock);
+    capture.setAvailable(false);
+    await enqueueEmail(database.db, email());
+    assert.equal(await before.drain(), 0);
+    await before.stop();
+    assert.equal(await before.drain(), 0, 'a stopped worker sends nothing');
+
+    capture.setAvailable(true);
+    clock.advance(60_000);
+    assert.equal(await worker(t, clock).drain(), 1);
+    assert.equal(capture.messages().length, 1);
+  });
+
+  it('sends again a message whose worker died after claiming it, once the claim has run out', async (t) => {
+    const clock = testClock();
+    await enqueueEmail(database.db, email());
+    const claimed = await claimDueMessages(database.db, {
+      now: clock.now(),
+      leaseUntil: new Date(clock.now().getTime() + 5 * 60_000),
+      limit: 10,
+    });
+    assert.equal(claimed.length, 1);
+
+    const next = worker(t, clock);
+    assert.equal(await next.drain(), 0, 'still claimed by the dead worker');
+    clock.advance(5 * 60_000);
+    assert.equal(await next.drain(), 1);
+  });
+
+  it('sends at once when woken, without waiting for the next poll', async (t) => {
+    const running = worker(t, testClock());
+    await enqueueEmail(database.db, email({ subject: 'Réveil' }));
+
+    running.wake();
+
+    const mail = await capture.waitFor((m) => m.subject === 'Réveil', 5000);
+    assert.deepEqual(mail.to, [recipient]);
+  });
+});

@@ -1,0 +1,108 @@
+import { Type } from '@sinclair/typebox';
+import type { AppContext, CreneauApp } from '../../app.ts';
+import { invalid } from '../../errors.ts';
+import { ErrorSchema } from '../booking/booking.schemas.ts';
+import { findOffer, listFreeSlots } from './schedule.repository.ts';
+import { addDays, formatInZone, localDate, zonedTimeToUtc } from './timezone.ts';
+
+const MAX_RANGE_DAYS = 93;
+
+/**
+ * Availability is the most read path, hammered whenever slots are scarce. Each answer is kept for one
+ * second per query, serialised once and shared by concurrent requests: a second-old view costs
+ * nothing in safety, since the database still refuses a seat that is gone.
+ */
+const CACHE_MS = 1000;
+const MAX_CACHED = 10_000;
+
+export function availabilityRoutes(app: CreneauApp, ctx: AppContext): void {
+  const cache = new Map<string, { expires: number; body: Promise<string> }>();
+
+  async function compute(procedure: number, site: number, from?: string, to?: string): Promise<string> {
+    const offer = await findOffer(ctx.db, procedure, site);
+    if (!offer) {
+      throw invalid([
+        { field: 'site', code: 'not_offered', message: "Cette démarche n'est pas proposée dans ce site." },
+      ]);
+    }
+    const today = localDate(ctx.clock.now(), offer.timezone);
+    const first = from ?? today;
+    const last = to ?? addDays(first, 56);
+    if (last < first) {
+      throw invalid([
+        { field: 'to', code: 'before_from', message: 'La date de fin doit suivre la date de début.' },
+      ]);
+    }
+    if (addDays(first, MAX_RANGE_DAYS) < last) {
+      throw invalid([
+        { field: 'to', code: 'range_too_long', message: `Au plus ${MAX_RANGE_DAYS} jours à la fois.` },
+      ]);
+    }
+    const now = ctx.clock.now();
+    const start = zonedTimeToUtc(first, '00:00', offer.timezone);
+    const end = zonedTimeToUtc(addDays(last, 1), '00:00', offer.timezone);
+    const slots =
+      offer.channel === 'booking'
+        ? await listFreeSlots(ctx.db, offer.id, start < now ? now : start, end)
+        : [];
+    return JSON.stringify({
+      slots: slots.map((slot) => ({
+        id: Number(slot.id),
+        start: formatInZone(slot.startsAt, offer.timezone),
+        end: formatInZone(slot.endsAt, offer.timezone),
+        remaining: Number(slot.remaining),
+      })),
+    });
+  }
+
+  app.get(
+    '/api/v1/availability',
+    {
+      schema: {
+        tags: ['availability'],
+        summary: 'Free slots of a procedure at a site, times in the site’s zone',
+        querystring: Type.Object(
+          {
+            procedure: Type.Integer({ minimum: 1 }),
+            site: Type.Integer({ minimum: 1 }),
+            from: Type.Optional(Type.String({ format: 'date' })),
+            to: Type.Optional(Type.String({ format: 'date' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            slots: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                start: Type.String({ format: 'date-time' }),
+                end: Type.String({ format: 'date-time' }),
+                remaining: Type.Integer(),
+              }),
+            ),
+          }),
+          422: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { procedure, site, from, to } = request.query;
+      const key = `${procedure}:${site}:${from ?? ''}:${to ?? ''}`;
+      const now = Date.now();
+      let entry = cache.get(key);
+      if (!entry || entry.expires <= now) {
+        if (cache.size >= MAX_CACHED) cache.clear();
+        entry = { expires: now + CACHE_MS, body: compute(procedure, site, from, to) };
+        cache.set(key, entry);
+        // A refusal is not worth keeping: drop it so the next request sees the error afresh.
+        entry.body.catch(() => cache.delete(key));
+      }
+      const body = await entry.body;
+      return reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .header('cache-control', 'public, max-age=1')
+        .serializer((payload: unknown) => payload as string)
+        .send(body as never);
+    },
+  );
+}

@@ -1,0 +1,70 @@
+import { Type } from '@sinclair/typebox';
+import type { AppContext, CreneauApp } from '../../app.ts';
+import { invalid } from '../../errors.ts';
+import { ErrorSchema } from '../booking/booking.schemas.ts';
+import {
+  departmentExists,
+  listDepartmentsWithSites,
+  listProceduresOfDepartment,
+} from './territory.repository.ts';
+
+const DepartmentSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  timezone: Type.String(),
+  sites: Type.Array(
+    Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String(), address: Type.String() }),
+  ),
+});
+
+const ProcedureSchema = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  title: Type.String(),
+  durationMinutes: Type.Integer(),
+  channel: Type.String(),
+  siteIds: Type.Array(Type.Integer()),
+});
+
+/** GET /api/v1/departments and GET /api/v1/procedures?department=CODE (PRODUCT §7). */
+export function territoryRoutes(app: CreneauApp, ctx: AppContext): void {
+  app.get(
+    '/api/v1/departments',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'Départements with their offices',
+        response: { 200: Type.Array(DepartmentSchema) },
+      },
+    },
+    async () => listDepartmentsWithSites(ctx.db),
+  );
+
+  app.get(
+    '/api/v1/procedures',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'Procedures offered in a département, with their channel and offices',
+        querystring: Type.Object(
+          { department: Type.String({ pattern: '^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(ProcedureSchema), 422: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { department } = request.query;
+      if (!(await departmentExists(ctx.db, department))) {
+        throw invalid([
+          {
+            field: 'department',
+            code: 'not_found',
+            message: `Le département ${department} n'est pas servi par Créneau.`,
+          },
+        ]);
+      }
+      return listProceduresOfDepartment(ctx.db, department);
+    },
+  );
+}

@@ -1,0 +1,108 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import { systemClock } from './clock.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { createDatabase, migrateToLatest } from './db/database.ts';
+import { type EmbeddedDatabase, EmbeddedDatabaseError, startEmbeddedDatabase } from './db/embedded.ts';
+import { periodicJobs } from './jobs/definitions.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+import { type MailCapture, startMailCapture } from './modules/notify/mail-capture.ts';
+import { createTransport, startOutboxWorker } from './modules/notify/outbox.worker.ts';
+import { createCaptcha } from './modules/protection/captcha.ts';
+import { publishSlots } from './modules/schedule/publication.ts';
+import { localDate } from './modules/schedule/timezone.ts';
+import { loadDemoData } from './modules/territory/demo-seed.ts';
+
+/** A running Créneau: its address and how to stop it cleanly. */
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts Créneau: database (embedded or DATABASE_URL), migrations, demo data, mail, HTTP server, jobs. */
+export async function start(config: Config): Promise<Running> {
+  const clock = systemClock;
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const embedded: EmbeddedDatabase = await startEmbeddedDatabase({
+        dataDir: config.dataDir,
+        port: config.embeddedDbPort,
+      });
+      cleanups.push(() => embedded.stop());
+      databaseUrl = embedded.url;
+    }
+    const db = createDatabase({ url: databaseUrl, maxActivePerEmail: config.maxActivePerEmail });
+    cleanups.push(() => db.destroy());
+    await migrateToLatest(db as never);
+    if (config.demoData && (await loadDemoData(db, localDate(clock.now(), 'Europe/Paris')))) {
+      await publishSlots({ db, clock, days: config.publicationDays });
+    }
+
+    let mailCapture: MailCapture | undefined;
+    if (!config.smtpUrl) {
+      mailCapture = await startMailCapture();
+      const capture = mailCapture;
+      cleanups.push(() => capture.stop());
+    }
+    const transport = createTransport(config.smtpUrl ?? mailCapture?.url ?? '');
+    const captcha = createCaptcha({ db, secretKey: config.secretKey, clock, enabled: config.captcha });
+    const app = await buildApp({ config, db, clock, captcha, mailCapture, wakeOutbox: () => outbox.wake() });
+    const outbox = startOutboxWorker({ db, transport, clock, from: config.mailFrom, log: app.log });
+    cleanups.push(() => outbox.stop());
+    cleanups.push(() => app.close());
+
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE')
+        throw new ConfigError([
+          `PORT ${config.port} is already in use on ${config.host}: choose another PORT.`,
+        ]);
+      if (code === 'EADDRNOTAVAIL')
+        throw new ConfigError([`HOST ${config.host} is not an address of this machine.`]);
+      throw error;
+    }
+    const scheduler = startScheduler(db, periodicJobs({ db, clock, config }), app.log);
+    cleanups.splice(cleanups.length - 1, 0, () => scheduler.stop());
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    return { url: `http://${config.host}:${port}`, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  let running: Running;
+  try {
+    const config = loadConfig();
+    running = await start(config);
+    console.log(`Créneau is ready at ${config.publicUrl} (listening on ${running.url})`);
+    if (!config.smtpUrl) console.log(`Emails are captured, not sent: see ${config.publicUrl}/dev/mail`);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: stopping Créneau`);
+    await running.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

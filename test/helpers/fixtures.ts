@@ -1,0 +1,82 @@
+import type { Db } from '../../src/db/database.ts';
+
+export interface Fixture {
+  departmentCode: string;
+  siteId: number;
+  procedureId: number;
+  offerId: number;
+  slotIds: number[];
+}
+
+/**
+ * A small département for tests: Haute-Savoie, the Annecy préfecture, the renewal procedure (foreigner
+ * number and permit window required) offered there, and `slots` slots of `capacity` seats, one per
+ * hour from `firstSlot` on.
+ */
+export async function createFixture(
+  db: Db,
+  { slots = 3, capacity = 3, firstSlot = '2030-01-07T08:00:00Z' }: { slots?: number; capacity?: number; firstSlot?: string } = {},
+): Promise<Fixture> {
+  await db
+    .insertInto('department')
+    .values({ code: '74', name: 'Haute-Savoie', timezone: 'Europe/Paris', holiday_region: 'metropole' })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const site = await db
+    .insertInto('site')
+    .values({
+      department_code: '74',
+      name: `Préfecture d'Annecy ${Math.random().toString(36).slice(2, 8)}`,
+      kind: 'prefecture',
+      address: "Rue du 30e Régiment d'Infanterie, 74000 Annecy",
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const procedure = await db
+    .insertInto('procedure')
+    .values({
+      code: `renouvellement-${Math.random().toString(36).slice(2, 8)}`,
+      title: '3.1 Renouvellement de visa de long séjour valant titre de séjour',
+      duration_minutes: 20,
+      requires_foreigner_number: true,
+      requires_title_expiry: false,
+      requires_postal_code: true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const offer = await db
+    .insertInto('offer')
+    .values({ procedure_id: procedure.id, site_id: site.id, channel: 'booking' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const start = new Date(firstSlot).getTime();
+  const rows = Array.from({ length: slots }, (_, i) => ({
+    offer_id: offer.id,
+    starts_at: new Date(start + i * 3_600_000),
+    ends_at: new Date(start + i * 3_600_000 + 20 * 60_000),
+    capacity,
+  }));
+  const inserted = await db.insertInto('slot').values(rows).returning('id').execute();
+  return {
+    departmentCode: '74',
+    siteId: site.id,
+    procedureId: procedure.id,
+    offerId: offer.id,
+    slotIds: inserted.map((row) => Number(row.id)),
+  };
+}
+
+let counter = 0;
+
+/** A valid applicant for the fixture's procedure; `n` makes the identity and email distinct. */
+export function applicant(n = ++counter, overrides: Record<string, unknown> = {}) {
+  return {
+    lastName: 'Dupont',
+    firstName: `Amina${String.fromCharCode(97 + (n % 26))}`,
+    birthDate: '1990-04-12',
+    email: `amina.${n}@example.org`,
+    foreignerNumber: String(7_400_000_000 + n),
+    postalCode: '74000',
+    ...overrides,
+  };
+}
