@@ -92,7 +92,11 @@ export async function buildApp(ctx: AppContext) {
         });
     }
     if (status >= 400 && status < 500) {
-      return reply.status(400).send({ error: { code: 'malformed', message: 'La requête est mal formée.' } });
+      const message =
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.name === 'SyntaxError'
+          ? "Le corps de la requête n'est pas un JSON valide."
+          : 'La requête est mal formée.';
+      return reply.status(400).send({ error: { code: 'malformed', message } });
     }
     // Details of a server fault stay in the log; the client learns only that it happened.
     request.log.error({ err: error }, 'unhandled error');

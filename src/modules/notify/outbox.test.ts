@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it, type TestContext } from 'node:test';
+import Fastify from 'fastify';
 import type { Transporter } from 'nodemailer';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { fixedClock } from '../../clock.ts';
+import { devMailRoutes } from './dev-mail.routes.ts';
 import { type MailCapture, startMailCapture } from './mail-capture.ts';
 import { claimDueMessages, enqueueEmail, MAX_ATTEMPTS, type OutboxEmail } from './outbox.repository.ts';
 import { createTransport, startOutboxWorker, type WorkerLog } from './outbox.worker.ts';
@@ -235,5 +237,41 @@ describe('outbox worker', () => {
 
     const mail = await capture.waitFor((m) => m.subject === 'Réveil', 5000);
     assert.deepEqual(mail.to, [recipient]);
+  });
+});
+
+describe('development mailbox', () => {
+  it('lists captured messages newest first, escaped, with clickable links, and as JSON without attachment contents', async () => {
+    const transport = createTransport(capture.url);
+    transports.push(transport);
+    await transport.sendMail({ from, to: recipient, subject: 'Premier', text: 'Bonjour' });
+    await transport.sendMail({
+      from,
+      to: recipient,
+      subject: '<script>alert(1)</script>',
+      text: 'Confirmez : https://rdv.example.fr/confirmer#t=a&b=c.',
+      attachments: [{ filename: 'convocation.pdf', content: Buffer.from('%PDF-1.7') }],
+    });
+    const app = Fastify();
+    devMailRoutes(app, capture);
+
+    const page = await app.inject({ method: 'GET', url: '/dev/mail' });
+    const json = await app.inject({ method: 'GET', url: '/dev/mail.json' });
+    await app.close();
+
+    assert.equal(page.statusCode, 200);
+    assert.match(page.headers['content-type'] ?? '', /text\/html/);
+    assert.ok(!page.body.includes('<script>alert'));
+    assert.ok(page.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.ok(page.body.includes('<a href="https://rdv.example.fr/confirmer#t=a&amp;b=c">'));
+    assert.ok(page.body.indexOf('&lt;script&gt;') < page.body.indexOf('Premier'));
+    const messages = json.json();
+    assert.deepEqual(
+      messages.map((m: { subject: string }) => m.subject),
+      ['<script>alert(1)</script>', 'Premier'],
+    );
+    assert.deepEqual(messages[0].attachments, [
+      { filename: 'convocation.pdf', contentType: 'application/pdf', size: 8 },
+    ]);
   });
 });

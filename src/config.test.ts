@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { ConfigError, loadConfig, parseConfig } from './config.ts';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  test('the defaults run one instance with nothing else to install', () => {
+    const config = parseConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.demoData, true, 'demo data by default with the embedded database');
+    assert.equal(config.holdMinutes, 30);
+    assert.equal(config.maxActivePerEmail, 3);
+    assert.equal(config.captcha, true);
+    assert.equal(config.rateLimit, true);
+    assert.equal(config.publicUrl, 'http://localhost:3000');
+  });
+
+  test('demo data is off by default with an external database', () => {
+    assert.equal(parseConfig({ DATABASE_URL: 'postgres://u:p@db/creneau' }).demoData, false);
+  });
+
+  test('every mistake is reported at once, one clear line each', () => {
+    const problems = problemsOf({ PORT: 'abc', CAPTCHA: 'maybe', HOLD_MINUTES: '0', DATABASE_URL: 'mysql://x', SMTP_URL: 'nope' });
+    assert.equal(problems.length, 5, problems.join('\n'));
+    assert.ok(problems.some((p) => p.startsWith('PORT must be a whole number')));
+    assert.ok(problems.some((p) => p.startsWith('CAPTCHA must be "on" or "off"')));
+    assert.ok(problems.some((p) => p.startsWith('HOLD_MINUTES must be a whole number from 1')));
+    assert.ok(problems.some((p) => p.startsWith('DATABASE_URL must start with postgres:')));
+    assert.ok(problems.some((p) => p.startsWith('SMTP_URL is not a valid URL')));
+  });
+
+  test('production refuses CAPTCHA=off and RATE_LIMIT=off and requires its addresses and secret', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', CAPTCHA: 'off', RATE_LIMIT: 'off' });
+    for (const expected of [
+      'CAPTCHA cannot be "off" in production.',
+      'RATE_LIMIT cannot be "off" in production.',
+      'PUBLIC_URL is required in production.',
+      'SMTP_URL is required in production.',
+      'SECRET_KEY is required in production.',
+    ]) {
+      assert.ok(problems.includes(expected), `${expected} in ${problems.join(' | ')}`);
+    }
+  });
+
+  test('CAPTCHA=off and RATE_LIMIT=off are accepted outside production', () => {
+    const config = parseConfig({ CAPTCHA: 'off', RATE_LIMIT: 'off' });
+    assert.equal(config.captcha, false);
+    assert.equal(config.rateLimit, false);
+  });
+
+  test('a URL with a password is never echoed in an error', () => {
+    const problems = problemsOf({ DATABASE_URL: 'postgres://user:hunter2@[bad' });
+    assert.equal(problems.length, 1);
+    assert.ok(!problems[0]?.includes('hunter2'));
+  });
+
+  test('outside production the secret key is generated once under DATA_DIR and kept private', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'creneau-config-'));
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const second = loadConfig({ DATA_DIR: dataDir });
+    assert.equal(first.secretKey, second.secretKey);
+    assert.ok(first.secretKey.length >= 32);
+    const file = path.join(dataDir, 'secret.key');
+    assert.equal(readFileSync(file, 'utf8').trim(), first.secretKey);
+    assert.equal(statSync(file).mode & 0o077, 0, 'readable by its owner only');
+  });
+});
