@@ -11,8 +11,8 @@ import { bookingPages } from './modules/booking/booking.pages.ts';
 import { bookingRoutes } from './modules/booking/booking.routes.ts';
 import { devMailRoutes } from './modules/notify/dev-mail.routes.ts';
 import type { MailCapture } from './modules/notify/mail-capture.ts';
-import type { Captcha } from './modules/protection/captcha.ts';
 import { captchaRoutes } from './modules/protection/captcha.routes.ts';
+import type { Captcha } from './modules/protection/captcha.ts';
 import { availabilityRoutes } from './modules/schedule/availability.routes.ts';
 import { territoryRoutes } from './modules/territory/territory.routes.ts';
 
@@ -26,6 +26,8 @@ export interface AppContext {
   wakeOutbox: () => void;
   /** The in-process SMTP capture, when no SMTP_URL is set (never in production). */
   mailCapture: MailCapture | undefined;
+  /** Where log lines go instead of standard output (tests read it to check what is logged). */
+  logStream?: { write(line: string): void };
 }
 
 export type App = FastifyInstance & { withTypeProvider: () => unknown };
@@ -35,6 +37,7 @@ export async function buildApp(ctx: AppContext) {
   const app = Fastify({
     logger: {
       level: ctx.config.logLevel,
+      ...(ctx.logStream ? { stream: ctx.logStream } : {}),
       // Query strings carry tokens (the emailed links): never log them.
       serializers: {
         req: (req) => ({ method: req.method, url: String(req.url).split('?')[0] }),
@@ -85,11 +88,9 @@ export async function buildApp(ctx: AppContext) {
         .send({ error: { code: 'rate_limited', message: 'Trop de requêtes : réessayez dans une minute.' } });
     }
     if (status === 415) {
-      return reply
-        .status(415)
-        .send({
-          error: { code: 'unsupported_media_type', message: 'Envoyez le corps en application/json.' },
-        });
+      return reply.status(415).send({
+        error: { code: 'unsupported_media_type', message: 'Envoyez le corps en application/json.' },
+      });
     }
     if (status >= 400 && status < 500) {
       const message =
@@ -99,7 +100,9 @@ export async function buildApp(ctx: AppContext) {
       return reply.status(400).send({ error: { code: 'malformed', message } });
     }
     // Details of a server fault stay in the log; the client learns only that it happened.
-    request.log.error({ err: error }, 'unhandled error');
+    // A PostgreSQL error's `detail` can quote the values involved (an email, a name): leave it out.
+    const { name, code, message, stack } = error;
+    request.log.error({ err: { name, code, message, stack } }, 'unhandled error');
     return reply
       .status(500)
       .send({ error: { code: 'internal', message: 'Erreur interne : réessayez plus tard.' } });
@@ -131,6 +134,8 @@ export async function buildApp(ctx: AppContext) {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (api) => {
+    // The API speaks JSON only: a text/plain body gets the same clear 415 as any other type.
+    api.removeContentTypeParser('text/plain');
     territoryRoutes(api, ctx);
     availabilityRoutes(api, ctx);
     bookingRoutes(api, ctx);

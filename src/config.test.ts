@@ -33,7 +33,13 @@ describe('configuration', () => {
   });
 
   test('every mistake is reported at once, one clear line each', () => {
-    const problems = problemsOf({ PORT: 'abc', CAPTCHA: 'maybe', HOLD_MINUTES: '0', DATABASE_URL: 'mysql://x', SMTP_URL: 'nope' });
+    const problems = problemsOf({
+      PORT: 'abc',
+      CAPTCHA: 'maybe',
+      HOLD_MINUTES: '0',
+      DATABASE_URL: 'mysql://x',
+      SMTP_URL: 'nope',
+    });
     assert.equal(problems.length, 5, problems.join('\n'));
     assert.ok(problems.some((p) => p.startsWith('PORT must be a whole number')));
     assert.ok(problems.some((p) => p.startsWith('CAPTCHA must be "on" or "off"')));

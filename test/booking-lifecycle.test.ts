@@ -64,16 +64,24 @@ describe('the booking lifecycle', () => {
     const page = await t.app.inject({ url: `/rendez-vous/confirmer?token=${confirmToken}` });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<form method="post" action="\/rendez-vous\/confirmer">/);
-    const stillPending = await t.app.inject({ url: `/api/v1/bookings/${booking.reference}?token=${manageToken}` });
+    const stillPending = await t.app.inject({
+      url: `/api/v1/bookings/${booking.reference}?token=${manageToken}`,
+    });
     assert.equal(stillPending.json().status, 'pending');
 
-    const confirmed = await t.app.inject({ method: 'POST', url: '/api/v1/bookings/confirm', payload: { token: confirmToken } });
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/bookings/confirm',
+      payload: { token: confirmToken },
+    });
     assert.equal(confirmed.statusCode, 200, confirmed.body);
     assert.deepEqual(confirmed.json(), { reference: booking.reference, status: 'confirmed' });
     const convocation = await mailTo(person.email, booking.reference);
     assert.match(convocation.text, /rendez-vous\/gerer\?token=/);
 
-    const consulted = await t.app.inject({ url: `/api/v1/bookings/${booking.reference.toLowerCase()}?token=${manageToken}` });
+    const consulted = await t.app.inject({
+      url: `/api/v1/bookings/${booking.reference.toLowerCase()}?token=${manageToken}`,
+    });
     assert.equal(consulted.statusCode, 200);
     const view = consulted.json();
     assert.equal(view.status, 'confirmed');
@@ -105,10 +113,17 @@ describe('the booking lifecycle', () => {
   test('a confirm link works once: reusing it is refused', async () => {
     const person = applicant();
     assert.equal((await book(fixture.slotIds[1] as number, person)).statusCode, 201);
-    const token = tokenFrom((await mailTo(person.email, '')).text, 'http://creneau.test/rendez-vous/confirmer');
+    const token = tokenFrom(
+      (await mailTo(person.email, '')).text,
+      'http://creneau.test/rendez-vous/confirmer',
+    );
     const first = await t.app.inject({ method: 'POST', url: '/api/v1/bookings/confirm', payload: { token } });
     assert.equal(first.statusCode, 200);
-    const second = await t.app.inject({ method: 'POST', url: '/api/v1/bookings/confirm', payload: { token } });
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/bookings/confirm',
+      payload: { token },
+    });
     assert.equal(second.statusCode, 409);
     assert.equal(second.json().error.code, 'token_used');
   });
@@ -133,7 +148,9 @@ describe('the booking lifecycle', () => {
       payload: { token: manageToken },
     });
     assert.equal(manageToConfirm.statusCode, 404);
-    const confirmToConsult = await t.app.inject({ url: `/api/v1/bookings/${created.reference}?token=${confirmToken}` });
+    const confirmToConsult = await t.app.inject({
+      url: `/api/v1/bookings/${created.reference}?token=${confirmToken}`,
+    });
     assert.equal(confirmToConsult.statusCode, 404);
     const confirmToCancel = await t.app.inject({
       method: 'POST',
@@ -149,7 +166,10 @@ describe('the booking lifecycle', () => {
     const slotId = fixture.slotIds[3] as number;
     const person = applicant();
     assert.equal((await book(slotId, person)).statusCode, 201);
-    const token = tokenFrom((await mailTo(person.email, '')).text, 'http://creneau.test/rendez-vous/confirmer');
+    const token = tokenFrom(
+      (await mailTo(person.email, '')).text,
+      'http://creneau.test/rendez-vous/confirmer',
+    );
     await freshAvailability();
     assert.equal(await remaining(slotId), 1);
 
@@ -173,10 +193,15 @@ describe('the booking lifecycle', () => {
   test('an expired manage link is refused', async () => {
     const person = applicant();
     const created = (await book(fixture.slotIds[0] as number, person)).json();
-    const manageToken = tokenFrom((await mailTo(person.email, '')).text, 'http://creneau.test/rendez-vous/gerer');
+    const manageToken = tokenFrom(
+      (await mailTo(person.email, '')).text,
+      'http://creneau.test/rendez-vous/gerer',
+    );
     const before = t.clock.now();
     t.clock.set('2030-03-01T00:00:00Z'); // 30 days after the appointment have passed
-    const response = await t.app.inject({ url: `/api/v1/bookings/${created.reference}?token=${manageToken}` });
+    const response = await t.app.inject({
+      url: `/api/v1/bookings/${created.reference}?token=${manageToken}`,
+    });
     t.clock.set(before);
     assert.equal(response.statusCode, 410);
     assert.equal(response.json().error.code, 'token_expired');

@@ -55,12 +55,20 @@ describe('concurrent bookings across two server processes', () => {
     const slotId = fixture.slotIds[0] as number;
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        post(servers[i % 2] as ServerProcess, { slotId, acceptConditions: true, applicant: applicant(10_000 + i) }),
+        post(servers[i % 2] as ServerProcess, {
+          slotId,
+          acceptConditions: true,
+          applicant: applicant(10_000 + i),
+        }),
       ),
     );
     assert.deepEqual(tally(results), { '201': 3, '409 slot_full': 197 });
 
-    const slot = await database.db.selectFrom('slot').select(['taken', 'capacity']).where('id', '=', String(slotId)).executeTakeFirstOrThrow();
+    const slot = await database.db
+      .selectFrom('slot')
+      .select(['taken', 'capacity'])
+      .where('id', '=', String(slotId))
+      .executeTakeFirstOrThrow();
     assert.equal(slot.taken, 3);
     const { count } = await database.db
       .selectFrom('booking')

@@ -24,9 +24,13 @@ function isAlive(pid: number): boolean {
 describe('starting Créneau', () => {
   test('without DATABASE_URL it serves the demo on an embedded PostgreSQL and stops it on SIGTERM', async () => {
     const server = await startServer({ DATA_DIR: dataDir, CAPTCHA: 'off' });
-    const departments = (await (await fetch(`${server.url}/api/v1/departments`)).json()) as { code: string; timezone: string }[];
+    const departments = (await (await fetch(`${server.url}/api/v1/departments`)).json()) as {
+      code: string;
+      timezone: string;
+    }[];
     const codes = departments.map((d) => d.code);
-    for (const code of ['74', '84', '45', '34', '974', '69', '38']) assert.ok(codes.includes(code), `${code} in ${codes}`);
+    for (const code of ['74', '84', '45', '34', '974', '69', '38'])
+      assert.ok(codes.includes(code), `${code} in ${codes}`);
     assert.equal(departments.find((d) => d.code === '974')?.timezone, 'Indian/Reunion');
 
     const procedures = (await (await fetch(`${server.url}/api/v1/procedures?department=74`)).json()) as {
@@ -54,7 +58,11 @@ describe('starting Créneau', () => {
     const before = await (await fetch(`${first.url}/api/v1/departments`)).text();
     await first.stop('SIGKILL'); // the PostgreSQL child is orphaned, its postmaster.pid left behind
     const second = await startServer({ DATA_DIR: dataDir });
-    assert.equal(await (await fetch(`${second.url}/api/v1/departments`)).text(), before, 'demo data not loaded twice');
+    assert.equal(
+      await (await fetch(`${second.url}/api/v1/departments`)).text(),
+      before,
+      'demo data not loaded twice',
+    );
     assert.equal(await second.stop(), 0);
   });
 

@@ -24,11 +24,49 @@ function makeAjv(coerceTypes: boolean): Ajv {
 const bodyAjv = makeAjv(false);
 const textAjv = makeAjv(true);
 
-/** Fastify validator compiler: strict JSON bodies, coerced query strings and parameters. */
+/**
+ * Fastify validator compiler: strict JSON bodies, coerced query strings and parameters, and, whatever
+ * the schema, no NUL character (PostgreSQL text cannot store one) and no integer beyond 2^53.
+ */
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-  return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
+  const validate = ajv.compile(schema as object);
+  const guarded = (data: unknown, context?: unknown): boolean => {
+    const valid = validate(data, context as never) as boolean;
+    const unstorable = unstorableValues(data, '', []);
+    if (valid && unstorable.length === 0) return true;
+    guarded.errors = [...(validate.errors ?? []), ...unstorable];
+    return false;
+  };
+  guarded.errors = null as ErrorObject[] | null;
+  // Fastify passes the parent object to Ajv functions (it has `schemaEnv`), so that coercion can reach
+  // the root value: keep that path open.
+  guarded.schemaEnv = validate.schemaEnv;
+  return guarded as unknown as ReturnType<FastifySchemaCompiler<unknown>>;
 };
+
+/** Values no schema should let through to the database: strings with NUL, integers past 2^53. */
+function unstorableValues(data: unknown, path: string, found: ErrorObject[]): ErrorObject[] {
+  if (found.length >= 20) return found;
+  if (typeof data === 'string') {
+    if (data.includes('\u0000')) found.push(guardError(path, 'nulCharacter', {}));
+  } else if (typeof data === 'number') {
+    if (Number.isInteger(data) && !Number.isSafeInteger(data)) {
+      found.push(guardError(path, 'maximum', { limit: Number.MAX_SAFE_INTEGER }));
+    }
+  } else if (Array.isArray(data)) {
+    for (const [index, item] of data.entries()) unstorableValues(item, `${path}/${index}`, found);
+  } else if (typeof data === 'object' && data !== null) {
+    for (const [key, value] of Object.entries(data)) {
+      unstorableValues(value, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, found);
+    }
+  }
+  return found;
+}
+
+function guardError(instancePath: string, keyword: string, params: Record<string, unknown>): ErrorObject {
+  return { instancePath, keyword, params, schemaPath: '#/guard', message: keyword };
+}
 
 const messages: Record<string, (error: ErrorObject) => string> = {
   required: () => 'Ce champ est obligatoire.',
@@ -41,6 +79,7 @@ const messages: Record<string, (error: ErrorObject) => string> = {
     `La valeur doit être ${e.keyword === 'minimum' ? 'au moins' : 'au plus'} ${e.params.limit}.`,
   must_accept: () => "Vous devez accepter les conditions d'utilisation pour continuer.",
   not_allowed: () => "Cette valeur n'est pas autorisée.",
+  invisible_character: () => 'Ce champ contient un caractère invisible (NUL) : retirez-le.',
   invalid: () => 'Valeur invalide.',
 };
 
@@ -84,6 +123,8 @@ function codeOf(error: ErrorObject): string {
       return error.params.allowedValue === true ? 'must_accept' : 'not_allowed';
     case 'enum':
       return 'not_allowed';
+    case 'nulCharacter':
+      return 'invisible_character';
     default:
       return 'invalid';
   }

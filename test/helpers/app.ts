@@ -36,10 +36,30 @@ export async function createTestApp(
   const clock = fixedClock(options.now ?? '2029-12-20T10:00:00Z');
   const mail = await startMailCapture();
   const transport = createTransport(mail.url);
-  const captcha = createCaptcha({ db: database.db, secretKey: config.secretKey, clock, enabled: config.captcha, cost: 10 });
+  const captcha = createCaptcha({
+    db: database.db,
+    secretKey: config.secretKey,
+    clock,
+    enabled: config.captcha,
+    cost: 10,
+  });
   const silent = { info() {}, warn() {}, error() {}, debug() {} };
-  const outbox = startOutboxWorker({ db: database.db, transport, clock, from: config.mailFrom, log: silent as never, pollMs: 3_600_000 });
-  const app = await buildApp({ config, db: database.db, clock, captcha, mailCapture: mail, wakeOutbox: () => {} });
+  const outbox = startOutboxWorker({
+    db: database.db,
+    transport,
+    clock,
+    from: config.mailFrom,
+    log: silent as never,
+    pollMs: 3_600_000,
+  });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    clock,
+    captcha,
+    mailCapture: mail,
+    wakeOutbox: () => {},
+  });
   await app.ready();
   return {
     app,

@@ -15,7 +15,11 @@ export interface Fixture {
  */
 export async function createFixture(
   db: Db,
-  { slots = 3, capacity = 3, firstSlot = '2030-01-07T08:00:00Z' }: { slots?: number; capacity?: number; firstSlot?: string } = {},
+  {
+    slots = 3,
+    capacity = 3,
+    firstSlot = '2030-01-07T08:00:00Z',
+  }: { slots?: number; capacity?: number; firstSlot?: string } = {},
 ): Promise<Fixture> {
   await db
     .insertInto('department')

@@ -26,7 +26,11 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs `node src/server.ts` as a separate process, as `npm start` does. */
-export function runServer(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+export function runServer(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, ['--experimental-strip-types', 'src/server.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
@@ -43,7 +47,12 @@ export function runServer(env: Record<string, string>): { child: ChildProcess; o
 export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const { child, output, exited } = runServer({ HOST: '127.0.0.1', PUBLIC_URL: url, ...env, PORT: String(port) });
+  const { child, output, exited } = runServer({
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    ...env,
+    PORT: String(port),
+  });
   let exitCode: number | null | undefined;
   exited.then((code) => {
     exitCode = code;

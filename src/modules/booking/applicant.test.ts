@@ -465,3 +465,21 @@ describe('postal code', () => {
     assert.equal(onlyError(validate({ postalCode: '73000' })).code, 'postal_code_outside_department');
   });
 });
+
+test('an email with a control character is refused rather than stored', () => {
+  for (const email of ['amina\u0000@example.org', 'amina@exam\u0007ple.org']) {
+    const result = validateApplicant(
+      { lastName: 'Dupont', firstName: 'Amina', birthDate: '1990-01-01', email },
+      {
+        requiresForeignerNumber: false,
+        requiresTitleExpiry: false,
+        requiresPostalCode: false,
+        titleExpiryWithinDays: null,
+        titleExpiredSinceDays: null,
+      },
+      '74',
+      '2026-11-22',
+    );
+    assert.equal(result.ok, false, JSON.stringify(email));
+  }
+});

@@ -263,6 +263,8 @@ function checkEmail(email: string): string | Problem {
     local.length <= 64 &&
     // Spaces, brackets and quotes are legal in theory but are typos in practice, and unsafe in headers.
     !/[\s<>()[\]\\,;:"]/u.test(email) &&
+    // Control characters (NUL among them) cannot be stored nor sent.
+    !/\p{Cc}/u.test(email) &&
     !/^\.|\.\.|\.$/.test(local) &&
     labels.length >= 2 &&
     labels.every((label) => label !== '' && !label.startsWith('-') && !label.endsWith('-')) &&

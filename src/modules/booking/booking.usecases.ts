@@ -113,6 +113,7 @@ export async function bookSlot(
         await enqueueEmail(trx, {
           bookingId,
           kind: 'booking_confirm_request',
+          dueAt: now,
           recipient: applicant.email,
           ...content,
         });
@@ -165,6 +166,7 @@ export async function confirmBooking(
     await enqueueEmail(trx, {
       bookingId: row.bookingId,
       kind: 'booking_confirmed',
+      dueAt: now,
       recipient: details.email,
       ...content,
     });
@@ -220,6 +222,7 @@ export async function cancelBooking(
     await enqueueEmail(trx, {
       bookingId: row.bookingId,
       kind: 'booking_cancelled',
+      dueAt: now,
       recipient: details.email,
       ...content,
     });

@@ -6,6 +6,7 @@ import { findOffer, listFreeSlots } from './schedule.repository.ts';
 import { addDays, formatInZone, localDate, zonedTimeToUtc } from './timezone.ts';
 
 const MAX_RANGE_DAYS = 93;
+const MAX_ID = 2_147_483_647;
 
 /**
  * Availability is the most read path, hammered whenever slots are scarce. Each answer is kept for one
@@ -63,8 +64,9 @@ export function availabilityRoutes(app: CreneauApp, ctx: AppContext): void {
         summary: 'Free slots of a procedure at a site, times in the site’s zone',
         querystring: Type.Object(
           {
-            procedure: Type.Integer({ minimum: 1 }),
-            site: Type.Integer({ minimum: 1 }),
+            // Ids are PostgreSQL integers: a larger number would be a database error, not a 422.
+            procedure: Type.Integer({ minimum: 1, maximum: MAX_ID }),
+            site: Type.Integer({ minimum: 1, maximum: MAX_ID }),
             from: Type.Optional(Type.String({ format: 'date' })),
             to: Type.Optional(Type.String({ format: 'date' })),
           },
