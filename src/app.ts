@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError } from 'fastify';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
@@ -30,8 +30,6 @@ export interface AppContext {
   logStream?: { write(line: string): void };
 }
 
-export type App = FastifyInstance & { withTypeProvider: () => unknown };
-
 /** Builds the Fastify application: plugins, modules' routes, and the one error handler. */
 export async function buildApp(ctx: AppContext) {
   const app = Fastify({
@@ -45,7 +43,6 @@ export async function buildApp(ctx: AppContext) {
     },
     bodyLimit: 16 * 1024,
     trustProxy: ctx.config.production,
-    ajv: { customOptions: {} },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -67,12 +64,11 @@ export async function buildApp(ctx: AppContext) {
           .status(400)
           .send({ error: { code: 'malformed', message: 'Le corps de la requête doit être un objet JSON.' } });
       }
-      const prefix = part === 'body' ? '' : '';
       return reply.status(422).send({
         error: {
           code: 'invalid',
           message: 'Certains champs sont invalides : corrigez-les et réessayez.',
-          fields: toFieldErrors(error.validation as never, prefix),
+          fields: toFieldErrors(error.validation as never),
         },
       });
     }

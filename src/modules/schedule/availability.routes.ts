@@ -44,7 +44,7 @@ export function availabilityRoutes(app: CreneauApp, ctx: AppContext): void {
     const end = zonedTimeToUtc(addDays(last, 1), '00:00', offer.timezone);
     const slots =
       offer.channel === 'booking'
-        ? await listFreeSlots(ctx.db, offer.id, start < now ? now : start, end)
+        ? await listFreeSlots(ctx.db, offer.id, new Date(Math.max(start.getTime(), now.getTime())), end)
         : [];
     return JSON.stringify({
       slots: slots.map((slot) => ({
