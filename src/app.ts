@@ -7,7 +7,6 @@ import type { Db } from './db/database.ts';
 import { AppError } from './errors.ts';
 import { registerRateLimit } from './http/rate-limit.ts';
 import { toFieldErrors, validatorCompiler } from './http/validation.ts';
-import { bookingPages } from './modules/booking/booking.pages.ts';
 import { bookingRoutes } from './modules/booking/booking.routes.ts';
 import { devMailRoutes } from './modules/notify/dev-mail.routes.ts';
 import type { MailCapture } from './modules/notify/mail-capture.ts';
@@ -15,6 +14,11 @@ import { captchaRoutes } from './modules/protection/captcha.routes.ts';
 import type { Captcha } from './modules/protection/captcha.ts';
 import { availabilityRoutes } from './modules/schedule/availability.routes.ts';
 import { territoryRoutes } from './modules/territory/territory.routes.ts';
+import { html } from './modules/web/html.ts';
+import { messagesFor } from './modules/web/i18n.ts';
+import { common } from './modules/web/messages/common.ts';
+import { registerPages } from './modules/web/pages.ts';
+import { registerWeb, type Web } from './modules/web/web.plugin.ts';
 
 /** What the routes need: settings, database, time, and the services started by server.ts. */
 export interface AppContext {
@@ -103,9 +107,18 @@ export async function buildApp(ctx: AppContext) {
       .status(500)
       .send({ error: { code: 'internal', message: 'Erreur interne : réessayez plus tard.' } });
   });
-  app.setNotFoundHandler((_request, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: "Cette adresse n'existe pas." } }),
-  );
+  let web: Web | undefined;
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage =
+      !request.url.startsWith('/api/') && String(request.headers.accept ?? '').includes('text/html');
+    if (web && wantsPage) {
+      const locale = web.locale(request, reply);
+      const m = messagesFor(common, locale);
+      const main = html`<h1>${m.pageNotFound}</h1><p>${m.pageNotFoundText}</p><p><a class="fr-link" href="/">${m.home}</a></p>`;
+      return web.sendPage(reply, { locale, title: m.pageNotFound, main, path: '/', status: 404 });
+    }
+    return reply.status(404).send({ error: { code: 'not_found', message: "Cette adresse n'existe pas." } });
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -118,6 +131,8 @@ export async function buildApp(ctx: AppContext) {
     },
   });
   await registerRateLimit(app, ctx.config);
+  web = await registerWeb(app, ctx.config);
+  const pagesWeb = web;
 
   app.get('/health', { schema: { hide: true } }, async (_request, reply) => {
     try {
@@ -137,7 +152,7 @@ export async function buildApp(ctx: AppContext) {
     bookingRoutes(api, ctx);
     captchaRoutes(api, ctx.captcha);
   });
-  await app.register(async (pages) => bookingPages(pages, ctx));
+  await app.register(async (pages) => registerPages(pages, ctx, pagesWeb));
   if (ctx.mailCapture && !ctx.config.production) {
     const capture = ctx.mailCapture;
     await app.register(async (dev) => devMailRoutes(dev, capture));

@@ -1,8 +1,9 @@
-import type { FastifyReply } from 'fastify';
-import type { AppContext, CreneauApp } from '../../app.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { AppContext } from '../../app.ts';
 import { AppError } from '../../errors.ts';
 import { formatInZone } from '../schedule/timezone.ts';
 import { html, page } from '../web/html.ts';
+import type { Web } from '../web/web.plugin.ts';
 import type { BookingDetails } from './booking.repository.ts';
 import { cancelBooking, confirmBooking, getBooking, peekConfirmation } from './booking.usecases.ts';
 
@@ -38,11 +39,8 @@ function problem(reply: FastifyReply, error: unknown) {
 }
 
 /** GET/POST /rendez-vous/confirmer and /rendez-vous/gerer. */
-export function bookingPages(app: CreneauApp, ctx: AppContext): void {
+export function bookingPages(app: FastifyInstance, ctx: AppContext, _web: Web): void {
   const deps = { db: ctx.db, clock: ctx.clock, config: ctx.config, wakeOutbox: ctx.wakeOutbox };
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
-  });
   const tokenQuery = { type: 'object', properties: { token: { type: 'string', maxLength: 200 } } } as const;
   const form = {
     type: 'object',
@@ -55,12 +53,12 @@ export function bookingPages(app: CreneauApp, ctx: AppContext): void {
     async (request, reply) => {
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
       try {
-        const details = await peekConfirmation(deps, request.query.token ?? '');
+        const details = await peekConfirmation(deps, (request.query as { token?: string }).token ?? '');
         return page(
           'Confirmer votre rendez-vous',
           html`<h1>Confirmer votre rendez-vous</h1>${summary(details)}
 <form method="post" action="/rendez-vous/confirmer">
-<input type="hidden" name="token" value="${request.query.token ?? ''}">
+<input type="hidden" name="token" value="${(request.query as { token?: string }).token ?? ''}">
 <button type="submit">Confirmer mon rendez-vous</button>
 </form>`,
         );
@@ -73,7 +71,7 @@ export function bookingPages(app: CreneauApp, ctx: AppContext): void {
   app.post('/rendez-vous/confirmer', { schema: { hide: true, body: form } }, async (request, reply) => {
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     try {
-      const result = await confirmBooking(deps, request.body.token ?? '');
+      const result = await confirmBooking(deps, (request.body as { token?: string }).token ?? '');
       return page(
         'Rendez-vous confirmé',
         html`<h1>Votre rendez-vous est confirmé</h1>
@@ -90,7 +88,7 @@ export function bookingPages(app: CreneauApp, ctx: AppContext): void {
     async (request, reply) => {
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
       try {
-        const details = await getBooking(deps, request.query.token ?? '');
+        const details = await getBooking(deps, (request.query as { token?: string }).token ?? '');
         const active = details.status === 'pending' || details.status === 'confirmed';
         return page(
           'Gérer mon rendez-vous',
@@ -98,7 +96,7 @@ export function bookingPages(app: CreneauApp, ctx: AppContext): void {
 ${
   active
     ? html`<form method="post" action="/rendez-vous/annuler">
-<input type="hidden" name="token" value="${request.query.token ?? ''}">
+<input type="hidden" name="token" value="${(request.query as { token?: string }).token ?? ''}">
 <input type="hidden" name="reference" value="${details.reference}">
 <p>Confirmez-vous la suppression de ce rendez-vous ?</p>
 <button type="submit">Oui, je supprime ce rendez-vous</button>
@@ -115,7 +113,10 @@ ${
   app.post('/rendez-vous/annuler', { schema: { hide: true, body: form } }, async (request, reply) => {
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     try {
-      await cancelBooking(deps, { reference: request.body.reference ?? '', token: request.body.token ?? '' });
+      await cancelBooking(deps, {
+        reference: (request.body as { reference?: string }).reference ?? '',
+        token: (request.body as { token?: string }).token ?? '',
+      });
       return page(
         'Rendez-vous supprimé',
         html`<h1>Rendez-vous supprimé</h1><p>Vous recevrez par courriel une confirmation d'annulation de rendez-vous.</p>`,

@@ -1,0 +1,80 @@
+import type { Locale } from '../../db/schema.ts';
+import { html, type SafeHtml } from './html.ts';
+import { directionOf, LOCALES, messagesFor } from './i18n.ts';
+import { common } from './messages/common.ts';
+
+export interface PageOptions {
+  locale: Locale;
+  /** The page's own title; the service name follows it. */
+  title: string;
+  main: SafeHtml;
+  /** Path of the page (without query string), for the language links. */
+  path: string;
+  assetsVersion: string;
+  /** Extra scripts of the page, by asset name (e.g. 'js/altcha.min.js'); all are modules, none inline. */
+  scripts?: string[];
+}
+
+function languageLinks(locale: Locale, path: string) {
+  const m = messagesFor(common, locale);
+  return html`<nav class="creneau-languages" aria-label="${m.languageSwitcher}"><ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
+${LOCALES.map(
+  (other) =>
+    html`<li><a class="fr-btn fr-btn--tertiary-no-outline" lang="${other}" hreflang="${other}" href="${path}?lang=${other}"${
+      other === locale ? html` aria-current="true"` : ''
+    }>${m.languageNames[other]}</a></li>`,
+)}
+</ul></nav>`;
+}
+
+/** The DSFR page shell: skip links, header with the language switcher, main, footer. */
+export function renderPage({ locale, title, main, path, assetsVersion, scripts = [] }: PageOptions): string {
+  const m = messagesFor(common, locale);
+  const asset = (name: string) => `/assets/${assetsVersion}/${name}`;
+  const republic = m.republic.split('\n');
+  return `<!doctype html>\n${
+    html`<html lang="${locale}" dir="${directionOf(locale)}" data-fr-scheme="light">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} — ${m.serviceName}</title>
+<link rel="stylesheet" href="${asset('css/creneau.css')}">
+<link rel="icon" href="${asset('dsfr/favicon/favicon.svg')}" type="image/svg+xml">
+<script type="module" src="${asset('js/dsfr.module.min.js')}"></script>
+${scripts.map((name) => html`<script type="module" src="${asset(name)}"></script>`)}
+</head>
+<body>
+<div class="fr-skiplinks"><nav class="fr-container" aria-label="${m.skipToContent}"><ul class="fr-skiplinks__list">
+<li><a class="fr-link" href="#contenu">${m.skipToContent}</a></li>
+<li><a class="fr-link" href="#pied-de-page">${m.skipToFooter}</a></li>
+</ul></nav></div>
+<header class="fr-header"><div class="fr-header__body"><div class="fr-container"><div class="fr-header__body-row">
+<div class="fr-header__brand fr-enlarge-link">
+<div class="fr-header__brand-top"><div class="fr-header__logo"><p class="fr-logo">${republic[0]}<br>${republic[1]}</p></div></div>
+<div class="fr-header__service">
+<a href="/" title="${m.home} — ${m.serviceName}"><p class="fr-header__service-title">${m.serviceName}</p></a>
+<p class="fr-header__service-tagline">${m.serviceTagline}</p>
+</div>
+</div>
+</div></div></div></header>
+<div class="fr-container creneau-languages-bar">${languageLinks(locale, path)}</div>
+<main id="contenu" tabindex="-1"><div class="fr-container fr-my-4w">
+${main}
+</div></main>
+<footer class="fr-footer" id="pied-de-page"><div class="fr-container">
+<div class="fr-footer__body">
+<div class="fr-footer__brand fr-enlarge-link"><a href="/" title="${m.home} — ${m.serviceName}"><p class="fr-logo">${republic[0]}<br>${republic[1]}</p></a></div>
+<div class="fr-footer__content"><p class="fr-footer__content-desc">${m.footer.description}</p></div>
+</div>
+<div class="fr-footer__bottom"><ul class="fr-footer__bottom-list">
+<li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/rendez-vous/gerer">${m.footer.manage}</a></li>
+<li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/aide">${m.footer.help}</a></li>
+<li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/donnees-personnelles">${m.footer.personalData}</a></li>
+<li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/accessibilite">${m.footer.accessibility}</a></li>
+<li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/mentions-legales">${m.footer.legal}</a></li>
+</ul></div>
+</div></footer>
+</body>
+</html>`.value
+  }`;
+}
