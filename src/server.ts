@@ -6,6 +6,7 @@ import { createDatabase, migrateToLatest } from './db/database.ts';
 import { type EmbeddedDatabase, EmbeddedDatabaseError, startEmbeddedDatabase } from './db/embedded.ts';
 import { periodicJobs } from './jobs/definitions.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { convocationAttachments } from './modules/convocation/convocation.usecases.ts';
 import { type MailCapture, startMailCapture } from './modules/notify/mail-capture.ts';
 import { createTransport, startOutboxWorker } from './modules/notify/outbox.worker.ts';
 import { createCaptcha } from './modules/protection/captcha.ts';
@@ -52,7 +53,14 @@ export async function start(config: Config): Promise<Running> {
     const transport = createTransport(config.smtpUrl ?? mailCapture?.url ?? '');
     const captcha = createCaptcha({ db, secretKey: config.secretKey, clock, enabled: config.captcha });
     const app = await buildApp({ config, db, clock, captcha, mailCapture, wakeOutbox: () => outbox.wake() });
-    const outbox = startOutboxWorker({ db, transport, clock, from: config.mailFrom, log: app.log });
+    const outbox = startOutboxWorker({
+      db,
+      transport,
+      clock,
+      from: config.mailFrom,
+      log: app.log,
+      renderAttachments: convocationAttachments({ db, clock, config }),
+    });
     cleanups.push(() => outbox.stop());
     cleanups.push(() => app.close());
 

@@ -4,6 +4,7 @@ import pg from 'pg';
 import * as m0001 from './migrations/0001-territory-and-offers.ts';
 import * as m0002 from './migrations/0002-slots-and-bookings.ts';
 import * as m0003 from './migrations/0003-outbox-and-protection.ts';
+import * as m0004 from './migrations/0004-access-and-attachments.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0001-territory-and-offers': m0001,
   '0002-slots-and-bookings': m0002,
   '0003-outbox-and-protection': m0003,
+  '0004-access-and-attachments': m0004,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

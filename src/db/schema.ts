@@ -16,6 +16,7 @@ export interface Database {
   outbox: OutboxTable;
   outbox_attempt: OutboxAttemptTable;
   captcha_use: CaptchaUseTable;
+  access_token: AccessTokenTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */
@@ -180,7 +181,11 @@ export type OutboxKind =
   | 'booking_confirm_request'
   | 'booking_confirmed'
   | 'booking_cancelled'
+  | 'booking_rescheduled'
   | 'manage_link';
+
+/** A file to attach to an outbox message, rendered by the worker when it sends. */
+export type OutboxAttachment = { kind: 'convocation'; bookingId: string };
 
 export interface OutboxTable {
   id: Generated<Id>;
@@ -197,6 +202,8 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   sent_at: Timestamp | null;
+  /** Written as JSON text (node-postgres would send an array as a PostgreSQL array), read parsed. */
+  attachments: ColumnType<OutboxAttachment[], string | undefined, string>;
 }
 
 export interface OutboxAttemptTable {
@@ -210,4 +217,13 @@ export interface OutboxAttemptTable {
 export interface CaptchaUseTable {
   signature: string;
   expires_at: Timestamp;
+}
+
+/** A link to every booking of one email address ("Annuler, consulter et gérer"). */
+export interface AccessTokenTable {
+  id: Generated<Id>;
+  email_key: string;
+  token_hash: Buffer;
+  expires_at: Timestamp;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
 }

@@ -1,6 +1,7 @@
 import { buildApp, type CreneauApp } from '../../src/app.ts';
 import { type Clock, fixedClock } from '../../src/clock.ts';
 import { type Config, parseConfig } from '../../src/config.ts';
+import { convocationAttachments } from '../../src/modules/convocation/convocation.usecases.ts';
 import { type MailCapture, startMailCapture } from '../../src/modules/notify/mail-capture.ts';
 import { createTransport, startOutboxWorker } from '../../src/modules/notify/outbox.worker.ts';
 import { createCaptcha } from '../../src/modules/protection/captcha.ts';
@@ -51,6 +52,7 @@ export async function createTestApp(
     from: config.mailFrom,
     log: silent as never,
     pollMs: 3_600_000,
+    renderAttachments: convocationAttachments({ db: database.db, clock, config }),
   });
   const app = await buildApp({
     config,

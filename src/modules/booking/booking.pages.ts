@@ -1,128 +1,71 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.ts';
-import { AppError } from '../../errors.ts';
-import { formatInZone } from '../schedule/timezone.ts';
-import { html, page } from '../web/html.ts';
+import { csrfField } from '../web/components.ts';
+import { html } from '../web/html.ts';
+import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import { manage } from '../web/messages/manage.ts';
 import type { Web } from '../web/web.plugin.ts';
-import type { BookingDetails } from './booking.repository.ts';
-import { cancelBooking, confirmBooking, getBooking, peekConfirmation } from './booking.usecases.ts';
+import { confirmBooking, getBooking, peekConfirmation } from './booking.usecases.ts';
+import { bookingSummary, downloadLinks, field, sendProblem, tokenQuery } from './manage.components.ts';
 
-// The pages behind the emailed links. Opening a link never changes anything (mail scanners open
-// links): the page shows the appointment and a button; the button POSTs.
+// The page behind the emailed confirmation link. Opening a link never changes anything (mail scanners
+// open links): the page shows the appointment and a button; the button POSTs.
 
-function when(details: BookingDetails): string {
-  const format = new Intl.DateTimeFormat('fr-FR', {
-    timeZone: details.timezone,
-    dateStyle: 'full',
-    timeStyle: 'short',
-  });
-  return format.format(details.startsAt);
-}
-
-function summary(details: BookingDetails) {
-  return html`<dl>
-<dt>Référence</dt><dd>${details.reference}</dd>
-<dt>Nature</dt><dd>${details.procedureTitle}</dd>
-<dt>Date et heure</dt><dd><time datetime="${formatInZone(details.startsAt, details.timezone)}">${when(details)}</time></dd>
-<dt>Durée</dt><dd>${details.durationMinutes} mn</dd>
-<dt>Lieu</dt><dd>${details.siteName}, ${details.siteAddress}</dd>
-<dt>Nom</dt><dd>${details.lastName} ${details.firstName}</dd>
-</dl>`;
-}
-
-function problem(reply: FastifyReply, error: unknown) {
-  if (!(error instanceof AppError)) throw error;
-  return reply
-    .status(error.status)
-    .type('text/html; charset=utf-8')
-    .send(page('Lien inutilisable', html`<h1>Lien inutilisable</h1><p>${error.message}</p>`));
-}
-
-/** GET/POST /rendez-vous/confirmer and /rendez-vous/gerer. */
-export function bookingPages(app: FastifyInstance, ctx: AppContext, _web: Web): void {
+/** GET/POST /rendez-vous/confirmer. */
+export function bookingPages(app: FastifyInstance, ctx: AppContext, web: Web): void {
   const deps = { db: ctx.db, clock: ctx.clock, config: ctx.config, wakeOutbox: ctx.wakeOutbox };
-  const tokenQuery = { type: 'object', properties: { token: { type: 'string', maxLength: 200 } } } as const;
-  const form = {
-    type: 'object',
-    properties: { token: { type: 'string', maxLength: 200 }, reference: { type: 'string', maxLength: 20 } },
-  } as const;
+  const path = '/rendez-vous/confirmer';
 
-  app.get(
-    '/rendez-vous/confirmer',
-    { schema: { hide: true, querystring: tokenQuery } },
-    async (request, reply) => {
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-      try {
-        const details = await peekConfirmation(deps, (request.query as { token?: string }).token ?? '');
-        return page(
-          'Confirmer votre rendez-vous',
-          html`<h1>Confirmer votre rendez-vous</h1>${summary(details)}
-<form method="post" action="/rendez-vous/confirmer">
-<input type="hidden" name="token" value="${(request.query as { token?: string }).token ?? ''}">
-<button type="submit">Confirmer mon rendez-vous</button>
-</form>`,
-        );
-      } catch (error) {
-        return problem(reply, error);
-      }
-    },
-  );
-
-  app.post('/rendez-vous/confirmer', { schema: { hide: true, body: form } }, async (request, reply) => {
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+  app.get(path, { schema: { hide: true } }, async (request, reply) => {
+    const locale = web.locale(request, reply);
+    const m = messagesFor(manage, locale);
+    const token = field(request.query, 'token');
     try {
-      const result = await confirmBooking(deps, (request.body as { token?: string }).token ?? '');
-      return page(
-        'Rendez-vous confirmé',
-        html`<h1>Votre rendez-vous est confirmé</h1>
-<p>Référence ${result.reference}. Votre convocation vous est envoyée par courriel. Présentez-vous 10 minutes en avance.</p>`,
-      );
+      const details = await peekConfirmation(deps, token);
+      const deadline = formatDateTime(details.holdExpiresAt, details.timezone, locale, {
+        date: 'full',
+        time: 'short',
+      });
+      return web.sendPage(reply, {
+        locale,
+        title: m.confirm.title,
+        path,
+        main: html`<h1>${m.confirm.title}</h1>
+<p class="fr-text--lead">${m.confirm.intro}</p>
+${bookingSummary(details, locale)}
+<div class="fr-alert fr-alert--warning fr-mb-4w"><p>${m.confirm.deadline(deadline)}</p></div>
+<form method="post" action="/rendez-vous/confirmer">
+${csrfField(web.csrfToken(request, reply))}
+<input type="hidden" name="token" value="${token}">
+<button class="fr-btn" type="submit">${m.confirm.button}</button>
+</form>`,
+      });
     } catch (error) {
-      return problem(reply, error);
+      return sendProblem(web, request, reply, error);
     }
   });
 
-  app.get(
-    '/rendez-vous/gerer',
-    { schema: { hide: true, querystring: tokenQuery } },
-    async (request, reply) => {
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-      try {
-        const details = await getBooking(deps, (request.query as { token?: string }).token ?? '');
-        const active = details.status === 'pending' || details.status === 'confirmed';
-        return page(
-          'Gérer mon rendez-vous',
-          html`<h1>Gérer mon rendez-vous</h1>${summary(details)}<p>Statut : ${details.status}</p>
-${
-  active
-    ? html`<form method="post" action="/rendez-vous/annuler">
-<input type="hidden" name="token" value="${(request.query as { token?: string }).token ?? ''}">
-<input type="hidden" name="reference" value="${details.reference}">
-<p>Confirmez-vous la suppression de ce rendez-vous ?</p>
-<button type="submit">Oui, je supprime ce rendez-vous</button>
-</form>`
-    : ''
-}`,
-        );
-      } catch (error) {
-        return problem(reply, error);
-      }
-    },
-  );
-
-  app.post('/rendez-vous/annuler', { schema: { hide: true, body: form } }, async (request, reply) => {
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+  app.post(path, { schema: { hide: true } }, async (request, reply) => {
+    const locale = web.locale(request, reply);
+    const m = messagesFor(manage, locale);
     try {
-      await cancelBooking(deps, {
-        reference: (request.body as { reference?: string }).reference ?? '',
-        token: (request.body as { token?: string }).token ?? '',
+      const { manageToken } = await confirmBooking(deps, field(request.body, 'token'));
+      const details = await getBooking(deps, manageToken);
+      return web.sendPage(reply, {
+        locale,
+        title: m.confirm.doneTitle,
+        path,
+        main: html`<div class="fr-alert fr-alert--success fr-mb-4w" role="status">
+<h1 class="fr-alert__title">${m.confirm.doneTitle}</h1>
+<p>${m.confirm.done}</p>
+</div>
+${bookingSummary(details, locale)}
+<p>${m.confirm.arrive}</p>
+${downloadLinks(locale, tokenQuery(manageToken))}
+<p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/rendez-vous/gerer?${tokenQuery(manageToken)}">${m.confirm.manage}</a></p>`,
       });
-      return page(
-        'Rendez-vous supprimé',
-        html`<h1>Rendez-vous supprimé</h1><p>Vous recevrez par courriel une confirmation d'annulation de rendez-vous.</p>`,
-      );
     } catch (error) {
-      return problem(reply, error);
+      return sendProblem(web, request, reply, error);
     }
   });
 }

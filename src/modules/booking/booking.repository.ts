@@ -2,7 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { BookingStatus, Database, Locale, TokenPurpose } from '../../db/schema.ts';
 
-type Executor = Db | Transaction<Database> | Kysely<Database>;
+/** The database or an open transaction. */
+export type Executor = Db | Transaction<Database> | Kysely<Database>;
 
 /** What a booking needs to know about a slot: its offer, procedure, site and département. */
 export async function findSlotForBooking(db: Executor, slotId: number) {

@@ -74,7 +74,10 @@ export function bookingRoutes(app: CreneauApp, ctx: AppContext): void {
         },
       },
     },
-    async (request) => confirmBooking(deps, request.body.token),
+    async (request) => {
+      const { reference, status } = await confirmBooking(deps, request.body.token);
+      return { reference, status };
+    },
   );
 
   app.get(

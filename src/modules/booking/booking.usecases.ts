@@ -17,6 +17,7 @@ import {
   type BookingDetails,
   cancelActive,
   confirmPending,
+  type Executor,
   findBookingDetails,
   findSlotForBooking,
   insertBooking,
@@ -136,10 +137,10 @@ export async function bookSlot(
 export async function confirmBooking(
   deps: BookingDeps,
   token: string,
-): Promise<{ reference: string; status: 'confirmed' }> {
+): Promise<{ reference: string; status: 'confirmed'; manageToken: string }> {
   const { db, clock, config } = deps;
   const now = clock.now();
-  const reference = await db.transaction().execute(async (trx) => {
+  const { reference, manageToken } = await db.transaction().execute(async (trx) => {
     const row = await lockTokenWithBooking(trx, hashToken(token));
     if (!row || row.purpose !== 'confirm' || !looksLikeToken(token)) throw bookingErrors.tokenInvalid();
     if (row.tokenUsedAt) throw bookingErrors.tokenUsed();
@@ -151,16 +152,10 @@ export async function confirmBooking(
 
     const details = await findBookingDetails(trx, { id: row.bookingId });
     if (!details) throw bookingErrors.bookingNotFound();
-    const manage = newToken();
-    await insertToken(trx, {
-      bookingId: row.bookingId,
-      purpose: 'manage',
-      hash: manage.hash,
-      expiresAt: new Date(details.endsAt.getTime() + MANAGE_TOKEN_DAYS_AFTER * DAY_MS),
-    });
+    const manageToken = await issueManageToken(trx, row.bookingId, details.endsAt);
     const content = confirmedEmail(
       summaryOf(details),
-      { manageUrl: link(config, 'gerer', manage.token) },
+      { manageUrl: link(config, 'gerer', manageToken) },
       details.locale,
     );
     await enqueueEmail(trx, {
@@ -169,11 +164,26 @@ export async function confirmBooking(
       dueAt: now,
       recipient: details.email,
       ...content,
+      // The convocation PDF and the calendar file, made by the worker when it sends.
+      attachments: [{ kind: 'convocation', bookingId: row.bookingId }],
     });
-    return row.reference;
+    return { reference: row.reference, manageToken };
   });
   deps.wakeOutbox?.();
-  return { reference, status: 'confirmed' };
+  // The manage token lets the success page link to the convocation; the API answers without it.
+  return { reference, status: 'confirmed', manageToken };
+}
+
+/** Issues a fresh manage token for a booking, valid until some time after the appointment ends. */
+export async function issueManageToken(trx: Executor, bookingId: string, endsAt: Date): Promise<string> {
+  const manage = newToken();
+  await insertToken(trx, {
+    bookingId,
+    purpose: 'manage',
+    hash: manage.hash,
+    expiresAt: new Date(endsAt.getTime() + MANAGE_TOKEN_DAYS_AFTER * DAY_MS),
+  });
+  return manage.token;
 }
 
 /** The booking a manage token gives access to; the reference must match when one is given. */
@@ -250,7 +260,8 @@ export function presentBooking(details: BookingDetails) {
   };
 }
 
-function summaryOf(details: BookingDetails): BookingSummary {
+/** What the emails say about a booking. */
+export function summaryOf(details: BookingDetails): BookingSummary {
   return {
     reference: details.reference,
     procedureTitle: details.procedureTitle,
@@ -266,11 +277,13 @@ function summaryOf(details: BookingDetails): BookingSummary {
   };
 }
 
-function link(config: Pick<Config, 'publicUrl'>, page: 'confirmer' | 'gerer', token: string): string {
+/** An emailed link to one of the booking pages. */
+export function link(config: Pick<Config, 'publicUrl'>, page: 'confirmer' | 'gerer', token: string): string {
   return `${config.publicUrl}/rendez-vous/${page}?token=${token}`;
 }
 
-function constraintOf(error: unknown): string | undefined {
+/** The name of the constraint a PostgreSQL error reports, if any. */
+export function constraintOf(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'constraint' in error
     ? String((error as { constraint: unknown }).constraint)
     : undefined;

@@ -1,6 +1,423 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
+import type { Locale } from '../../db/schema.ts';
+import { AppError, type FieldError } from '../../errors.ts';
+import { addDays, localDate, zonedTimeToUtc } from '../schedule/timezone.ts';
+import { breadcrumb, csrfField } from '../web/components.ts';
+import { html, type SafeHtml } from '../web/html.ts';
+import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import { common } from '../web/messages/common.ts';
+import { journey } from '../web/messages/journey.ts';
 import type { Web } from '../web/web.plugin.ts';
+import { validateApplicant } from './applicant.ts';
+import { bookSlot } from './booking.usecases.ts';
+import {
+  alert,
+  applicantForm,
+  applicantFromBody,
+  applicantHidden,
+  hiddenFields,
+  journeyStepper,
+  officeList,
+  otherChannels,
+  slotSummary,
+  weekSlots,
+  when,
+} from './journey.components.ts';
+import {
+  type Body,
+  bookable,
+  DATE,
+  mondayOf,
+  type StepError,
+  slotChoiceUrl,
+  slotIdOf,
+  text,
+  weekOf,
+} from './journey.input.ts';
+import {
+  findJourneySlot,
+  findProcedureInDepartment,
+  hasFreeSlotFrom,
+  type JourneySlot,
+  listBookingOffices,
+  listFreeSlotsBetween,
+  listOtherChannels,
+} from './journey.repository.ts';
 
-/** (stub) */
-export function journeyPages(_app: FastifyInstance, _ctx: AppContext, _web: Web): void {}
+// Steps 2 to 5 of the booking journey (PRODUCT §4.3). Step 2 is a GET (navigation only: office and
+// week); from step 3 on, everything travels in hidden fields of POST forms, so that no personal data
+// ever appears in a URL. Only the last POST writes anything.
+
+/** GET step 2 and the POST steps 3, 4 and 5 of the booking journey. */
+export function journeyPages(app: FastifyInstance, ctx: AppContext, web: Web): void {
+  const deps = { db: ctx.db, clock: ctx.clock, config: ctx.config, wakeOutbox: ctx.wakeOutbox };
+
+  const page = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    locale: Locale,
+    title: string,
+    main: SafeHtml,
+    options: { status?: number; scripts?: string[] } = {},
+  ) => web.sendPage(reply, { locale, title, main, path: request.url.split('?')[0] ?? '/', ...options });
+
+  /** Step 2 again with a message, when the chosen slot went away. */
+  const backToSlots = (reply: FastifyReply, slot: JourneySlot, error: StepError) =>
+    reply.redirect(slotChoiceUrl(slot.departmentCode, slot.procedureCode, { site: slot.siteId, error }), 303);
+
+  /** The slot a POST step is about, or the answer that sends the person back to choose another. */
+  async function loadSlot(request: FastifyRequest, reply: FastifyReply, locale: Locale) {
+    const body = (request.body ?? {}) as Body;
+    const id = slotIdOf(body);
+    const slot = id === undefined ? undefined : await findJourneySlot(ctx.db, id);
+    if (slot && bookable(slot, ctx.clock.now())) return { slot, body };
+    if (slot) {
+      const full = slot.channel === 'booking' && slot.startsAt > ctx.clock.now();
+      return { answer: backToSlots(reply, slot, full ? 'prise' : 'indisponible') };
+    }
+    const department = text(body, 'departement');
+    const procedure = text(body, 'demarche');
+    if (
+      department &&
+      procedure &&
+      /^[0-9A-Za-z]{2,3}$/.test(department) &&
+      /^[a-z0-9-]{1,100}$/.test(procedure)
+    ) {
+      const site = Number(text(body, 'site'));
+      return {
+        answer: reply.redirect(
+          slotChoiceUrl(department, procedure, {
+            site: Number.isSafeInteger(site) && site > 0 ? site : undefined,
+            week: DATE.test(text(body, 'semaine') ?? '') ? text(body, 'semaine') : undefined,
+            error: 'choix',
+          }),
+          303,
+        ),
+      };
+    }
+    return { answer: restart(request, reply, locale, 400) };
+  }
+
+  function restart(request: FastifyRequest, reply: FastifyReply, locale: Locale, status = 200) {
+    const m = messagesFor(journey, locale);
+    return page(
+      request,
+      reply,
+      locale,
+      m.restartTitle,
+      html`<h1>${m.restartTitle}</h1><p>${m.restartText}</p><p><a class="fr-link" href="/">${m.restartLink}</a></p>`,
+      { status },
+    );
+  }
+
+  // Step 2: Choix d'une plage.
+  app.get(
+    '/departements/:code/demarches/:procedureCode/plage',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const locale = web.locale(request, reply);
+      const m = messagesFor(journey, locale);
+      const { code, procedureCode } = request.params as { code: string; procedureCode: string };
+      const query = request.query as Record<string, string | undefined>;
+      const descriptionUrl = `/departements/${encodeURIComponent(code)}/demarches/${encodeURIComponent(procedureCode)}`;
+      // The language links keep the path only: switching language sends back to the description,
+      // whose conditions are then read in the new language.
+      if (query.conditions !== 'acceptees') {
+        return reply.redirect(query.lang ? descriptionUrl : `${descriptionUrl}?erreur=conditions`, 303);
+      }
+
+      const procedure = await findProcedureInDepartment(ctx.db, code, procedureCode);
+      if (!procedure) {
+        return page(
+          request,
+          reply,
+          locale,
+          m.unknownProcedure,
+          html`<h1>${m.unknownProcedure}</h1>
+<p><a class="fr-link" href="/">${m.restartLink}</a></p>`,
+          { status: 404 },
+        );
+      }
+      const now = ctx.clock.now();
+      const zone = procedure.timezone;
+      const offices = await listBookingOffices(ctx.db, code, procedure.id, now);
+      const siteParam = Number(query.site);
+      const office =
+        offices.find((o) => o.siteId === siteParam) ?? (offices.length === 1 ? offices[0] : undefined);
+      const url = (options: { site?: number; week?: string }) => slotChoiceUrl(code, procedureCode, options);
+
+      const errorText =
+        query.erreur === 'prise'
+          ? m.slotTaken
+          : query.erreur === 'indisponible'
+            ? m.slotUnavailable
+            : query.erreur === 'choix'
+              ? m.slotMissing
+              : undefined;
+      let content: SafeHtml;
+      if (!office) {
+        content = offices.some((o) => o.nextFree)
+          ? html`<h2 class="fr-h4">${m.chooseOffice}</h2>${officeList(offices, undefined, (site) => url({ site }), zone, locale)}`
+          : await noSlot(undefined);
+      } else if (!office.nextFree) {
+        content = await noSlot(office.siteId);
+      } else {
+        const today = localDate(now, zone);
+        const thisWeek = mondayOf(today);
+        const firstWeek = mondayOf(localDate(office.nextFree, zone));
+        const wanted = weekOf(query.semaine) ?? firstWeek;
+        // Weeks before the current one have nothing left to book.
+        let week = wanted;
+        if (week < thisWeek) week = thisWeek;
+        const from = zonedTimeToUtc(week, '00:00', zone);
+        const to = zonedTimeToUtc(addDays(week, 7), '00:00', zone);
+        const slots = await listFreeSlotsBetween(ctx.db, office.offerId, from, to, now);
+        const later = await hasFreeSlotFrom(ctx.db, office.offerId, to);
+        const dayLabel = (date: string) =>
+          formatDateTime(zonedTimeToUtc(date, '12:00', zone), zone, locale, { date: 'long' });
+        content = html`${offices.length > 1 ? html`<h2 class="fr-h4">${m.chooseOffice}</h2>${officeList(offices, office.siteId, (site) => url({ site }), zone, locale)}` : ''}
+<h2 class="fr-h4">${m.chosenOffice(office.name)}</h2>
+<p>${office.address}</p>
+<h3 class="fr-h5" id="semaine">${m.weekOf(dayLabel(week), dayLabel(addDays(week, 6)))}</h3>
+<ul class="creneau-week-nav">
+${week > thisWeek ? html`<li><a class="fr-link" href="${url({ site: office.siteId, week: addDays(week, -7) })}#semaine"><span aria-hidden="true">← </span>${m.previousWeek}</a></li>` : ''}
+${later ? html`<li><a class="fr-link" href="${url({ site: office.siteId, week: addDays(week, 7) })}#semaine">${m.nextWeek}<span aria-hidden="true"> →</span></a></li>` : ''}
+${week !== firstWeek ? html`<li><a class="fr-link" href="${url({ site: office.siteId, week: firstWeek })}#semaine">${m.firstWeek}</a></li>` : ''}
+</ul>
+${
+  slots.length === 0
+    ? html`<p>${m.weekEmpty}</p>`
+    : html`<form method="post" action="/rendez-vous/securite">
+${csrfField(web.csrfToken(request, reply))}
+${hiddenFields({ departement: code, demarche: procedureCode, site: String(office.siteId), semaine: week })}
+<h3 class="fr-h5">${m.chooseSlot}</h3>
+<p class="fr-hint-text">${m.timesHint(zone)}</p>
+${weekSlots(slots, zone, locale)}
+<button class="fr-btn" type="submit">${messagesFor(common, locale).continue}</button>
+</form>`
+}`;
+      }
+      return page(
+        request,
+        reply,
+        locale,
+        `${m.steps[1]} — ${procedure.title}`,
+        html`${breadcrumb(m.breadcrumb, [
+          { label: m.home, href: '/' },
+          {
+            label: m.department(code, procedure.departmentName),
+            href: `/departements/${encodeURIComponent(code)}`,
+          },
+          { label: procedure.title, href: descriptionUrl },
+          { label: m.steps[1] ?? '' },
+        ])}
+<h1 class="fr-h3">${procedure.title}</h1>
+${journeyStepper(m, 2)}
+${errorText ? alert('error', errorText) : ''}
+${content}`,
+      );
+
+      /** No free slot here: the other offices with slots, the other channels, the help page. */
+      async function noSlot(siteId: number | undefined): Promise<SafeHtml> {
+        const others = offices.filter((o) => o.siteId !== siteId && o.nextFree);
+        const channels = await listOtherChannels(ctx.db, code, (procedure as { id: number }).id);
+        return html`<div class="fr-alert fr-alert--info fr-mb-4w"><h2 class="fr-alert__title">${m.noSlot}</h2><p>${m.noSlotText}</p></div>
+${others.length > 0 ? html`<h2 class="fr-h4">${m.otherOffices}</h2>${officeList(others, undefined, (site) => url({ site }), zone, locale)}` : ''}
+${otherChannels(channels, locale)}
+<p><a class="fr-link" href="/aide">${m.helpLink}</a></p>`;
+      }
+    },
+  );
+
+  // A POST step opened by its address (language switch, bookmark, back button): start again.
+  for (const path of ['/rendez-vous/securite', '/rendez-vous/coordonnees', '/rendez-vous/valider']) {
+    app.get(path, { schema: { hide: true } }, async (request, reply) =>
+      restart(request, reply, web.locale(request, reply)),
+    );
+  }
+
+  // Step 3: Contrôle de sécurité.
+  const securityStep = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    locale: Locale,
+    slot: JourneySlot,
+    failed = false,
+  ) => {
+    const m = messagesFor(journey, locale);
+    const c = messagesFor(common, locale);
+    const widget = ctx.captcha.enabled
+      ? html`<p>${m.securityIntro}</p>
+<noscript>${alert('warning', m.noScript)}</noscript>
+<span id="altcha-css" hidden></span>
+<div class="fr-mb-4w creneau-altcha"><altcha-widget challenge="/api/v1/captcha" name="altcha" language="${locale}" configuration='{"hideLogo":true,"hideFooter":true}'></altcha-widget></div>`
+      : alert('info', m.captchaOff);
+    return page(
+      request,
+      reply,
+      locale,
+      m.steps[2] ?? '',
+      html`<h1 class="fr-h3">${slot.procedureTitle}</h1>
+${journeyStepper(m, 3)}
+${failed ? alert('error', m.captchaFailed) : ''}
+${slotSummary(slot, locale)}
+<form method="post" action="/rendez-vous/coordonnees">
+${csrfField(web.csrfToken(request, reply))}
+${hiddenFields({ slotId: String(slot.slotId) })}
+${widget}
+<button class="fr-btn" type="submit">${c.continue}</button>
+</form>`,
+      { status: failed ? 403 : 200, scripts: ctx.captcha.enabled ? ['js/altcha.min.js'] : [] },
+    );
+  };
+
+  app.post('/rendez-vous/securite', { schema: { hide: true } }, async (request, reply) => {
+    const locale = web.locale(request, reply);
+    const loaded = await loadSlot(request, reply, locale);
+    if (!loaded.slot) return loaded.answer;
+    return securityStep(request, reply, locale, loaded.slot);
+  });
+
+  // Step 4: Coordonnées personnelles; step 5 (Valider et terminer) once the fields are valid.
+  const detailsStep = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    locale: Locale,
+    slot: JourneySlot,
+    body: Body,
+    errors: FieldError[],
+  ) => {
+    const m = messagesFor(journey, locale);
+    return page(
+      request,
+      reply,
+      locale,
+      errors.length > 0 ? `${messagesFor(common, locale).errorPrefix} ${m.steps[3]}` : (m.steps[3] ?? ''),
+      html`<h1 class="fr-h3">${slot.procedureTitle}</h1>
+${journeyStepper(m, 4)}
+${applicantForm({
+  slot,
+  applicant: applicantFromBody(body),
+  errors,
+  altcha: text(body, 'altcha'),
+  csrf: web.csrfToken(request, reply),
+  locale,
+})}`,
+      { status: errors.length > 0 ? 422 : 200 },
+    );
+  };
+
+  const validate = (slot: JourneySlot, body: Body) =>
+    validateApplicant(
+      applicantFromBody(body),
+      slot,
+      slot.departmentCode,
+      localDate(ctx.clock.now(), slot.timezone),
+    );
+
+  app.post('/rendez-vous/coordonnees', { schema: { hide: true } }, async (request, reply) => {
+    const locale = web.locale(request, reply);
+    const loaded = await loadSlot(request, reply, locale);
+    if (!loaded.slot) return loaded.answer;
+    const { slot, body } = loaded;
+    if (text(body, 'action') !== 'verifier') return detailsStep(request, reply, locale, slot, body, []);
+    const result = validate(slot, body);
+    if (!result.ok) return detailsStep(request, reply, locale, slot, body, result.fields);
+
+    const m = messagesFor(journey, locale);
+    const a = result.applicant;
+    const row = (label: string, value: SafeHtml | string | null) =>
+      value ? html`<div class="creneau-summary-row"><dt>${label}</dt><dd>${value}</dd></div>` : '';
+    return page(
+      request,
+      reply,
+      locale,
+      m.steps[4] ?? '',
+      html`<h1 class="fr-h3">${slot.procedureTitle}</h1>
+${journeyStepper(m, 5)}
+<h2 class="fr-h4">${m.summaryTitle}</h2>
+<dl class="creneau-summary fr-mb-4w">
+${row(m.procedure, slot.procedureTitle)}
+${row(m.office, `${slot.siteName}, ${slot.siteAddress}`)}
+${row(m.dateTime, when(slot.startsAt, slot.timezone, locale))}
+${row(m.duration, m.minutes(slot.durationMinutes))}
+${row(m.identity, `${a.lastName} ${a.firstName}`)}
+${row(m.birthDate, formatDateTime(new Date(`${a.birthDate}T12:00:00Z`), 'UTC', locale, { date: 'long' }))}
+${row(m.foreignerNumber, a.foreignerNumber)}
+${row(m.titleExpiry, a.titleExpiry ? formatDateTime(new Date(`${a.titleExpiry}T12:00:00Z`), 'UTC', locale, { date: 'long' }) : null)}
+${row(m.postalCode, a.postalCode)}
+${row(m.email, a.email)}
+${row(m.phone, a.phone)}
+</dl>
+<p>${m.holdNotice(ctx.config.holdMinutes)}</p>
+<form method="post" action="/rendez-vous/valider">
+${csrfField(web.csrfToken(request, reply))}
+${hiddenFields({ slotId: String(slot.slotId), altcha: text(body, 'altcha') })}
+${applicantHidden(applicantFromBody(body))}
+<ul class="fr-btns-group fr-btns-group--inline-md">
+<li><button class="fr-btn" type="submit">${m.submit}</button></li>
+<li><button class="fr-btn fr-btn--secondary" type="submit" formaction="/rendez-vous/coordonnees" name="action" value="modifier">${m.modify}</button></li>
+</ul>
+</form>`,
+    );
+  });
+
+  // Step 5's button: the only write of the journey.
+  app.post('/rendez-vous/valider', { schema: { hide: true } }, async (request, reply) => {
+    const locale = web.locale(request, reply);
+    const m = messagesFor(journey, locale);
+    const loaded = await loadSlot(request, reply, locale);
+    if (!loaded.slot) return loaded.answer;
+    const { slot, body } = loaded;
+    // Checked before the proof of work is spent, so that a typo does not cost a new check.
+    const result = validate(slot, body);
+    if (!result.ok) return detailsStep(request, reply, locale, slot, body, result.fields);
+    if (!(await ctx.captcha.verify(text(body, 'altcha')))) {
+      return securityStep(request, reply, locale, slot, true);
+    }
+    try {
+      const booking = await bookSlot(deps, {
+        slotId: Number(slot.slotId),
+        applicant: applicantFromBody(body),
+        locale,
+      });
+      const deadline = formatDateTime(booking.holdExpiresAt, slot.timezone, locale, {
+        date: 'full',
+        time: 'short',
+      });
+      return page(
+        request,
+        reply,
+        locale,
+        m.resultTitle,
+        html`<h1>${m.resultTitle}</h1>
+<div class="fr-alert fr-alert--warning fr-mb-4w"><p>${m.resultEmail(result.applicant.email)}</p><p><strong>${m.resultDeadline(deadline)}</strong></p></div>
+<p>${m.resultSpam}</p>
+${slotSummary(slot, locale)}
+<p>${m.reference} : <strong>${booking.reference}</strong></p>
+<p><a class="fr-link" href="/rendez-vous/gerer">${m.manageLink}</a></p>`,
+      );
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === 'slot_full') return backToSlots(reply, slot, 'prise');
+      if (error.fields?.some((f) => f.field === 'slotId')) return backToSlots(reply, slot, 'indisponible');
+      if (error.fields) return detailsStep(request, reply, locale, slot, body, error.fields);
+      const message =
+        error.code === 'already_booked'
+          ? m.alreadyBooked
+          : error.code === 'email_limit'
+            ? m.emailLimit(ctx.config.maxActivePerEmail)
+            : error.message;
+      return page(
+        request,
+        reply,
+        locale,
+        m.refusedTitle,
+        html`<h1>${m.refusedTitle}</h1>${alert('error', message)}
+<p><a class="fr-link" href="/rendez-vous/gerer">${m.manageLink}</a></p>`,
+        { status: error.status },
+      );
+    }
+  });
+}

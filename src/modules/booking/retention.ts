@@ -32,6 +32,7 @@ export async function purgePersonalData(db: Db, now: Date): Promise<number> {
     const deleted = await trx.deleteFrom('booking').where('slot_id', 'in', longPast).executeTakeFirst();
     await trx.deleteFrom('email_activity').where('active', '=', 0).execute();
     await sql`delete from captcha_use where expires_at < ${limit}`.execute(trx);
+    await sql`delete from access_token where expires_at < ${now}`.execute(trx);
     return Number(deleted.numDeletedRows);
   });
 }

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { Database, OutboxKind } from '../../db/schema.ts';
+import type { Database, OutboxAttachment, OutboxKind } from '../../db/schema.ts';
 
 /** An email to write to the outbox, in the same transaction as the change it reports. */
 export interface OutboxEmail {
@@ -12,6 +12,8 @@ export interface OutboxEmail {
   html: string;
   /** When to send it; by default the database's now(), i.e. at once. */
   dueAt?: Date;
+  /** Files the worker renders and attaches when it sends (the convocation). */
+  attachments?: OutboxAttachment[];
 }
 
 /** A message the worker has claimed and must now try to deliver. */
@@ -25,6 +27,8 @@ export interface ClaimedMessage {
   /** Attempts made before this one. */
   attempts: number;
   createdAt: Date;
+  /** What to attach, described; the worker's `renderAttachments` makes the files. */
+  attachments: OutboxAttachment[];
 }
 
 /** After this many failed attempts a message is given up ('failed') and left for an operator. */
@@ -56,6 +60,7 @@ export async function enqueueEmail(db: Db | Transaction<Database>, message: Outb
       last_error: null,
       sent_at: null,
       ...(message.dueAt ? { next_attempt_at: message.dueAt } : {}),
+      ...(message.attachments?.length ? { attachments: JSON.stringify(message.attachments) } : {}),
     })
     .execute();
 }
@@ -86,7 +91,17 @@ export async function claimDueMessages(
         .forUpdate()
         .skipLocked(),
     )
-    .returning(['id', 'kind', 'recipient', 'subject', 'body_text', 'body_html', 'attempts', 'created_at'])
+    .returning([
+      'id',
+      'kind',
+      'recipient',
+      'subject',
+      'body_text',
+      'body_html',
+      'attempts',
+      'created_at',
+      'attachments',
+    ])
     .execute();
   return rows
     .map((row) => ({
@@ -98,6 +113,7 @@ export async function claimDueMessages(
       html: row.body_html ?? '',
       attempts: row.attempts,
       createdAt: row.created_at,
+      attachments: row.attachments ?? [],
     }))
     .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
 }

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Attachment } from 'nodemailer/lib/mailer/index.js';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
 import { type ClaimedMessage, claimDueMessages, markSent, recordFailure } from './outbox.repository.ts';
@@ -26,6 +27,11 @@ export interface OutboxWorkerOptions {
    * timeouts): past it, another worker may send the message again.
    */
   leaseMs?: number;
+  /**
+   * Makes the files a message asks for (`message.attachments`) when it is sent. A failure counts as a
+   * failed attempt: the message is retried rather than sent without its convocation.
+   */
+  renderAttachments?: (message: ClaimedMessage) => Promise<Attachment[]>;
 }
 
 export interface OutboxWorker {
@@ -47,6 +53,7 @@ export function startOutboxWorker({
   pollMs = 2000,
   batchSize = 10,
   leaseMs = 5 * 60_000,
+  renderAttachments,
 }: OutboxWorkerOptions): OutboxWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -65,6 +72,8 @@ export function startOutboxWorker({
     const details = { outboxId: message.id, kind: message.kind };
     let failure: string | undefined;
     try {
+      const attachments =
+        renderAttachments && message.attachments.length > 0 ? await renderAttachments(message) : [];
       await transport.sendMail({
         from,
         to: message.recipient,
@@ -73,6 +82,7 @@ export function startOutboxWorker({
         html: message.html,
         // The same Message-ID on a re-sent message lets mail systems recognise the duplicate.
         messageId: messageIdOf(message, from),
+        ...(attachments.length > 0 ? { attachments } : {}),
       });
     } catch (error) {
       failure = describeError(error);

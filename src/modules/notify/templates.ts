@@ -109,6 +109,8 @@ const copy = {
     confirmed: {
       subject: (b: BookingSummary) => `Votre rendez-vous est confirmé (réf. ${b.reference})`,
       intro: 'Nous vous confirmons que votre demande de rendez-vous a été enregistrée.',
+      attached:
+        'Vous trouverez ci-joint votre convocation (à imprimer ou à présenter sur votre téléphone) et le rendez-vous à ajouter à votre agenda.',
       arrive:
         'Le jour du rendez-vous, présentez-vous 10 minutes en avance avec votre convocation et toutes les pièces requises pour votre demande (1 rendez-vous = 1 personne = 1 dossier). Sans elles, vous ne serez pas reçu et devrez prendre un nouveau rendez-vous.',
       cancelHint: 'Si vous ne pouvez pas venir, annulez votre rendez-vous pour libérer la place.',
@@ -117,6 +119,12 @@ const copy = {
       subject: (b: BookingSummary) => `Confirmation d'annulation de rendez-vous (réf. ${b.reference})`,
       intro: (date: string, time: string) => `Votre rendez-vous du ${date} à ${time} a été annulé.`,
       again: 'Si vous avez encore besoin de ce rendez-vous, vous pouvez faire une nouvelle demande.',
+    },
+    rescheduled: {
+      subject: (b: BookingSummary) => `Votre rendez-vous a été déplacé (réf. ${b.reference})`,
+      intro:
+        'Votre rendez-vous a bien été déplacé sur le nouveau créneau ci-dessous ; l’ancien créneau est libéré.',
+      letter: 'Votre nouvelle convocation est jointe à ce courriel : l’ancienne n’est plus valable.',
     },
     manageLink: {
       subject: 'Vos demandes de rendez-vous',
@@ -156,6 +164,8 @@ const copy = {
     confirmed: {
       subject: (b: BookingSummary) => `Your appointment is confirmed (ref. ${b.reference})`,
       intro: 'We confirm that your appointment request has been recorded.',
+      attached:
+        'Your appointment letter (to print or show on your phone) and a calendar file are attached to this email.',
       arrive:
         'On the day, arrive 10 minutes early with your appointment letter and all the documents required for your application (1 appointment = 1 person = 1 application). Without them you will not be seen and will have to book a new appointment.',
       cancelHint: 'If you cannot come, cancel your appointment so that someone else can have the place.',
@@ -164,6 +174,11 @@ const copy = {
       subject: (b: BookingSummary) => `Your appointment has been cancelled (ref. ${b.reference})`,
       intro: (date: string, time: string) => `Your appointment on ${date} at ${time} has been cancelled.`,
       again: 'If you still need this appointment, you can make a new request.',
+    },
+    rescheduled: {
+      subject: (b: BookingSummary) => `Your appointment has been moved (ref. ${b.reference})`,
+      intro: 'Your appointment has been moved to the new slot below; the previous slot has been released.',
+      letter: 'Your new appointment letter is attached to this email: the previous one is no longer valid.',
     },
     manageLink: {
       subject: 'Your appointment requests',
@@ -227,6 +242,7 @@ export function confirmedEmail(
   return render(language, c.confirmed.subject(booking), [
     { type: 'paragraph', text: c.hello(booking) },
     { type: 'paragraph', text: c.confirmed.intro },
+    { type: 'paragraph', text: c.confirmed.attached },
     appointmentDetails(booking, language, c),
     { type: 'paragraph', text: c.confirmed.arrive },
     { type: 'paragraph', text: c.confirmed.cancelHint },
@@ -248,6 +264,28 @@ export function cancelledEmail(booking: BookingSummary, locale: Locale): EmailCo
     appointmentDetails(booking, language, c),
     { type: 'paragraph', text: c.cancelled.again },
   ]);
+}
+
+/** The email sent when the applicant moves a booking to another slot; `confirmed` adds the new letter. */
+export function rescheduledEmail(
+  booking: BookingSummary,
+  links: { manageUrl: string },
+  options: { confirmed: boolean },
+  locale: Locale,
+): EmailContent {
+  const language = languageOf(locale);
+  const c = copy[language];
+  const blocks: Block[] = [
+    { type: 'paragraph', text: c.hello(booking) },
+    { type: 'paragraph', text: c.rescheduled.intro },
+    appointmentDetails(booking, language, c),
+  ];
+  if (options.confirmed) blocks.push({ type: 'paragraph', text: c.rescheduled.letter });
+  blocks.push(
+    { type: 'paragraph', text: c.confirmed.arrive },
+    { type: 'action', label: c.manage, url: links.manageUrl },
+  );
+  return render(language, c.rescheduled.subject(booking), blocks);
 }
 
 /** The email with a fresh link to the page where a person manages their bookings. */

@@ -27,7 +27,7 @@ export function fieldId(field: string): string {
 /** The summary at the top of a form in error, linking to each field (RGAA 11.10, DSFR error pattern). */
 export function errorSummary(title: string, errors: FieldError[], labels: Record<string, string>): SafeHtml {
   if (errors.length === 0) return html``;
-  return html`<div class="fr-alert fr-alert--error fr-mb-4w" role="alert" id="erreurs" tabindex="-1">
+  return html`<div class="fr-alert fr-alert--error fr-mb-4w" role="alert" id="erreurs" tabindex="-1" autofocus>
 <h2 class="fr-alert__title">${title}</h2>
 <ul>${errors.map((e) => html`<li><a href="#${fieldId(e.field)}">${labels[e.field] ?? e.field} : ${e.message}</a></li>`)}</ul>
 </div>`;

@@ -8,11 +8,19 @@ export interface PageOptions {
   /** The page's own title; the service name follows it. */
   title: string;
   main: SafeHtml;
-  /** Path of the page (without query string), for the language links. */
+  /** Path of the page, with its query string when it has one, for the language links. */
   path: string;
   assetsVersion: string;
   /** Extra scripts of the page, by asset name (e.g. 'js/altcha.min.js'); all are modules, none inline. */
   scripts?: string[];
+}
+
+/** The same page in another language: its query string kept (a token, a week), only `lang` replaced. */
+function inLanguage(path: string, locale: Locale): string {
+  const [base = '/', query = ''] = path.split('?');
+  const params = new URLSearchParams(query);
+  params.set('lang', locale);
+  return `${base}?${params}`;
 }
 
 function languageLinks(locale: Locale, path: string) {
@@ -20,7 +28,7 @@ function languageLinks(locale: Locale, path: string) {
   return html`<nav class="creneau-languages" aria-label="${m.languageSwitcher}"><ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
 ${LOCALES.map(
   (other) =>
-    html`<li><a class="fr-btn fr-btn--tertiary-no-outline" lang="${other}" hreflang="${other}" href="${path}?lang=${other}"${
+    html`<li><a class="fr-btn fr-btn--tertiary-no-outline" lang="${other}" hreflang="${other}" href="${inLanguage(path, other)}"${
       other === locale ? html` aria-current="true"` : ''
     }>${m.languageNames[other]}</a></li>`,
 )}

@@ -116,7 +116,14 @@ export async function registerWeb(app: FastifyInstance, config: Config): Promise
         .status(page.status ?? 200)
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
-        .send(renderPage({ ...page, assetsVersion: assets.version })),
+        // A GET page links to itself in the other languages with its query string (a token, a week).
+        .send(
+          renderPage({
+            ...page,
+            path: reply.request.method === 'GET' ? reply.request.url : page.path,
+            assetsVersion: assets.version,
+          }),
+        ),
   };
   return web;
 }

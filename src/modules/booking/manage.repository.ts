@@ -1,0 +1,140 @@
+import type { Executor } from './booking.repository.ts';
+
+/** The email address a booking manage token opens, with the token's validity. */
+export async function findManageTokenOwner(db: Executor, hash: Buffer) {
+  return db
+    .selectFrom('booking_token')
+    .innerJoin('booking', 'booking.id', 'booking_token.booking_id')
+    .select([
+      'booking_token.purpose',
+      'booking_token.expires_at as expiresAt',
+      'booking.id as bookingId',
+      'booking.email_key as emailKey',
+    ])
+    .where('booking_token.token_hash', '=', hash)
+    .executeTakeFirst();
+}
+
+/** The email address an access token opens, with the token's validity. */
+export async function findAccessToken(db: Executor, hash: Buffer) {
+  return db
+    .selectFrom('access_token')
+    .select(['email_key as emailKey', 'expires_at as expiresAt'])
+    .where('token_hash', '=', hash)
+    .executeTakeFirst();
+}
+
+export async function insertAccessToken(
+  db: Executor,
+  token: { emailKey: string; hash: Buffer; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('access_token')
+    .values({ email_key: token.emailKey, token_hash: token.hash, expires_at: token.expiresAt })
+    .execute();
+}
+
+/** The address and language of the latest booking of an email key: where and how to write. */
+export async function findLatestContact(db: Executor, emailKey: string) {
+  return db
+    .selectFrom('booking')
+    .select(['email', 'locale'])
+    .where('email_key', '=', emailKey)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The ids of the bookings of an email key, newest first (bounded: the list is a page). */
+export async function listBookingIdsOfEmail(db: Executor, emailKey: string, limit = 100) {
+  const rows = await db
+    .selectFrom('booking')
+    .select('id')
+    .where('email_key', '=', emailKey)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** The id of the booking with this reference, only if it belongs to the email key. */
+export async function findBookingIdOfEmail(db: Executor, reference: string, emailKey: string) {
+  const row = await db
+    .selectFrom('booking')
+    .select('id')
+    .where('reference', '=', reference)
+    .where('email_key', '=', emailKey)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** A slot a booking may move to: bookable, same procedure, and its office's département. */
+export async function findSlotForMove(db: Executor, slotId: string) {
+  return db
+    .selectFrom('slot')
+    .innerJoin('offer', 'offer.id', 'slot.offer_id')
+    .innerJoin('site', 'site.id', 'offer.site_id')
+    .select([
+      'slot.id',
+      'slot.starts_at as startsAt',
+      'offer.channel',
+      'offer.procedure_id as procedureId',
+      'site.department_code as departmentCode',
+    ])
+    .where('slot.id', '=', slotId)
+    .executeTakeFirst();
+}
+
+/** The département of a site. */
+export async function findSiteDepartment(db: Executor, siteId: number) {
+  const row = await db
+    .selectFrom('site')
+    .select('department_code')
+    .where('id', '=', siteId)
+    .executeTakeFirst();
+  return row?.department_code;
+}
+
+/**
+ * Free slots of a procedure in the offices of a département, from `from` to `to`, other than the
+ * booking's own slot; `siteId` narrows to one office.
+ */
+export async function listFreeSlotsForMove(
+  db: Executor,
+  where: { procedureId: number; departmentCode: string; from: Date; to: Date; exceptSlotId: string },
+  limit = 500,
+) {
+  return db
+    .selectFrom('slot')
+    .innerJoin('offer', 'offer.id', 'slot.offer_id')
+    .innerJoin('site', 'site.id', 'offer.site_id')
+    .select(['slot.id', 'slot.starts_at as startsAt', 'site.id as siteId', 'site.name as siteName'])
+    .where('offer.procedure_id', '=', where.procedureId)
+    .where('offer.channel', '=', 'booking')
+    .where('site.department_code', '=', where.departmentCode)
+    .whereRef('slot.taken', '<', 'slot.capacity')
+    .where('slot.starts_at', '>', where.from)
+    .where('slot.starts_at', '<', where.to)
+    .where('slot.id', '<>', where.exceptSlotId)
+    .orderBy('slot.starts_at')
+    .orderBy('site.name')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Moves an active booking to another slot in ONE statement: the schema's trigger gives back the old
+ * seat and takes the new one together, so a full new slot fails the whole statement and the booking
+ * keeps its seat. Returns false when the booking is no longer active.
+ */
+export async function moveBooking(db: Executor, bookingId: string, slotId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('booking')
+    .set({ slot_id: slotId })
+    .where('id', '=', bookingId)
+    .where('status', 'in', ['pending', 'confirmed'])
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}

@@ -1,0 +1,225 @@
+import type { Locale } from '../../db/schema.ts';
+import { enqueueEmail } from '../notify/outbox.repository.ts';
+import { cancelledEmail, manageLinkEmail, rescheduledEmail } from '../notify/templates.ts';
+import { bookingErrors } from './booking.errors.ts';
+import { type BookingDetails, cancelActive, findBookingDetails } from './booking.repository.ts';
+import { type BookingDeps, constraintOf, issueManageToken, link, summaryOf } from './booking.usecases.ts';
+import { manageErrors } from './manage.errors.ts';
+import {
+  findAccessToken,
+  findBookingIdOfEmail,
+  findLatestContact,
+  findManageTokenOwner,
+  findSiteDepartment,
+  findSlotForMove,
+  insertAccessToken,
+  listBookingIdsOfEmail,
+  listFreeSlotsForMove,
+  moveBooking,
+} from './manage.repository.ts';
+import { hashToken, looksLikeToken, newToken, normaliseReference } from './tokens.ts';
+
+/** An emailed link to the manage page is good for a day: long enough to act, short if it leaks. */
+const ACCESS_TOKEN_HOURS = 24;
+
+/** What a token opens: every booking of one email address, and the booking it was issued for, if any. */
+export interface Access {
+  emailKey: string;
+  bookingId: string | null;
+}
+
+type ReadDeps = Pick<BookingDeps, 'db' | 'clock'>;
+
+/** The access a token gives: a booking's manage token or an email access token; refuses anything else. */
+export async function resolveAccess(deps: ReadDeps, token: string): Promise<Access> {
+  if (!looksLikeToken(token)) throw bookingErrors.tokenInvalid();
+  const hash = hashToken(token);
+  const now = deps.clock.now();
+  const manage = await findManageTokenOwner(deps.db, hash);
+  if (manage) {
+    // A confirm token opens nothing here: it travels in the first email, before the address is proven.
+    if (manage.purpose !== 'manage') throw bookingErrors.tokenInvalid();
+    if (manage.expiresAt <= now) throw bookingErrors.tokenExpired();
+    return { emailKey: manage.emailKey, bookingId: manage.bookingId };
+  }
+  const access = await findAccessToken(deps.db, hash);
+  if (!access) throw bookingErrors.tokenInvalid();
+  if (access.expiresAt <= now) throw bookingErrors.tokenExpired();
+  return { emailKey: access.emailKey, bookingId: null };
+}
+
+/**
+ * Emails a link to every booking of an address, if it has any. The caller answers the same either way,
+ * so the page never tells who has booked.
+ */
+export async function requestManageLink(
+  deps: BookingDeps,
+  input: { email: string; locale: Locale },
+): Promise<void> {
+  const { db, clock, config } = deps;
+  const emailKey = input.email.trim().toLowerCase();
+  const sent = await db.transaction().execute(async (trx) => {
+    // The address as the booking recorded it, never the one typed: we only write to known addresses.
+    const contact = await findLatestContact(trx, emailKey);
+    if (!contact) return false;
+    const access = newToken();
+    await insertAccessToken(trx, {
+      emailKey,
+      hash: access.hash,
+      expiresAt: new Date(clock.now().getTime() + ACCESS_TOKEN_HOURS * 3_600_000),
+    });
+    const content = manageLinkEmail({ manageUrl: link(config, 'gerer', access.token) }, input.locale);
+    await enqueueEmail(trx, {
+      bookingId: null,
+      kind: 'manage_link',
+      dueAt: clock.now(),
+      recipient: contact.email,
+      ...content,
+    });
+    return true;
+  });
+  if (sent) deps.wakeOutbox?.();
+}
+
+/** True while a booking still holds a seat in the future. */
+export function isUpcoming(booking: BookingDetails, now: Date): boolean {
+  return (booking.status === 'pending' || booking.status === 'confirmed') && booking.startsAt > now;
+}
+
+/** The bookings of the access's address: upcoming first (soonest first), then the others (latest first). */
+export async function listOwnBookings(deps: ReadDeps, access: Access): Promise<BookingDetails[]> {
+  const now = deps.clock.now();
+  const ids = await listBookingIdsOfEmail(deps.db, access.emailKey);
+  const all = (await Promise.all(ids.map((id) => findBookingDetails(deps.db, { id })))).filter(
+    (booking): booking is BookingDetails => booking !== undefined,
+  );
+  const upcoming = all.filter((b) => isUpcoming(b, now)).sort((a, b) => +a.startsAt - +b.startsAt);
+  const others = all.filter((b) => !isUpcoming(b, now)).sort((a, b) => +b.startsAt - +a.startsAt);
+  return [...upcoming, ...others];
+}
+
+/**
+ * The booking a token opens: the one named by `reference` if it belongs to the token's address, or,
+ * without a reference, the booking a manage token was issued for.
+ */
+export async function findOwnBooking(
+  deps: ReadDeps,
+  input: { token: string; reference?: string },
+): Promise<{ access: Access; booking: BookingDetails }> {
+  const access = await resolveAccess(deps, input.token);
+  const id =
+    input.reference === undefined || input.reference === ''
+      ? access.bookingId
+      : await findBookingIdOfEmail(deps.db, normaliseReference(input.reference), access.emailKey);
+  // Another address's booking looks exactly like a booking that does not exist.
+  if (!id) throw bookingErrors.tokenInvalid();
+  const booking = await findBookingDetails(deps.db, { id });
+  if (!booking) throw bookingErrors.tokenInvalid();
+  return { access, booking };
+}
+
+/** Cancels one of the bookings a token opens and queues the cancellation email; the seat goes back. */
+export async function cancelOwnBooking(
+  deps: BookingDeps,
+  input: { token: string; reference: string },
+): Promise<BookingDetails> {
+  const { booking } = await findOwnBooking(deps, input);
+  const now = deps.clock.now();
+  const cancelled = await deps.db.transaction().execute(async (trx) => {
+    if (!(await cancelActive(trx, booking.id, now))) throw bookingErrors.notCancellable();
+    const details = await findBookingDetails(trx, { id: booking.id });
+    if (!details) throw bookingErrors.bookingNotFound();
+    await enqueueEmail(trx, {
+      bookingId: details.id,
+      kind: 'booking_cancelled',
+      dueAt: now,
+      recipient: details.email,
+      ...cancelledEmail(summaryOf(details), details.locale),
+    });
+    return details;
+  });
+  deps.wakeOutbox?.();
+  return cancelled;
+}
+
+/**
+ * Moves an active, future booking to another free slot of the same procedure in the same
+ * département. Atomic: one UPDATE, in which the trigger releases the old seat and takes the new one;
+ * a full slot refuses the statement and the booking keeps its seat. The identity never changes.
+ */
+export async function rescheduleBooking(
+  deps: BookingDeps,
+  input: { bookingId: string; newSlotId: string },
+): Promise<BookingDetails> {
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  let moved: BookingDetails;
+  try {
+    moved = await db.transaction().execute(async (trx) => {
+      const current = await findBookingDetails(trx, { id: input.bookingId });
+      if (!current) throw bookingErrors.bookingNotFound();
+      if (!isUpcoming(current, now)) throw manageErrors.notMovable();
+      const slot = await findSlotForMove(trx, input.newSlotId);
+      const departmentCode = await findSiteDepartment(trx, current.siteId);
+      if (
+        !slot ||
+        slot.channel !== 'booking' ||
+        slot.procedureId !== current.procedureId ||
+        slot.departmentCode !== departmentCode ||
+        slot.id === current.slotId
+      ) {
+        throw manageErrors.slotNotOffered();
+      }
+      if (slot.startsAt <= now) throw bookingErrors.slotPast();
+      if (!(await moveBooking(trx, current.id, slot.id))) throw manageErrors.notMovable();
+
+      const details = await findBookingDetails(trx, { id: current.id });
+      if (!details) throw bookingErrors.bookingNotFound();
+      const manageToken = await issueManageToken(trx, details.id, details.endsAt);
+      const confirmed = details.status === 'confirmed';
+      await enqueueEmail(trx, {
+        bookingId: details.id,
+        kind: 'booking_rescheduled',
+        dueAt: now,
+        recipient: details.email,
+        ...rescheduledEmail(
+          summaryOf(details),
+          { manageUrl: link(config, 'gerer', manageToken) },
+          { confirmed },
+          details.locale,
+        ),
+        // The printed convocation carries the old time: a confirmed booking gets a new one.
+        ...(confirmed ? { attachments: [{ kind: 'convocation' as const, bookingId: details.id }] } : {}),
+      });
+      return details;
+    });
+  } catch (error) {
+    if (constraintOf(error) === 'slot_taken_within_capacity') throw bookingErrors.slotFull();
+    throw error;
+  }
+  deps.wakeOutbox?.();
+  return moved;
+}
+
+/** Moves one of the bookings a token opens (see `rescheduleBooking`). */
+export async function rescheduleOwnBooking(
+  deps: BookingDeps,
+  input: { token: string; reference: string; slotId: string },
+): Promise<BookingDetails> {
+  const { booking } = await findOwnBooking(deps, input);
+  return rescheduleBooking(deps, { bookingId: booking.id, newSlotId: input.slotId });
+}
+
+/** The free slots a booking may move to, between two instants, in every office of its département. */
+export async function slotsForMove(deps: ReadDeps, booking: BookingDetails, range: { from: Date; to: Date }) {
+  const departmentCode = await findSiteDepartment(deps.db, booking.siteId);
+  if (!departmentCode) return [];
+  const now = deps.clock.now();
+  return listFreeSlotsForMove(deps.db, {
+    procedureId: booking.procedureId,
+    departmentCode,
+    from: new Date(Math.max(range.from.getTime(), now.getTime())),
+    to: range.to,
+    exceptSlotId: booking.slotId,
+  });
+}

@@ -1,0 +1,134 @@
+import type { Attachment } from 'nodemailer/lib/mailer/index.js';
+import type { Clock } from '../../clock.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import type { ClaimedMessage } from '../notify/outbox.repository.ts';
+import { renderIcs } from './calendar.ts';
+import { renderConvocationPdf } from './convocation.pdf.ts';
+import {
+  type ConvocationData,
+  findConvocationData,
+  findVerificationContext,
+} from './convocation.repository.ts';
+import { type ConvocationClaims, signConvocation, verifyConvocation } from './qr-token.ts';
+
+export interface ConvocationDeps {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, 'secretKey' | 'publicUrl'>;
+}
+
+/** The booking a convocation is made from; undefined when it does not exist. */
+export function loadConvocation(deps: Pick<ConvocationDeps, 'db'>, bookingId: string) {
+  return findConvocationData(deps.db, bookingId);
+}
+
+/** The convocation PDF of a booking, with its signed QR code pointing at `/verifier`. */
+export function convocationPdf(deps: ConvocationDeps, data: ConvocationData): Promise<Buffer> {
+  const claims: ConvocationClaims = {
+    reference: data.reference,
+    siteId: data.siteId,
+    startsAt: data.startsAt.toISOString(),
+    lastName: data.lastName,
+    firstName: data.firstName,
+    birthDate: data.birthDate,
+  };
+  return renderConvocationPdf({
+    reference: data.reference,
+    procedureTitle: data.procedureTitle,
+    durationMinutes: data.durationMinutes,
+    documents: data.documents,
+    siteName: data.siteName,
+    siteAddress: data.siteAddress,
+    startsAt: data.startsAt,
+    timezone: data.timezone,
+    lastName: data.lastName,
+    firstName: data.firstName,
+    birthDate: data.birthDate,
+    foreignerNumber: data.foreignerNumber,
+    qrToken: signConvocation(claims, deps.config.secretKey),
+    verifyUrl: `${deps.config.publicUrl}/verifier`,
+    locale: data.locale,
+  });
+}
+
+/** The calendar file of a booking: no identity in it, calendars get synchronised everywhere. */
+export function convocationIcs(deps: ConvocationDeps, data: ConvocationData): string {
+  const english = data.locale === 'en';
+  return renderIcs({
+    reference: data.reference,
+    title: english
+      ? `Préfecture appointment: ${data.procedureTitle}`
+      : `Rendez-vous : ${data.procedureTitle}`,
+    startsAt: data.startsAt,
+    endsAt: data.endsAt,
+    timezone: data.timezone,
+    location: `${data.siteName}, ${data.siteAddress}`,
+    description: english
+      ? `Reference ${data.reference}. Arrive 10 minutes early with your appointment letter and all the documents required.`
+      : `Référence ${data.reference}. Présentez-vous 10 minutes en avance avec votre convocation et toutes les pièces requises.`,
+    url: `${deps.config.publicUrl}/rendez-vous/gerer`,
+    now: deps.clock.now(),
+  });
+}
+
+/**
+ * The outbox worker's `renderAttachments`: the convocation PDF and calendar file of the bookings a
+ * message names, made at send time. A booking no longer confirmed gets no convocation.
+ */
+export function convocationAttachments(
+  deps: ConvocationDeps,
+): (message: ClaimedMessage) => Promise<Attachment[]> {
+  return async (message) => {
+    const files: Attachment[] = [];
+    for (const wanted of message.attachments) {
+      if (wanted.kind !== 'convocation') continue;
+      const data = await loadConvocation(deps, wanted.bookingId);
+      if (!data || data.status !== 'confirmed') continue;
+      files.push(
+        {
+          filename: `convocation-${data.reference}.pdf`,
+          content: await convocationPdf(deps, data),
+          contentType: 'application/pdf',
+        },
+        {
+          filename: `rendez-vous-${data.reference}.ics`,
+          content: convocationIcs(deps, data),
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        },
+      );
+    }
+    return files;
+  };
+}
+
+/** What the verification page shows for a code. */
+export type Verification =
+  | {
+      genuine: true;
+      claims: ConvocationClaims;
+      siteName: string | null;
+      timezone: string;
+      /** False when the booking has since been cancelled or moved: the paper is genuine but stale. */
+      current: boolean;
+    }
+  | { genuine: false };
+
+/** Checks a convocation code: its signature first, then whether the booking still stands as printed. */
+export async function verifyCode(deps: ConvocationDeps, code: string): Promise<Verification> {
+  const result = verifyConvocation(code.slice(0, 2000), deps.config.secretKey);
+  if (!result.ok) return { genuine: false };
+  const { claims } = result;
+  const { site, booking } = await findVerificationContext(deps.db, claims.siteId, claims.reference);
+  const current =
+    booking !== undefined &&
+    ['pending', 'confirmed', 'attended'].includes(booking.status) &&
+    booking.startsAt.toISOString() === claims.startsAt;
+  return {
+    genuine: true,
+    claims,
+    siteName: site?.name ?? null,
+    timezone: site?.timezone ?? 'Europe/Paris',
+    current,
+  };
+}
