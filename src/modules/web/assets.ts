@@ -108,7 +108,10 @@ export function buildAssets(): { version: string; files: Map<string, Asset> } {
   files.set('css/creneau.css', makeAsset('creneau.css', Buffer.from(bundleCss())));
   files.set('js/dsfr.module.min.js', makeAsset('x.js', readFileSync(path.join(DSFR, 'dsfr.module.min.js'))));
   // The build with its translations: the widget speaks the page's language (French by default).
-  files.set('js/altcha.min.js', makeAsset('x.js', readFileSync(path.join(ALTCHA, 'main', 'altcha.i18n.min.js'))));
+  files.set(
+    'js/altcha.min.js',
+    makeAsset('x.js', readFileSync(path.join(ALTCHA, 'main', 'altcha.i18n.min.js'))),
+  );
   for (const file of ['favicon/favicon.svg', 'favicon/favicon.ico', 'favicon/apple-touch-icon.png']) {
     const source = path.join(DSFR, file);
     if (existsSync(source)) files.set(`dsfr/${file}`, makeAsset(file, readFileSync(source)));
