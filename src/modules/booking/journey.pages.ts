@@ -3,7 +3,7 @@ import type { AppContext } from '../../app.ts';
 import type { Locale } from '../../db/schema.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { addDays, localDate, zonedTimeToUtc } from '../schedule/timezone.ts';
-import { breadcrumb, csrfField } from '../web/components.ts';
+import { altchaWidget, breadcrumb, csrfField } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
 import { common } from '../web/messages/common.ts';
@@ -250,8 +250,7 @@ ${otherChannels(channels, locale)}
     const widget = ctx.captcha.enabled
       ? html`<p>${m.securityIntro}</p>
 <noscript>${alert('warning', m.noScript)}</noscript>
-<span id="altcha-css" hidden></span>
-<div class="fr-mb-4w creneau-altcha"><altcha-widget challenge="/api/v1/captcha" name="altcha" language="${locale}" configuration='{"hideLogo":true,"hideFooter":true}'></altcha-widget></div>`
+${altchaWidget(locale)}`
       : alert('info', m.captchaOff);
     return page(
       request,

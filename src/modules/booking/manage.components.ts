@@ -11,7 +11,8 @@ import type { BookingDetails } from './booking.repository.ts';
 
 /** A DSFR table (1.14 markup) with its caption, column headers and rows. */
 export function table(caption: string, head: string[], rows: SafeHtml[]): SafeHtml {
-  return html`<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+  // A table wider than a phone scrolls: its container must take the focus to be scrolled by keyboard.
+  return html`<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0" role="region" aria-label="${caption}"><div class="fr-table__content">
 <table>
 <caption>${caption}</caption>
 <thead><tr>${head.map((label) => html`<th scope="col">${label}</th>`)}</tr></thead>
@@ -45,7 +46,7 @@ export function bookingSummary(details: BookingDetails, locale: Locale, caption?
     [m.labels.address, details.siteAddress],
     [m.labels.name, `${details.lastName} ${details.firstName}`],
   ];
-  return html`<div class="fr-table fr-table--no-caption"><div class="fr-table__wrapper"><div class="fr-table__container"><div class="fr-table__content">
+  return html`<div class="fr-table fr-table--no-caption"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0" role="region" aria-label="${caption ?? m.summaryCaption}"><div class="fr-table__content">
 <table>
 <caption>${caption ?? m.summaryCaption}</caption>
 <tbody>

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app.ts';
 import type { Locale } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
-import { csrfField, errorSummary, input } from '../web/components.ts';
+import { altchaWidget, csrfField, errorSummary, input } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { messagesFor } from '../web/i18n.ts';
 import { common } from '../web/messages/common.ts';
@@ -46,7 +46,7 @@ export function managePages(app: FastifyInstance, ctx: AppContext, web: Web): vo
     const errors = options.errors ?? [];
     const security = ctx.config.captcha
       ? html`<p class="fr-hint-text">${m.manage.securityHint}</p>
-<altcha-widget challengeurl="/api/v1/captcha" name="altcha"></altcha-widget>`
+${altchaWidget(locale)}`
       : html`<div class="fr-notice fr-notice--info"><div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">${m.manage.captchaOff}</p></div></div></div>`;
     return web.sendPage(reply, {
       locale,

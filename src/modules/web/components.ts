@@ -80,3 +80,13 @@ ${items.map((item) =>
 )}
 </ol></nav>`;
 }
+
+/**
+ * The ALTCHA proof-of-work widget (altcha 3.x reads `challenge`, not the older `challengeurl`). The
+ * empty #altcha-css element stops the widget from injecting an inline <style>, which the CSP refuses;
+ * its look comes from creneau.css. The page must load 'js/altcha.min.js'.
+ */
+export function altchaWidget(locale: string): SafeHtml {
+  return html`<span id="altcha-css" hidden></span>
+<div class="fr-mb-4w creneau-altcha"><altcha-widget challenge="/api/v1/captcha" name="altcha" language="${locale}" configuration='{"hideLogo":true,"hideFooter":true}'></altcha-widget></div>`;
+}
