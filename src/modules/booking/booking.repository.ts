@@ -5,7 +5,7 @@ import type { BookingStatus, Database, Locale, TokenPurpose } from '../../db/sch
 /** The database or an open transaction. */
 export type Executor = Db | Transaction<Database> | Kysely<Database>;
 
-/** What a booking needs to know about a slot: its offer, procedure, site and département. */
+/** What booking needs to know about a slot — and what the journey shows of it: offer, procedure, site. */
 export async function findSlotForBooking(db: Executor, slotId: number) {
   return db
     .selectFrom('slot')
@@ -17,17 +17,21 @@ export async function findSlotForBooking(db: Executor, slotId: number) {
       'slot.id as slotId',
       'slot.starts_at as startsAt',
       'slot.ends_at as endsAt',
+      'slot.capacity',
+      'slot.taken',
       'offer.channel',
       'procedure.id as procedureId',
+      'procedure.code as procedureCode',
       'procedure.title as procedureTitle',
       'procedure.duration_minutes as durationMinutes',
-      'site.name as siteName',
-      'site.address as siteAddress',
       'procedure.requires_foreigner_number as requiresForeignerNumber',
       'procedure.requires_title_expiry as requiresTitleExpiry',
       'procedure.requires_postal_code as requiresPostalCode',
       'procedure.title_expiry_within_days as titleExpiryWithinDays',
       'procedure.title_expired_since_days as titleExpiredSinceDays',
+      'site.id as siteId',
+      'site.name as siteName',
+      'site.address as siteAddress',
       'department.code as departmentCode',
       'department.timezone',
     ])

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { findSlotForBooking } from './booking.repository.ts';
 
 // The reads of the booking journey's pages (steps 2 to 5). Writes go through booking.usecases.ts.
 
@@ -117,38 +118,7 @@ export async function hasFreeSlotFrom(db: Db, offerId: number, from: Date): Prom
   return row !== undefined;
 }
 
-/** Everything the steps after the choice of a slot show and check about it. */
-export async function findJourneySlot(db: Db, slotId: number) {
-  return db
-    .selectFrom('slot')
-    .innerJoin('offer', 'offer.id', 'slot.offer_id')
-    .innerJoin('procedure', 'procedure.id', 'offer.procedure_id')
-    .innerJoin('site', 'site.id', 'offer.site_id')
-    .innerJoin('department', 'department.code', 'site.department_code')
-    .select([
-      'slot.id as slotId',
-      'slot.starts_at as startsAt',
-      'slot.ends_at as endsAt',
-      'slot.capacity',
-      'slot.taken',
-      'offer.channel',
-      'procedure.id as procedureId',
-      'procedure.code as procedureCode',
-      'procedure.title as procedureTitle',
-      'procedure.duration_minutes as durationMinutes',
-      'procedure.requires_foreigner_number as requiresForeignerNumber',
-      'procedure.requires_title_expiry as requiresTitleExpiry',
-      'procedure.requires_postal_code as requiresPostalCode',
-      'procedure.title_expiry_within_days as titleExpiryWithinDays',
-      'procedure.title_expired_since_days as titleExpiredSinceDays',
-      'site.id as siteId',
-      'site.name as siteName',
-      'site.address as siteAddress',
-      'department.code as departmentCode',
-      'department.timezone',
-    ])
-    .where('slot.id', '=', String(slotId))
-    .executeTakeFirst();
-}
+/** Everything the steps after the choice of a slot show and check about it: the booking's own view. */
+export const findJourneySlot = findSlotForBooking;
 
 export type JourneySlot = NonNullable<Awaited<ReturnType<typeof findJourneySlot>>>;
