@@ -210,40 +210,44 @@ export interface BookingDetails {
   timezone: string;
 }
 
-/** One booking with everything shown to its applicant or written in its emails. */
-export async function findBookingDetails(
-  db: Executor,
-  where: { id: string } | { reference: string },
-): Promise<BookingDetails | undefined> {
-  let query = db
+/** A booking joined to where and what it is: its slot, offer, procedure, site and département. */
+export function bookingWithPlace(db: Executor) {
+  return db
     .selectFrom('booking')
     .innerJoin('slot', 'slot.id', 'booking.slot_id')
     .innerJoin('offer', 'offer.id', 'slot.offer_id')
     .innerJoin('procedure', 'procedure.id', 'booking.procedure_id')
     .innerJoin('site', 'site.id', 'offer.site_id')
-    .innerJoin('department', 'department.code', 'site.department_code')
-    .select([
-      'booking.id',
-      'booking.reference',
-      'booking.status',
-      'booking.locale',
-      'booking.email',
-      'booking.last_name as lastName',
-      'booking.first_name as firstName',
-      'booking.hold_expires_at as holdExpiresAt',
-      'booking.confirmed_at as confirmedAt',
-      'booking.created_at as createdAt',
-      'slot.id as slotId',
-      'slot.starts_at as startsAt',
-      'slot.ends_at as endsAt',
-      'procedure.id as procedureId',
-      'procedure.title as procedureTitle',
-      'procedure.duration_minutes as durationMinutes',
-      'site.id as siteId',
-      'site.name as siteName',
-      'site.address as siteAddress',
-      'department.timezone',
-    ]);
+    .innerJoin('department', 'department.code', 'site.department_code');
+}
+
+/** One booking with everything shown to its applicant or written in its emails. */
+export async function findBookingDetails(
+  db: Executor,
+  where: { id: string } | { reference: string },
+): Promise<BookingDetails | undefined> {
+  let query = bookingWithPlace(db).select([
+    'booking.id',
+    'booking.reference',
+    'booking.status',
+    'booking.locale',
+    'booking.email',
+    'booking.last_name as lastName',
+    'booking.first_name as firstName',
+    'booking.hold_expires_at as holdExpiresAt',
+    'booking.confirmed_at as confirmedAt',
+    'booking.created_at as createdAt',
+    'slot.id as slotId',
+    'slot.starts_at as startsAt',
+    'slot.ends_at as endsAt',
+    'procedure.id as procedureId',
+    'procedure.title as procedureTitle',
+    'procedure.duration_minutes as durationMinutes',
+    'site.id as siteId',
+    'site.name as siteName',
+    'site.address as siteAddress',
+    'department.timezone',
+  ]);
   query =
     'id' in where
       ? query.where('booking.id', '=', where.id)

@@ -1,14 +1,8 @@
-import type { Executor } from '../booking/booking.repository.ts';
+import { bookingWithPlace, type Executor } from '../booking/booking.repository.ts';
 
 /** Everything a convocation shows about one booking, identity included (never cached, never logged). */
 export async function findConvocationData(db: Executor, bookingId: string) {
-  return db
-    .selectFrom('booking')
-    .innerJoin('slot', 'slot.id', 'booking.slot_id')
-    .innerJoin('offer', 'offer.id', 'slot.offer_id')
-    .innerJoin('procedure', 'procedure.id', 'booking.procedure_id')
-    .innerJoin('site', 'site.id', 'offer.site_id')
-    .innerJoin('department', 'department.code', 'site.department_code')
+  return bookingWithPlace(db)
     .select([
       'booking.id',
       'booking.reference',
