@@ -260,8 +260,3 @@ function readOrCreateSecret(dataDir: string): string {
     ]);
   }
 }
-
-/** The settings as documentation rows, for the README and `--help`. */
-export function describeSettings(): { env: string; doc: string }[] {
-  return Object.values(settings).map(({ env, doc }) => ({ env, doc }));
-}

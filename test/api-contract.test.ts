@@ -6,7 +6,7 @@ import { parseConfig } from '../src/config.ts';
 import { createDatabase, type Db } from '../src/db/database.ts';
 import { createCaptcha, solveForTest } from '../src/modules/protection/captcha.ts';
 import { createTestApp, type TestApp, tokenFrom } from './helpers/app.ts';
-import { applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
+import { applicant, createFixture, createNameIdentityProcedure, type Fixture } from './helpers/fixtures.ts';
 
 // The public API of PRODUCT §7, as a client sees it: paths, shapes, codes.
 
@@ -207,47 +207,23 @@ describe('booking', () => {
 
   test('without a foreigner number, Müller and MULLER born the same day are the same person', async () => {
     const db = t.database.db;
-    const procedure = await db
-      .insertInto('procedure')
-      .values({
-        code: 'premiere-demande-test',
-        title: 'Première demande de titre de séjour',
-        duration_minutes: 30,
-        requires_foreigner_number: false,
-        requires_title_expiry: false,
-        requires_postal_code: false,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const offer = await db
-      .insertInto('offer')
-      .values({ procedure_id: procedure.id, site_id: fixture.siteId, channel: 'booking' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const slots = await db
-      .insertInto('slot')
-      .values(
-        [0, 1].map((i) => ({
-          offer_id: offer.id,
-          starts_at: new Date(Date.UTC(2030, 0, 14, 8 + i)),
-          ends_at: new Date(Date.UTC(2030, 0, 14, 8 + i, 30)),
-          capacity: 2,
-        })),
-      )
-      .returning('id')
-      .execute();
+    const { slotIds: slots } = await createNameIdentityProcedure(db, {
+      siteId: fixture.siteId,
+      starts: ['2030-01-14T08:00:00Z', '2030-01-14T09:00:00Z'],
+      capacity: 2,
+    });
     const person = (lastName: string, email: string) => ({
       lastName,
       firstName: 'Jürgen',
       birthDate: '1985-02-03',
       email,
     });
-    const first = await book(Number(slots[0]?.id), person('Müller', 'juergen.1@example.org'));
+    const first = await book(Number(slots[0]), person('Müller', 'juergen.1@example.org'));
     assert.equal(first.statusCode, 201, first.body);
-    const second = await book(Number(slots[1]?.id), person('MULLER', 'juergen.2@example.org'));
+    const second = await book(Number(slots[1]), person('MULLER', 'juergen.2@example.org'));
     assert.equal(second.statusCode, 409, second.body);
     assert.equal(second.json().error.code, 'already_booked');
-    const other = await book(Number(slots[1]?.id), {
+    const other = await book(Number(slots[1]), {
       ...person('MULLER', 'juergen.3@example.org'),
       birthDate: '1985-02-04',
     });

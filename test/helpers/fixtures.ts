@@ -84,3 +84,43 @@ export function applicant(n = ++counter, overrides: Record<string, unknown> = {}
     ...overrides,
   };
 }
+
+/**
+ * A first-request procedure offered at `siteId`, where applicants have no foreigner number and are
+ * identified by names and birth date, with one 30-minute slot of `capacity` seats per start instant.
+ */
+export async function createNameIdentityProcedure(
+  db: Db,
+  { siteId, starts, capacity }: { siteId: number; starts: string[]; capacity: number },
+): Promise<{ procedureId: number; slotIds: number[] }> {
+  const procedure = await db
+    .insertInto('procedure')
+    .values({
+      code: `premiere-demande-${Math.random().toString(36).slice(2, 8)}`,
+      title: '1.1 Première demande de titre de séjour',
+      duration_minutes: 30,
+      requires_foreigner_number: false,
+      requires_title_expiry: false,
+      requires_postal_code: false,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const offer = await db
+    .insertInto('offer')
+    .values({ procedure_id: procedure.id, site_id: siteId, channel: 'booking' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const slots = await db
+    .insertInto('slot')
+    .values(
+      starts.map((start) => ({
+        offer_id: offer.id,
+        starts_at: new Date(start),
+        ends_at: new Date(new Date(start).getTime() + 30 * 60_000),
+        capacity,
+      })),
+    )
+    .returning('id')
+    .execute();
+  return { procedureId: procedure.id, slotIds: slots.map((row) => Number(row.id)) };
+}

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
 import type { BookingStatus } from '../../src/db/schema.ts';
 import type { ApplicantInput } from '../../src/modules/booking/applicant.ts';
-import { createFixture } from './fixtures.ts';
+import { createFixture, createNameIdentityProcedure } from './fixtures.ts';
 
 /**
  * The small world the booking property test plays in: two procedures offered at one préfecture, the
@@ -34,39 +34,15 @@ export const SLOT_COUNT = 4;
 /** Creates the two procedures, their offers and the four slots (capacities are set per run). */
 export async function createUniverse(db: Db): Promise<Universe> {
   const renewal = await createFixture(db, { slots: 2, capacity: 3, firstSlot: '2030-01-07T08:00:00Z' });
-  const procedure = await db
-    .insertInto('procedure')
-    .values({
-      code: `premiere-demande-${Math.random().toString(36).slice(2, 8)}`,
-      title: '1.1 Première demande de titre de séjour',
-      duration_minutes: 30,
-      requires_foreigner_number: false,
-      requires_title_expiry: false,
-      requires_postal_code: false,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const offer = await db
-    .insertInto('offer')
-    .values({ procedure_id: procedure.id, site_id: renewal.siteId, channel: 'booking' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const slots = await db
-    .insertInto('slot')
-    .values(
-      ['2030-01-08T08:00:00Z', '2030-01-08T09:00:00Z'].map((start) => ({
-        offer_id: offer.id,
-        starts_at: new Date(start),
-        ends_at: new Date(new Date(start).getTime() + 30 * 60_000),
-        capacity: 3,
-      })),
-    )
-    .returning('id')
-    .execute();
+  const names = await createNameIdentityProcedure(db, {
+    siteId: renewal.siteId,
+    starts: ['2030-01-08T08:00:00Z', '2030-01-08T09:00:00Z'],
+    capacity: 3,
+  });
   return {
-    slotIds: [...renewal.slotIds, ...slots.map((row) => Number(row.id))],
+    slotIds: [...renewal.slotIds, ...names.slotIds],
     slotProcedures: ['number', 'number', 'names', 'names'],
-    procedureIds: { number: renewal.procedureId, names: procedure.id },
+    procedureIds: { number: renewal.procedureId, names: names.procedureId },
   };
 }
 

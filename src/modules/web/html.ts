@@ -37,25 +37,3 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
   });
   return new SafeHtml(out);
 }
-
-/** Marks trusted markup as safe; never pass user input. */
-export function raw(markup: string): SafeHtml {
-  return new SafeHtml(markup);
-}
-
-/** A minimal page shell; the DSFR layout of the applicant journey replaces it. */
-export function page(title: string, body: SafeHtml, lang = 'fr'): string {
-  return html`<!doctype html>
-<html lang="${lang}" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} — Créneau</title>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>`.value;
-}
