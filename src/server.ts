@@ -6,6 +6,7 @@ import { createDatabase, migrateToLatest } from './db/database.ts';
 import { type EmbeddedDatabase, EmbeddedDatabaseError, startEmbeddedDatabase } from './db/embedded.ts';
 import { periodicJobs } from './jobs/definitions.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { decideMessages } from './modules/booking/manage.usecases.ts';
 import { convocationAttachments } from './modules/convocation/convocation.usecases.ts';
 import { type MailCapture, startMailCapture } from './modules/notify/mail-capture.ts';
 import { createTransport, startOutboxWorker } from './modules/notify/outbox.worker.ts';
@@ -60,6 +61,7 @@ export async function start(config: Config): Promise<Running> {
       from: config.mailFrom,
       log: app.log,
       renderAttachments: convocationAttachments({ db, clock, config }),
+      decide: decideMessages({ db, clock, config }),
     });
     cleanups.push(() => outbox.stop());
     cleanups.push(() => app.close());

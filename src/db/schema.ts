@@ -187,6 +187,13 @@ export type OutboxKind =
 /** A file to attach to an outbox message, rendered by the worker when it sends. */
 export type OutboxAttachment = { kind: 'convocation'; bookingId: string };
 
+/**
+ * pending: to send (or being sent, under a lease); sent: delivered, bodies erased; failed: given up
+ * (refused for good, or still undelivered after the retry period); skipped: nothing to send, decided at
+ * send time (a manage link asked for an address with no booking).
+ */
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+
 export interface OutboxTable {
   id: Generated<Id>;
   booking_id: string | null;
@@ -196,7 +203,7 @@ export interface OutboxTable {
   subject: string;
   body_text: string | null;
   body_html: string | null;
-  status: ColumnType<'pending' | 'sent' | 'failed', 'pending' | undefined, 'pending' | 'sent' | 'failed'>;
+  status: ColumnType<OutboxStatus, 'pending' | undefined, OutboxStatus>;
   attempts: Generated<number>;
   next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
   last_error: string | null;
@@ -204,6 +211,8 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
   /** Written as JSON text (node-postgres would send an array as a PostgreSQL array), read parsed. */
   attachments: ColumnType<OutboxAttachment[], string | undefined, string>;
+  /** The language of the page the message was asked from, when no booking gives it. */
+  locale: Locale | null;
 }
 
 export interface OutboxAttemptTable {
@@ -212,6 +221,8 @@ export interface OutboxAttemptTable {
   attempted_at: ColumnType<Date, Date | string | undefined, never>;
   ok: boolean;
   error: string | null;
+  /** A refusal for good (SMTP 5xx about this message or recipient): no retry follows. */
+  permanent: Generated<boolean>;
 }
 
 export interface CaptchaUseTable {

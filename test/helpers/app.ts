@@ -1,6 +1,8 @@
 import { buildApp, type CreneauApp } from '../../src/app.ts';
 import { type Clock, fixedClock } from '../../src/clock.ts';
 import { type Config, parseConfig } from '../../src/config.ts';
+import type { Db } from '../../src/db/database.ts';
+import { decideMessages } from '../../src/modules/booking/manage.usecases.ts';
 import { convocationAttachments } from '../../src/modules/convocation/convocation.usecases.ts';
 import { type MailCapture, startMailCapture } from '../../src/modules/notify/mail-capture.ts';
 import { createTransport, startOutboxWorker } from '../../src/modules/notify/outbox.worker.ts';
@@ -23,7 +25,13 @@ export interface TestApp {
  * outbox worker (polling off: tests call `deliverMail`). Captcha and rate limits are off unless asked.
  */
 export async function createTestApp(
-  options: { env?: Record<string, string>; now?: string; clock?: Clock } = {},
+  options: {
+    env?: Record<string, string>;
+    now?: string;
+    clock?: Clock;
+    /** What the application's routes see of the database (a test may wrap it to watch its queries). */
+    routesDb?: (db: Db) => Db;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = parseConfig({
@@ -53,10 +61,11 @@ export async function createTestApp(
     log: silent as never,
     pollMs: 3_600_000,
     renderAttachments: convocationAttachments({ db: database.db, clock, config }),
+    decide: decideMessages({ db: database.db, clock, config }),
   });
   const app = await buildApp({
     config,
-    db: database.db,
+    db: options.routesDb ? options.routesDb(database.db) : database.db,
     clock,
     captcha,
     mailCapture: mail,

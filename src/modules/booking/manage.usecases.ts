@@ -1,5 +1,11 @@
 import type { Locale } from '../../db/schema.ts';
-import { enqueueEmail } from '../notify/outbox.repository.ts';
+import {
+  type ClaimedMessage,
+  type DecidedContent,
+  enqueueDecidedAtSend,
+  enqueueEmail,
+  saveDecidedContent,
+} from '../notify/outbox.repository.ts';
 import { cancelledEmail, manageLinkEmail, rescheduledEmail } from '../notify/templates.ts';
 import { bookingErrors } from './booking.errors.ts';
 import { type BookingDetails, cancelActive, findBookingDetails } from './booking.repository.ts';
@@ -49,36 +55,55 @@ export async function resolveAccess(deps: ReadDeps, token: string): Promise<Acce
 }
 
 /**
- * Emails a link to every booking of an address, if it has any. The caller answers the same either way,
- * so the page never tells who has booked.
+ * Asks for a link to every booking of an address. The request is written the same way whatever the
+ * address — one outbox row, decided when the worker sends it (`decideManageLink`) — so neither the
+ * answer nor its timing tells who has booked.
  */
 export async function requestManageLink(
   deps: BookingDeps,
   input: { email: string; locale: Locale },
 ): Promise<void> {
+  await enqueueDecidedAtSend(deps.db, {
+    kind: 'manage_link',
+    recipient: input.email.trim(),
+    locale: input.locale,
+    dueAt: deps.clock.now(),
+  });
+  deps.wakeOutbox?.();
+}
+
+/** The outbox worker's `decide`: the content of the messages decided at send time. */
+export function decideMessages(deps: Pick<BookingDeps, 'db' | 'clock' | 'config'>) {
+  return (message: ClaimedMessage): Promise<DecidedContent | null> => {
+    if (message.kind !== 'manage_link') throw new Error(`no way to decide a ${message.kind} message`);
+    return decideManageLink(deps, message);
+  };
+}
+
+/**
+ * Decides a manage-link request at send time: for an address with bookings, issues the link and stores
+ * the email (to the address as the booking recorded it, never the one typed); otherwise nothing is sent.
+ */
+export async function decideManageLink(
+  deps: Pick<BookingDeps, 'db' | 'clock' | 'config'>,
+  message: Pick<ClaimedMessage, 'id' | 'recipient' | 'locale'>,
+): Promise<DecidedContent | null> {
   const { db, clock, config } = deps;
-  const emailKey = input.email.trim().toLowerCase();
-  const sent = await db.transaction().execute(async (trx) => {
-    // The address as the booking recorded it, never the one typed: we only write to known addresses.
+  const emailKey = message.recipient.trim().toLowerCase();
+  return db.transaction().execute(async (trx) => {
     const contact = await findLatestContact(trx, emailKey);
-    if (!contact) return false;
+    if (!contact) return null;
     const access = newToken();
     await insertAccessToken(trx, {
       emailKey,
       hash: access.hash,
       expiresAt: new Date(clock.now().getTime() + ACCESS_TOKEN_HOURS * 3_600_000),
     });
-    const content = manageLinkEmail({ manageUrl: link(config, 'gerer', access.token) }, input.locale);
-    await enqueueEmail(trx, {
-      bookingId: null,
-      kind: 'manage_link',
-      dueAt: clock.now(),
-      recipient: contact.email,
-      ...content,
-    });
-    return true;
+    const manageUrl = link(config, 'gerer', access.token);
+    const content = { recipient: contact.email, ...manageLinkEmail({ manageUrl }, message.locale ?? 'fr') };
+    await saveDecidedContent(trx, message.id, content);
+    return content;
   });
-  if (sent) deps.wakeOutbox?.();
 }
 
 /** True while a booking still holds a seat in the future. */

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { Database, OutboxAttachment, OutboxKind } from '../../db/schema.ts';
+import type { Database, Locale, OutboxAttachment, OutboxKind } from '../../db/schema.ts';
 
 /** An email to write to the outbox, in the same transaction as the change it reports. */
 export interface OutboxEmail {
@@ -14,6 +14,8 @@ export interface OutboxEmail {
   dueAt?: Date;
   /** Files the worker renders and attaches when it sends (the convocation). */
   attachments?: OutboxAttachment[];
+  /** The language the message is written in, when no booking gives it. */
+  locale?: Locale;
 }
 
 /** A message the worker has claimed and must now try to deliver. */
@@ -29,10 +31,17 @@ export interface ClaimedMessage {
   createdAt: Date;
   /** What to attach, described; the worker's `renderAttachments` makes the files. */
   attachments: OutboxAttachment[];
+  /** The language asked for, when no booking gives it. */
+  locale: Locale | null;
+  /** False while the content is still to be decided at send time (see `enqueueDecidedAtSend`). */
+  decided: boolean;
 }
 
-/** After this many failed attempts a message is given up ('failed') and left for an operator. */
-export const MAX_ATTEMPTS = 10;
+/**
+ * How long an undelivered message keeps being retried before it is given up ('failed'): an SMTP relay
+ * can be down over a long weekend, and a confirmation link that arrives late is still worth sending.
+ */
+export const GIVE_UP_AFTER_MS = 72 * 3_600_000;
 
 const FIRST_RETRY_MS = 30_000;
 const LONGEST_RETRY_MS = 60 * 60_000;
@@ -61,6 +70,33 @@ export async function enqueueEmail(db: Db | Transaction<Database>, message: Outb
       sent_at: null,
       ...(message.dueAt ? { next_attempt_at: message.dueAt } : {}),
       ...(message.attachments?.length ? { attachments: JSON.stringify(message.attachments) } : {}),
+      ...(message.locale ? { locale: message.locale } : {}),
+    })
+    .execute();
+}
+
+/**
+ * Writes a message whose content the worker decides when it sends it (`ClaimedMessage.decided` false):
+ * the same one insert whatever the recipient, so that asking for it tells nothing by its timing.
+ */
+export async function enqueueDecidedAtSend(
+  db: Db | Transaction<Database>,
+  message: { kind: OutboxKind; recipient: string; locale: Locale; dueAt?: Date },
+): Promise<void> {
+  await db
+    .insertInto('outbox')
+    .values({
+      booking_id: null,
+      kind: message.kind,
+      channel: 'email',
+      recipient: message.recipient,
+      locale: message.locale,
+      ...(message.dueAt ? { next_attempt_at: message.dueAt } : {}),
+      subject: '',
+      body_text: null,
+      body_html: null,
+      last_error: null,
+      sent_at: null,
     })
     .execute();
 }
@@ -101,6 +137,7 @@ export async function claimDueMessages(
       'attempts',
       'created_at',
       'attachments',
+      'locale',
     ])
     .execute();
   return rows
@@ -114,6 +151,8 @@ export async function claimDueMessages(
       attempts: row.attempts,
       createdAt: row.created_at,
       attachments: row.attachments ?? [],
+      locale: row.locale,
+      decided: row.body_text !== null,
     }))
     .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
 }
@@ -144,19 +183,30 @@ export interface FailureOutcome {
   nextAttemptAt: Date;
 }
 
+/** A failed attempt to record: why, and whether the refusal is for good. */
+export interface Failure {
+  id: string;
+  attempts: number;
+  createdAt: Date;
+  error: string;
+  /** Refused for good (an SMTP 5xx about this message or recipient): given up at once. */
+  permanent: boolean;
+  now: Date;
+}
+
 /**
- * Records a failed attempt: the message stays pending with a later due time (exponential backoff), or is
- * given up as 'failed' after MAX_ATTEMPTS.
+ * Records a failed attempt: the message stays pending with a later due time (exponential backoff, capped),
+ * or is given up as 'failed' when the refusal is permanent or the message has waited GIVE_UP_AFTER_MS.
  */
-export async function recordFailure(
-  db: Db,
-  { id, attempts, error, now }: { id: string; attempts: number; error: string; now: Date },
-): Promise<FailureOutcome> {
-  const made = attempts + 1;
+export async function recordFailure(db: Db, failure: Failure): Promise<FailureOutcome> {
+  const { id, error, permanent, now } = failure;
+  const made = failure.attempts + 1;
+  const nextAttemptAt = new Date(now.getTime() + retryDelayMs(made));
+  const expired = nextAttemptAt.getTime() - failure.createdAt.getTime() > GIVE_UP_AFTER_MS;
   const outcome: FailureOutcome = {
     attempts: made,
-    status: made >= MAX_ATTEMPTS ? 'failed' : 'pending',
-    nextAttemptAt: new Date(now.getTime() + retryDelayMs(made)),
+    status: permanent || expired ? 'failed' : 'pending',
+    nextAttemptAt,
   };
   await db.transaction().execute(async (trx) => {
     await trx
@@ -171,7 +221,43 @@ export async function recordFailure(
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .execute();
-    await trx.insertInto('outbox_attempt').values({ outbox_id: id, ok: false, error }).execute();
+    await trx.insertInto('outbox_attempt').values({ outbox_id: id, ok: false, error, permanent }).execute();
   });
   return outcome;
+}
+
+/** The content decided at send time for a message written by `enqueueDecidedAtSend`. */
+export interface DecidedContent {
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * Stores the content decided for a message, in the transaction that issued what it links to: a crash
+ * after this sends the same content later, never a second, different one.
+ */
+export async function saveDecidedContent(trx: Transaction<Database>, id: string, content: DecidedContent) {
+  await trx
+    .updateTable('outbox')
+    .set({
+      recipient: content.recipient,
+      subject: content.subject,
+      body_text: content.text,
+      body_html: content.html,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/** Records that there was nothing to send; the recipient typed by someone is not kept. */
+export async function markSkipped(db: Db | Transaction<Database>, id: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'skipped', recipient: '' })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
 }

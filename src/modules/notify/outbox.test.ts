@@ -3,10 +3,11 @@ import { after, before, beforeEach, describe, it, type TestContext } from 'node:
 import Fastify from 'fastify';
 import type { Transporter } from 'nodemailer';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { startRefusingServer, startSilentServer } from '../../../test/helpers/smtp.ts';
 import { fixedClock } from '../../clock.ts';
 import { devMailRoutes } from './dev-mail.routes.ts';
 import { type MailCapture, startMailCapture } from './mail-capture.ts';
-import { claimDueMessages, enqueueEmail, MAX_ATTEMPTS, type OutboxEmail } from './outbox.repository.ts';
+import { enqueueEmail, GIVE_UP_AFTER_MS, type OutboxEmail } from './outbox.repository.ts';
 import { createTransport, startOutboxWorker, type WorkerLog } from './outbox.worker.ts';
 
 const recipient = 'catherine.martin@example.org';
@@ -54,6 +55,17 @@ function worker(t: TestContext, clock: ReturnType<typeof testClock>, options: { 
   });
   t.after(() => started.stop());
   return started;
+}
+
+/** The due time of the one outbox row once a worker has claimed it (moved it past the clock). */
+async function waitForClaim(): Promise<Date> {
+  for (let tries = 0; tries < 200; tries++) {
+    const [row] = await outboxRows();
+    if (row && row.attempts === 0 && row.next_attempt_at.getTime() > Date.now() + 60_000)
+      return row.next_attempt_at;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the worker never claimed the message');
 }
 
 async function outboxRows() {
@@ -152,20 +164,65 @@ describe('outbox worker', () => {
     );
   });
 
-  it(`gives a message up as failed after ${MAX_ATTEMPTS} attempts`, async (t) => {
+  it('keeps retrying through a weekend without SMTP, backing off to an hour at most, then gives up', async (t) => {
     const clock = testClock();
+    const enqueuedAt = clock.now();
     await enqueueEmail(database.db, email());
-    await database.db
-      .updateTable('outbox')
-      .set({ attempts: MAX_ATTEMPTS - 1 })
-      .execute();
     capture.setAvailable(false);
+    const running = worker(t, clock);
 
-    assert.equal(await worker(t, clock).drain(), 0);
+    const waits: number[] = [];
+    let lastAttemptAt = clock.now();
+    let row = (await outboxRows())[0];
+    while (row?.status === 'pending' && waits.length < 500) {
+      lastAttemptAt = clock.now();
+      await running.drain();
+      row = (await outboxRows())[0];
+      const wait = (row?.next_attempt_at.getTime() ?? 0) - clock.now().getTime();
+      waits.push(wait);
+      clock.advance(wait);
+    }
 
-    const [row] = await outboxRows();
     assert.equal(row?.status, 'failed');
-    assert.equal(row?.attempts, MAX_ATTEMPTS);
+    const triedFor = lastAttemptAt.getTime() - enqueuedAt.getTime();
+    assert.ok(triedFor >= 48 * 3_600_000, `gave up after ${triedFor / 3_600_000} h`);
+    assert.ok(triedFor <= GIVE_UP_AFTER_MS, `still trying after ${triedFor / 3_600_000} h`);
+    assert.ok(Math.max(...waits) <= 3_600_000, 'backoff capped at an hour');
+    assert.equal(waits[0], 30_000);
+    assert.equal(capture.messages().length, 0);
+  });
+
+  it('stops at once, recorded as failed, when SMTP refuses the recipient for good', async (t) => {
+    const refusing = await startRefusingServer();
+    t.after(() => refusing.close());
+    const clock = testClock();
+    await enqueueEmail(database.db, email({ recipient: 'n-existe-pas@example.org' }));
+    await enqueueEmail(database.db, email({ recipient: 'syntaxe@example.org', subject: 'Deuxième' }));
+
+    const transport = createTransport(refusing.url);
+    transports.push(transport);
+    const running = startOutboxWorker({ db: database.db, transport, from, clock, log, pollMs: 3_600_000 });
+    t.after(() => running.stop());
+    assert.equal(await running.drain(), 0);
+    clock.advance(24 * 3_600_000);
+    assert.equal(await running.drain(), 0, 'nothing is due any more');
+
+    const rows = await outboxRows();
+    assert.deepEqual(
+      rows.map((row) => [row.status, row.attempts]),
+      [
+        ['failed', 1],
+        ['failed', 1],
+      ],
+    );
+    assert.match(rows[0]?.last_error ?? '', /550/);
+    assert.match(rows[1]?.last_error ?? '', /501/);
+    const attempts = await database.db.selectFrom('outbox_attempt').select(['ok', 'permanent']).execute();
+    assert.deepEqual(attempts, [
+      { ok: false, permanent: true },
+      { ok: false, permanent: true },
+    ]);
+    assert.ok(!JSON.stringify(rows.map((row) => row.last_error)).includes('example.org'));
   });
 
   it('never sends a message enqueued in a transaction that rolled back', async (t) => {
@@ -213,20 +270,39 @@ describe('outbox worker', () => {
     assert.equal(capture.messages().length, 1);
   });
 
-  it('sends again a message whose worker died after claiming it, once the claim has run out', async (t) => {
+  it('sends, within a minute, a message claimed by a worker that died before sending it', async (t) => {
+    const silent = await startSilentServer();
+    t.after(() => silent.close());
     const clock = testClock();
-    await enqueueEmail(database.db, email());
-    const claimed = await claimDueMessages(database.db, {
-      now: clock.now(),
-      leaseUntil: new Date(clock.now().getTime() + 5 * 60_000),
-      limit: 10,
+    await enqueueEmail(database.db, email({ subject: 'Orpheline' }));
+    const deadTransport = createTransport(silent.url);
+    transports.push(deadTransport);
+    const dead = startOutboxWorker({
+      db: database.db,
+      transport: deadTransport,
+      from,
+      clock,
+      log,
+      pollMs: 3_600_000,
     });
-    assert.equal(claimed.length, 1);
+    const hung = dead.drain();
+    const claimed = await waitForClaim();
+    const lease = claimed.getTime() - clock.now().getTime();
+    assert.ok(lease > 0 && lease <= 60_000, `lease of ${lease} ms`);
 
     const next = worker(t, clock);
     assert.equal(await next.drain(), 0, 'still claimed by the dead worker');
-    clock.advance(5 * 60_000);
+    clock.advance(lease);
     assert.equal(await next.drain(), 1);
+
+    const [row] = await outboxRows();
+    silent.close();
+    await hung.catch(() => {});
+    await dead.stop();
+    const [after] = await outboxRows();
+    assert.equal(row?.status, 'sent');
+    assert.equal(after?.status, 'sent', 'the dead worker cannot send it back to pending');
+    assert.equal(capture.messages().filter((mail) => mail.subject === 'Orpheline').length, 1);
   });
 
   it('sends at once when woken, without waiting for the next poll', async (t) => {

@@ -2,7 +2,15 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Attachment } from 'nodemailer/lib/mailer/index.js';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
-import { type ClaimedMessage, claimDueMessages, markSent, recordFailure } from './outbox.repository.ts';
+import {
+  type ClaimedMessage,
+  claimDueMessages,
+  type DecidedContent,
+  markSent,
+  markSkipped,
+  recordFailure,
+} from './outbox.repository.ts';
+import { describeError, isPermanentRefusal, withDeadline } from './smtp-errors.ts';
 
 /** The part of a pino/Fastify logger the worker uses. */
 export interface WorkerLog {
@@ -23,10 +31,17 @@ export interface OutboxWorkerOptions {
   /** Messages claimed and sent at once. */
   batchSize?: number;
   /**
-   * How long a claimed message is reserved for this worker. It must outlast one send (the transport's
-   * timeouts): past it, another worker may send the message again.
+   * How long a claimed message is reserved for this worker. It outlasts one send (`sendDeadlineMs`), and
+   * is short so that what a crashed worker had claimed goes out within a minute from another one.
    */
   leaseMs?: number;
+  /** The longest one message may take to render and send before the attempt counts as failed. */
+  sendDeadlineMs?: number;
+  /**
+   * Decides, at send time, the content of a message written by `enqueueDecidedAtSend`: stores and
+   * returns it, or returns null when there is nothing to send (the message is then skipped).
+   */
+  decide?: (message: ClaimedMessage) => Promise<DecidedContent | null>;
   /**
    * Makes the files a message asks for (`message.attachments`) when it is sent. A failure counts as a
    * failed attempt: the message is retried rather than sent without its convocation.
@@ -52,8 +67,10 @@ export function startOutboxWorker({
   log,
   pollMs = 2000,
   batchSize = 10,
-  leaseMs = 5 * 60_000,
+  leaseMs = 40_000,
+  sendDeadlineMs = 30_000,
   renderAttachments,
+  decide,
 }: OutboxWorkerOptions): OutboxWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -68,47 +85,55 @@ export function startOutboxWorker({
     return result;
   }
 
-  async function deliver(message: ClaimedMessage): Promise<boolean> {
-    const details = { outboxId: message.id, kind: message.kind };
-    let failure: string | undefined;
+  /** Sends one message; resolves to the content sent, 'skipped', or the error that stopped it. */
+  async function attempt(message: ClaimedMessage): Promise<'sent' | 'skipped' | { error: unknown }> {
     try {
+      let content: DecidedContent = message;
+      if (!message.decided) {
+        if (!decide) throw new Error(`no way to decide a ${message.kind} message`);
+        const decided = await decide(message);
+        if (!decided) return 'skipped';
+        content = decided;
+      }
       const attachments =
         renderAttachments && message.attachments.length > 0 ? await renderAttachments(message) : [];
       await transport.sendMail({
         from,
-        to: message.recipient,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
+        to: content.recipient,
+        subject: content.subject,
+        text: content.text,
+        html: content.html,
         // The same Message-ID on a re-sent message lets mail systems recognise the duplicate.
         messageId: messageIdOf(message, from),
         ...(attachments.length > 0 ? { attachments } : {}),
       });
+      return 'sent';
     } catch (error) {
-      failure = describeError(error);
+      return { error };
     }
+  }
+
+  async function deliver(message: ClaimedMessage): Promise<boolean> {
+    const details = { outboxId: message.id, kind: message.kind };
+    const result = await withDeadline(attempt(message), sendDeadlineMs).catch((error) => ({ error }));
     try {
-      if (failure === undefined) {
+      if (result === 'sent') {
         await markSent(db, { id: message.id, attempts: message.attempts, now: clock.now() });
         log.info(details, 'outbox: message sent');
         return true;
       }
-      const outcome = await recordFailure(db, {
-        id: message.id,
-        attempts: message.attempts,
-        error: failure,
-        now: clock.now(),
-      });
-      const level = outcome.status === 'failed' ? 'error' : 'warn';
-      log[level](
-        {
-          ...details,
-          attempts: outcome.attempts,
-          status: outcome.status,
-          nextAttemptAt: outcome.nextAttemptAt,
-          error: failure,
-        },
-        outcome.status === 'failed' ? 'outbox: message given up' : 'outbox: delivery failed, will retry',
+      if (result === 'skipped') {
+        await markSkipped(db, message.id);
+        log.info(details, 'outbox: nothing to send');
+        return false;
+      }
+      const error = describeError(result.error);
+      const permanent = isPermanentRefusal(result.error);
+      const outcome = await recordFailure(db, { ...message, error, permanent, now: clock.now() });
+      const failed = outcome.status === 'failed';
+      log[failed ? 'error' : 'warn'](
+        { ...details, ...outcome, permanent, error },
+        failed ? 'outbox: message given up' : 'outbox: delivery failed, will retry',
       );
     } catch (error) {
       // The message keeps its lease and becomes due again when it runs out: at worst it is sent twice.
@@ -180,25 +205,22 @@ export function startOutboxWorker({
   };
 }
 
-/** An SMTP transport for SMTP_URL (smtp:// or smtps://), pooled, with timeouts shorter than the lease. */
+/**
+ * An SMTP transport for SMTP_URL (smtp:// or smtps://), pooled, with timeouts that fit inside the
+ * worker's send deadline.
+ */
 export function createTransport(smtpUrl: string): Transporter {
   return nodemailer.createTransport({
     pool: true,
     url: smtpUrl,
     maxConnections: 5,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 60_000,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
   });
 }
 
 function messageIdOf(message: ClaimedMessage, from: string): string {
   const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'creneau.invalid';
   return `<outbox.${message.id}.${message.createdAt.getTime()}@${domain}>`;
-}
-
-/** An error's message for logs and the attempt record, with email addresses blanked (personal data). */
-function describeError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/[^\s<>"'@]+@[^\s<>"']+/g, '<address>').slice(0, 500);
 }
