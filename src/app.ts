@@ -46,7 +46,9 @@ export async function buildApp(ctx: AppContext) {
       },
     },
     bodyLimit: 16 * 1024,
-    trustProxy: ctx.config.production,
+    // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY; request.ip is then the
+    // right-most address not among them (proxy-addr), so a client cannot choose its own address.
+    trustProxy: ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
