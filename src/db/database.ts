@@ -5,6 +5,7 @@ import * as m0001 from './migrations/0001-territory-and-offers.ts';
 import * as m0002 from './migrations/0002-slots-and-bookings.ts';
 import * as m0003 from './migrations/0003-outbox-and-protection.ts';
 import * as m0004 from './migrations/0004-access-and-attachments.ts';
+import * as m0005 from './migrations/0005-write-budget.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0002-slots-and-bookings': m0002,
   '0003-outbox-and-protection': m0003,
   '0004-access-and-attachments': m0004,
+  '0005-write-budget': m0005,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
