@@ -5,7 +5,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { AppError } from './errors.ts';
-import { registerRateLimit } from './http/rate-limit.ts';
+import { registerWriteBudget } from './http/rate-limit.ts';
 import { toFieldErrors, validatorCompiler } from './http/validation.ts';
 import { bookingRoutes } from './modules/booking/booking.routes.ts';
 import { devMailRoutes } from './modules/notify/dev-mail.routes.ts';
@@ -46,7 +46,9 @@ export async function buildApp(ctx: AppContext) {
       },
     },
     bodyLimit: 16 * 1024,
-    trustProxy: ctx.config.production,
+    // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY; request.ip is then the
+    // right-most address not among them (proxy-addr), so a client cannot choose its own address.
+    trustProxy: ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -130,9 +132,9 @@ export async function buildApp(ctx: AppContext) {
       },
     },
   });
-  await registerRateLimit(app, ctx.config);
   web = await registerWeb(app, ctx.config);
   const pagesWeb = web;
+  await registerWriteBudget(app, ctx, pagesWeb);
 
   app.get('/health', { schema: { hide: true } }, async (_request, reply) => {
     try {

@@ -25,6 +25,7 @@ describe('configuration', () => {
     assert.equal(config.maxActivePerEmail, 3);
     assert.equal(config.captcha, true);
     assert.equal(config.rateLimit, true);
+    assert.deepEqual(config.trustProxy, [], 'no forwarded header is believed unless a proxy is named');
     assert.equal(config.publicUrl, 'http://localhost:3000');
   });
 
@@ -65,6 +66,24 @@ describe('configuration', () => {
     const config = parseConfig({ CAPTCHA: 'off', RATE_LIMIT: 'off' });
     assert.equal(config.captcha, false);
     assert.equal(config.rateLimit, false);
+  });
+
+  test('TRUST_PROXY takes IP addresses and CIDR ranges, comma-separated', () => {
+    const config = parseConfig({ TRUST_PROXY: ' 10.0.0.0/8, 192.0.2.1 ,2001:db8::/32,::1' });
+    assert.deepEqual(config.trustProxy, ['10.0.0.0/8', '192.0.2.1', '2001:db8::/32', '::1']);
+  });
+
+  test('TRUST_PROXY names every entry that is not an address or a range', () => {
+    const problems = problemsOf({
+      TRUST_PROXY: '10.0.0.0/33, proxy.local, 10.0.0.1, 2001:db8::/129, 1.2.3.4/8/1',
+    });
+    assert.deepEqual(problems, [
+      'TRUST_PROXY must list IP addresses or CIDR ranges separated by commas: ' +
+        '"10.0.0.0/33" has a prefix length that is not a whole number from 0 to 32; ' +
+        '"proxy.local" is not an IP address or CIDR range; ' +
+        '"2001:db8::/129" has a prefix length that is not a whole number from 0 to 128; ' +
+        '"1.2.3.4/8/1" is not an IP address or CIDR range.',
+    ]);
   });
 
   test('a URL with a password is never echoed in an error', () => {

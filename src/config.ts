@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -20,6 +21,8 @@ export interface Config {
   secretKey: string;
   captcha: boolean;
   rateLimit: boolean;
+  /** Addresses and CIDR ranges of the proxies whose X-Forwarded-For is believed; empty: none. */
+  trustProxy: string[];
   holdMinutes: number;
   maxActivePerEmail: number;
   demoData: boolean;
@@ -75,6 +78,30 @@ function url(protocols: string[]) {
 }
 
 const isProduction = (env: Env) => env.NODE_ENV === 'production';
+
+/** One IP address or CIDR range (`10.0.0.0/8`, `2001:db8::/32`), or why not. */
+function addressOrRange(entry: string): string | undefined {
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return `"${entry}" is not an IP address or CIDR range`;
+  const bits = family === 4 ? 32 : 128;
+  if (prefix !== undefined && (!/^\d{1,3}$/.test(prefix) || Number(prefix) > bits)) {
+    return `"${entry}" has a prefix length that is not a whole number from 0 to ${bits}`;
+  }
+  return undefined;
+}
+
+function addressList(raw: string | undefined): Parsed<string[]> {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const problems = entries.map(addressOrRange).filter((problem) => problem !== undefined);
+  if (problems.length > 0) {
+    return { error: `must list IP addresses or CIDR ranges separated by commas: ${problems.join('; ')}` };
+  }
+  return ok(entries);
+}
 
 const settings: { [K in keyof Config]: Setting<K> } = {
   production: {
@@ -171,13 +198,19 @@ const settings: { [K in keyof Config]: Setting<K> } = {
   rateLimit: {
     key: 'rateLimit',
     env: 'RATE_LIMIT',
-    doc: 'Rate limits on writes ("on" or "off"; "off" refused in production).',
+    doc: 'One budget of writes per client address ("on" or "off"; "off" refused in production).',
     parse: (raw, env) => {
       const parsed = onOff(true)(raw);
       if ('value' in parsed && !parsed.value && isProduction(env))
         return { error: 'cannot be "off" in production' };
       return parsed;
     },
+  },
+  trustProxy: {
+    key: 'trustProxy',
+    env: 'TRUST_PROXY',
+    doc: 'Proxies (IP addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed; none by default.',
+    parse: addressList,
   },
   holdMinutes: {
     key: 'holdMinutes',

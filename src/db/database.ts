@@ -5,6 +5,7 @@ import * as m0001 from './migrations/0001-territory-and-offers.ts';
 import * as m0002 from './migrations/0002-slots-and-bookings.ts';
 import * as m0003 from './migrations/0003-outbox-and-protection.ts';
 import * as m0004 from './migrations/0004-access-and-attachments.ts';
+import * as m0005 from './migrations/0005-write-budget.ts';
 import * as m0006 from './migrations/0006-outbox-decided-at-send.ts';
 import type { Database } from './schema.ts';
 
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0002-slots-and-bookings': m0002,
   '0003-outbox-and-protection': m0003,
   '0004-access-and-attachments': m0004,
+  '0005-write-budget': m0005,
   '0006-outbox-decided-at-send': m0006,
 };
 

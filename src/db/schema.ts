@@ -17,6 +17,7 @@ export interface Database {
   outbox_attempt: OutboxAttemptTable;
   captcha_use: CaptchaUseTable;
   access_token: AccessTokenTable;
+  write_budget: WriteBudgetTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */
@@ -228,6 +229,13 @@ export interface OutboxAttemptTable {
 export interface CaptchaUseTable {
   signature: string;
   expires_at: Timestamp;
+}
+
+/** How many writes one client address made in its current window (protection/write-budget.ts). */
+export interface WriteBudgetTable {
+  client: string;
+  window_start: Timestamp;
+  used: number;
 }
 
 /** A link to every booking of one email address ("Annuler, consulter et gérer"). */

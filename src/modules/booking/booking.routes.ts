@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext, CreneauApp } from '../../app.ts';
 import type { Locale } from '../../db/schema.ts';
-import { writeLimit } from '../../http/rate-limit.ts';
 import { bookingErrors } from './booking.errors.ts';
 import {
   BookingCreatedSchema,
@@ -39,7 +38,6 @@ export function bookingRoutes(app: CreneauApp, ctx: AppContext): void {
   app.post(
     '/api/v1/bookings',
     {
-      config: { rateLimit: writeLimit(ctx.config) },
       schema: {
         tags: ['bookings'],
         summary: 'Hold a seat in a slot; an email asks to confirm it before the hold expires',
@@ -63,7 +61,6 @@ export function bookingRoutes(app: CreneauApp, ctx: AppContext): void {
   app.post(
     '/api/v1/bookings/confirm',
     {
-      config: { rateLimit: writeLimit(ctx.config) },
       schema: {
         tags: ['bookings'],
         summary: 'Confirm a pending booking with the token of the emailed link',
@@ -102,7 +99,6 @@ export function bookingRoutes(app: CreneauApp, ctx: AppContext): void {
   app.post(
     '/api/v1/bookings/:reference/cancel',
     {
-      config: { rateLimit: writeLimit(ctx.config) },
       schema: {
         tags: ['bookings'],
         summary: 'Cancel a booking with the token of a manage link; the seat is freed at once',

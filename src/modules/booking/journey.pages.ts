@@ -27,7 +27,8 @@ import { slotChoicePage } from './journey.slot-choice.ts';
 
 // Steps 2 to 5 of the booking journey (PRODUCT §4.3). Step 2 is a GET (navigation only: office and
 // week); from step 3 on, everything travels in hidden fields of POST forms, so that no personal data
-// ever appears in a URL. Only the last POST writes anything.
+// ever appears in a URL. Only the last POST writes anything: steps 3 and 4 say `write: false`, so they
+// spend no write budget (decision 0011).
 
 /** GET step 2 and the POST steps 3, 4 and 5 of the booking journey. */
 export function journeyPages(app: FastifyInstance, ctx: AppContext, web: Web): void {
@@ -134,12 +135,16 @@ ${widget}
     );
   };
 
-  app.post('/rendez-vous/securite', { schema: { hide: true } }, async (request, reply) => {
-    const locale = web.locale(request, reply);
-    const loaded = await loadSlot(request, reply, locale);
-    if (!loaded.slot) return loaded.answer;
-    return securityStep(request, reply, locale, loaded.slot);
-  });
+  app.post(
+    '/rendez-vous/securite',
+    { config: { write: false }, schema: { hide: true } },
+    async (request, reply) => {
+      const locale = web.locale(request, reply);
+      const loaded = await loadSlot(request, reply, locale);
+      if (!loaded.slot) return loaded.answer;
+      return securityStep(request, reply, locale, loaded.slot);
+    },
+  );
 
   // Step 4: Coordonnées personnelles; step 5 (Valider et terminer) once the fields are valid.
   const detailsStep = (
@@ -178,25 +183,28 @@ ${applicantForm({
       localDate(ctx.clock.now(), slot.timezone),
     );
 
-  app.post('/rendez-vous/coordonnees', { schema: { hide: true } }, async (request, reply) => {
-    const locale = web.locale(request, reply);
-    const loaded = await loadSlot(request, reply, locale);
-    if (!loaded.slot) return loaded.answer;
-    const { slot, body } = loaded;
-    if (text(body, 'action') !== 'verifier') return detailsStep(request, reply, locale, slot, body, []);
-    const result = validate(slot, body);
-    if (!result.ok) return detailsStep(request, reply, locale, slot, body, result.fields);
+  app.post(
+    '/rendez-vous/coordonnees',
+    { config: { write: false }, schema: { hide: true } },
+    async (request, reply) => {
+      const locale = web.locale(request, reply);
+      const loaded = await loadSlot(request, reply, locale);
+      if (!loaded.slot) return loaded.answer;
+      const { slot, body } = loaded;
+      if (text(body, 'action') !== 'verifier') return detailsStep(request, reply, locale, slot, body, []);
+      const result = validate(slot, body);
+      if (!result.ok) return detailsStep(request, reply, locale, slot, body, result.fields);
 
-    const m = messagesFor(journey, locale);
-    const a = result.applicant;
-    const row = (label: string, value: SafeHtml | string | null) =>
-      value ? html`<div class="creneau-summary-row"><dt>${label}</dt><dd>${value}</dd></div>` : '';
-    return page(
-      request,
-      reply,
-      locale,
-      m.steps[4] ?? '',
-      html`<h1 class="fr-h3">${slot.procedureTitle}</h1>
+      const m = messagesFor(journey, locale);
+      const a = result.applicant;
+      const row = (label: string, value: SafeHtml | string | null) =>
+        value ? html`<div class="creneau-summary-row"><dt>${label}</dt><dd>${value}</dd></div>` : '';
+      return page(
+        request,
+        reply,
+        locale,
+        m.steps[4] ?? '',
+        html`<h1 class="fr-h3">${slot.procedureTitle}</h1>
 ${journeyStepper(m, 5)}
 <h2 class="fr-h4">${m.summaryTitle}</h2>
 <dl class="creneau-summary fr-mb-4w">
@@ -222,8 +230,9 @@ ${applicantHidden(applicantFromBody(body))}
 <li><button class="fr-btn fr-btn--secondary" type="submit" formaction="/rendez-vous/coordonnees" name="action" value="modifier">${m.modify}</button></li>
 </ul>
 </form>`,
-    );
-  });
+      );
+    },
+  );
 
   // Step 5's button: the only write of the journey.
   app.post('/rendez-vous/valider', { schema: { hide: true } }, async (request, reply) => {
