@@ -30,6 +30,13 @@ const fr = {
   serverError: 'Erreur inattendue',
   serverErrorText: 'Une erreur est survenue de notre côté. Réessayez dans quelques minutes.',
   csrfError: 'Le formulaire a expiré. Rechargez la page et recommencez.',
+  badInputTitle: 'Valeur non acceptée',
+  badCharacterInForm: (field: string) =>
+    `Le champ « ${field} » du formulaire contient un caractère invisible ou mal encodé, souvent ajouté par un copier-coller : revenez à la page précédente, effacez ce champ et retapez-le au clavier.`,
+  badCharacterInLink: (field: string) =>
+    `Le paramètre « ${field} » de l’adresse de la page contient un caractère invisible ou mal encodé : recopiez le lien en entier depuis le courriel, ou repartez de l’accueil.`,
+  badShape: (field: string) =>
+    `Le champ « ${field} » n’a pas la forme d’un champ de formulaire (texte) : revenez à la page précédente et envoyez le formulaire depuis la page.`,
   free: 'Cette démarche est gratuite.',
 };
 
@@ -63,6 +70,13 @@ const en: typeof fr = {
   serverError: 'Unexpected error',
   serverErrorText: 'Something went wrong on our side. Please try again in a few minutes.',
   csrfError: 'The form has expired. Reload the page and try again.',
+  badInputTitle: 'Value not accepted',
+  badCharacterInForm: (field: string) =>
+    `The form field “${field}” contains an invisible or badly encoded character, often added by copying and pasting: go back to the previous page, clear this field and type it again.`,
+  badCharacterInLink: (field: string) =>
+    `The parameter “${field}” of the page address contains an invisible or badly encoded character: copy the whole link again from the email, or start again from the home page.`,
+  badShape: (field: string) =>
+    `The field “${field}” does not have the shape of a form field (text): go back to the previous page and send the form from the page.`,
   free: 'This procedure is free of charge.',
 };
 
