@@ -215,6 +215,8 @@ describe('injection strings are refused as invalid values, and the database stil
     'Dupont\u0000',
     '\u0000',
     'Dupont\u202e',
+    'Du\u200bpont',
+    'Du\ud800pont',
     'Ω'.repeat(90),
     '😀'.repeat(60),
   ];
@@ -235,10 +237,24 @@ describe('injection strings are refused as invalid values, and the database stil
     'amina\u0000@example.org',
     'amina@exam\u0000ple.org',
     `${'é'.repeat(70)}@example.org`,
+    // Issue 6: a zero-width address was booked, then refused by SMTP.
+    'ami\u200bna@example.org',
+    'amina@example.org\u202e',
+    'amina😀@example.org',
+    'amina@exa\u00admple.org',
   ];
   test('a NUL character is reported as an invisible character of that field', async () => {
     const payload = booking({}, { email: 'amina\u0000@example.org' });
     await invalidField('NUL email', { payload }, 'applicant.email', 'invisible_character');
+  });
+  test('a lone surrogate (not encodable as UTF-8) is reported as a broken character', async () => {
+    const payload = booking({}, { lastName: 'Du\ud800pont' });
+    await invalidField('lone surrogate', { payload }, 'applicant.lastName', 'invalid_character');
+  });
+  test('a zero-width space in the address is refused, saying how to fix it', async () => {
+    const payload = booking({}, { email: 'ami\u200bna@example.org' });
+    const { entry } = await invalidField('ZWSP', { payload }, 'applicant.email', 'email_invisible_character');
+    assert.match(entry.message, /caractère invisible.*retapez-la/);
   });
   for (const email of emails) {
     test(`the address ${JSON.stringify(email).slice(0, 40)} is refused`, async () => {
@@ -302,6 +318,43 @@ describe('domain rules name the field with a code and a fix', () => {
       'slotId',
     );
   });
+});
+
+describe('issue 6: nesting and numbers that used to reach a stack overflow or PostgreSQL', () => {
+  // 5,000 levels of arrays in 10 KB: under the 16 KiB limit, so the parser builds them.
+  const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+  const json = 'application/json';
+  const routes: [string, string, string, string][] = [
+    ['/bookings', '/api/v1/bookings', `{"slotId":${deep},"acceptConditions":true}`, 'slotId'],
+    ['/bookings', '/api/v1/bookings', `{"applicant":{"lastName":${deep}}}`, 'applicant.lastName'],
+    ['/confirm', '/api/v1/bookings/confirm', `{"token":${deep}}`, 'token'],
+    ['/cancel', '/api/v1/bookings/74-AAAA-AAAA/cancel', `{"token":${deep}}`, 'token'],
+  ];
+  for (const [name, url, body, field] of routes) {
+    test(`5,000 levels under ${field} on ${name} are refused naming ${field}`, async () => {
+      const { body: answer } = await invalidField(`deep ${name}`, { url, body, contentType: json }, field);
+      const top = field.split('.')[0];
+      assert.ok(
+        answer.error.fields?.some((f) => f.field === top && f.code === 'too_deep'),
+        top,
+      );
+    });
+    test(`5,000 levels as the whole body of ${name} are a malformed body`, async () => {
+      await refused(`deep body ${name}`, { url, body: deep, contentType: json }, 400, 'malformed');
+    });
+  }
+  const numbers: [string, string][] = [
+    ['1e400 (Infinity once parsed)', '1e400'],
+    ['-1e400', '-1e400'],
+    ['-0', '-0'],
+  ];
+  for (const [what, raw] of numbers) {
+    test(`slotId ${what} is refused naming slotId`, async () => {
+      const body = JSON.stringify(booking()).replace(/"slotId":[0-9]+/, `"slotId":${raw}`);
+      assert.ok(body.includes(`"slotId":${raw}`));
+      await invalidField(`slotId ${raw}`, { body, contentType: json }, 'slotId', 'out_of_range');
+    });
+  }
 });
 
 describe('query strings are validated and name the parameter', () => {
