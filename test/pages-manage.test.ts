@@ -115,6 +115,11 @@ describe('asking for the manage link', () => {
       ['ami\u200bna@example.org', /caractère invisible, souvent ajouté par un copier-coller/],
       ['amina@example.org\u202e', /caractère invisible/],
       ['amina😀@example.org', /contient « 😀 », qui ne peut pas être acheminé/],
+      // Cut at 254 characters, this one would be a valid address: it must be refused whole.
+      [
+        `${'a'.repeat(64)}@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.fr${'x'.repeat(20)}`,
+        /valide/,
+      ],
     ];
     for (const [email, message] of cases) {
       const answer = await askForLink(email);

@@ -182,7 +182,8 @@ ${
   app.post(path, { schema: { hide: true } }, async (request, reply) => {
     const locale = web.locale(request, reply);
     const m = messagesFor(manage, locale);
-    const typed = field(request.body, 'email', 254).trim();
+    // Not cut at 254: a longer address must be refused, not shortened into another one.
+    const typed = field(request.body, 'email', 1000).trim();
     const checked = checkEmailAddress(typed);
     if (!checked.ok) {
       return requestForm(request, reply, {
