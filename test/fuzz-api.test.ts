@@ -170,6 +170,56 @@ const targets: Target[] = [
   queryTarget('GET /api/v1/procedures', '/api/v1/procedures', () => ({ department: '74' }), 'department'),
 ];
 
+describe('issue 6, as reported: nesting and numbers that reached a stack overflow or PostgreSQL', () => {
+  // 5,000 levels of arrays in 10 KB: under the 16 KiB limit, so the parser builds them.
+  const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+  const cancel = () => `/api/v1/bookings/${confirmed.reference}/cancel`;
+  const routes: [string, () => string, string, string][] = [
+    ['/bookings', () => '/api/v1/bookings', `{"slotId":${deep},"acceptConditions":true}`, 'slotId'],
+    ['/bookings', () => '/api/v1/bookings', `{"applicant":{"lastName":${deep}}}`, 'applicant.lastName'],
+    ['/confirm', () => '/api/v1/bookings/confirm', `{"token":${deep}}`, 'token'],
+    ['/cancel', cancel, `{"token":${deep}}`, 'token'],
+  ];
+
+  /** Posts a raw body and returns the error, checking its status and that no row changed. */
+  async function refusal(url: string, body: string, status: number) {
+    const rows = await rowCounts(t.database.db);
+    const response = await post(url, body);
+    outcomes.push({ what: `${url} ${body.slice(0, 30)}`, status: response.statusCode });
+    assert.equal(response.statusCode, status, response.body.slice(0, 300));
+    assert.deepEqual(await rowCounts(t.database.db), rows, 'nothing is stored');
+    return (response.json() as { error: { code: string; fields?: { field: string; code: string }[] } }).error;
+  }
+
+  for (const [name, url, body, field] of routes) {
+    test(`5,000 levels under ${field} on ${name}: 422 naming ${field}, and too_deep on its top field`, async () => {
+      const error = await refusal(url(), body, 422);
+      assert.ok(
+        error.fields?.some((f) => f.field === field),
+        JSON.stringify(error.fields),
+      );
+      const top = field.split('.')[0];
+      assert.ok(
+        error.fields?.some((f) => f.field === top && f.code === 'too_deep'),
+        JSON.stringify(error.fields),
+      );
+    });
+    test(`5,000 levels as the whole body of ${name} are a malformed body`, async () => {
+      assert.equal((await refusal(url(), deep, 400)).code, 'malformed');
+    });
+  }
+  for (const raw of ['1e400', '-1e400', '-0']) {
+    test(`slotId ${raw} is out of range, naming slotId`, async () => {
+      const body = jsonBodyWith(bookingBody(), ['slotId'], raw);
+      const error = await refusal('/api/v1/bookings', body, 422);
+      assert.deepEqual(
+        error.fields?.filter((f) => f.field === 'slotId').map((f) => f.code),
+        ['out_of_range'],
+      );
+    });
+  }
+});
+
 for (const target of targets) {
   describe(`${target.route}, ${target.field} (${target.channel})`, () => {
     for (const hostile of HOSTILE.filter((h) => carries(target.channel, h))) {
