@@ -215,6 +215,8 @@ describe('injection strings are refused as invalid values, and the database stil
     'Dupont\u0000',
     '\u0000',
     'Dupont\u202e',
+    'Du\u200bpont',
+    'Du\ud800pont',
     'Ω'.repeat(90),
     '😀'.repeat(60),
   ];
@@ -235,10 +237,24 @@ describe('injection strings are refused as invalid values, and the database stil
     'amina\u0000@example.org',
     'amina@exam\u0000ple.org',
     `${'é'.repeat(70)}@example.org`,
+    // Issue 6: a zero-width address was booked, then refused by SMTP.
+    'ami\u200bna@example.org',
+    'amina@example.org\u202e',
+    'amina😀@example.org',
+    'amina@exa\u00admple.org',
   ];
   test('a NUL character is reported as an invisible character of that field', async () => {
     const payload = booking({}, { email: 'amina\u0000@example.org' });
     await invalidField('NUL email', { payload }, 'applicant.email', 'invisible_character');
+  });
+  test('a lone surrogate (not encodable as UTF-8) is reported as a broken character', async () => {
+    const payload = booking({}, { lastName: 'Du\ud800pont' });
+    await invalidField('lone surrogate', { payload }, 'applicant.lastName', 'invalid_character');
+  });
+  test('a zero-width space in the address is refused, saying how to fix it', async () => {
+    const payload = booking({}, { email: 'ami\u200bna@example.org' });
+    const { entry } = await invalidField('ZWSP', { payload }, 'applicant.email', 'email_invisible_character');
+    assert.match(entry.message, /caractère invisible.*retapez-la/);
   });
   for (const email of emails) {
     test(`the address ${JSON.stringify(email).slice(0, 40)} is refused`, async () => {

@@ -266,6 +266,35 @@ describe('booking journey pages (captcha off)', () => {
     const back = await t.app.inject({ url: String(response.headers.location) });
     assert.match(back.body, /Choisissez une plage horaire avant de continuer/);
   });
+
+  test('an address that could not be delivered is refused at step 4, saying how to fix it', async () => {
+    // Issue 6: a zero-width space inside an address was booked, then refused by SMTP.
+    const fixture = await createFixture(t.database.db);
+    const code = await procedureCode(t, fixture);
+    const slotId = String(fixture.slotIds[0]);
+    const { session } = await openStepTwo(t, stepTwoUrl(code, fixture));
+    const cases: [string, string, RegExp][] = [
+      ['', 'ami\u200bna@example.org', /caractère invisible, souvent ajouté par un copier-coller/],
+      ['?lang=en', 'amina@example.org\u202e', /an invisible character, often added by copying/],
+      ['', 'amina😀@example.org', /contient « 😀 », qui ne peut pas être acheminé/],
+      ['?lang=en', 'élodie@exemple.fr', /contains “é”, which cannot be delivered/],
+    ];
+    for (const [lang, email, message] of cases) {
+      const form = { slotId, action: 'verifier', ...detailsForm(applicant(905, { email })) };
+      const refused = await post(t, `/rendez-vous/coordonnees${lang}`, session, form);
+      assert.equal(refused.statusCode, 422, email);
+      assert.match(refused.body, /href="#applicant-email"/);
+      assert.match(refused.body, message);
+      const booked = await post(t, `/rendez-vous/valider${lang}`, session, form);
+      assert.equal(booked.statusCode, 422, `${email}: step 5 refuses it too`);
+    }
+    const rows = await t.database.db
+      .selectFrom('booking')
+      .select('id')
+      .where('slot_id', '=', slotId)
+      .execute();
+    assert.deepEqual(rows, [], 'nothing was booked');
+  });
 });
 
 describe('booking journey pages (captcha on)', () => {

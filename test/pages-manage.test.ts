@@ -110,6 +110,48 @@ describe('asking for the manage link', () => {
     assert.match(list.body, new RegExp(known.reference));
   });
 
+  test('an address with an invisible character or an emoji is refused, saying how to fix it', async () => {
+    const cases: [string, RegExp][] = [
+      ['ami\u200bna@example.org', /caractère invisible, souvent ajouté par un copier-coller/],
+      ['amina@example.org\u202e', /caractère invisible/],
+      ['amina😀@example.org', /contient « 😀 », qui ne peut pas être acheminé/],
+      // Cut at 254 characters, this one would be a valid address: it must be refused whole.
+      [
+        `${'a'.repeat(64)}@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.fr${'x'.repeat(20)}`,
+        /valide/,
+      ],
+    ];
+    for (const [email, message] of cases) {
+      const answer = await askForLink(email);
+      assert.equal(answer.statusCode, 422, email);
+      assert.match(answer.body, /href="#email"/);
+      assert.match(answer.body, message);
+    }
+  });
+
+  test('a NUL character in the address gets a page naming the field, and nothing is stored', async () => {
+    // Issue 6: it used to reach PostgreSQL, which refuses it in text (22021), and gave a 500.
+    const before = await t.database.db.selectFrom('access_token').select('email_key').execute();
+    const answer = await askForLink('amina\u0000@example.org');
+    assert.equal(answer.statusCode, 400);
+    assert.match(answer.body, /Le champ « email » du formulaire contient un caractère invisible/);
+    assert.deepEqual(await t.database.db.selectFrom('access_token').select('email_key').execute(), before);
+  });
+
+  test('an internationalised domain finds the bookings whichever way it is typed', async () => {
+    const who = applicant(undefined, { email: 'amina@exämple.fr' });
+    await book(11, who, false);
+    const answer = await askForLink('Amina@XN--EXMPLE-CUA.FR');
+    assert.equal(answer.statusCode, 200, answer.body);
+    const queued = await t.database.db
+      .selectFrom('outbox')
+      .select('recipient')
+      .where('kind', '=', 'manage_link')
+      .where('recipient', '=', 'amina@exämple.fr')
+      .execute();
+    assert.equal(queued.length, 1, 'the link goes to the address the booking recorded');
+  });
+
   test('a malformed address is refused with the DSFR error pattern', async () => {
     const answer = await askForLink('pas-une-adresse');
     assert.equal(answer.statusCode, 422);

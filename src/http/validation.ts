@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { FieldError } from '../errors.ts';
+import { findUnstorable, MAX_DEPTH } from './unstorable.ts';
 
 // ajv-formats is CommonJS: its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -26,14 +27,15 @@ const textAjv = makeAjv(true);
 
 /**
  * Fastify validator compiler: strict JSON bodies, coerced query strings and parameters, and, whatever
- * the schema, no NUL character (PostgreSQL text cannot store one) and no integer beyond 2^53.
+ * the schema, none of the values unstorable.ts refuses (NUL, lone surrogates, numbers beyond 2^53 or
+ * infinite, nesting deeper than MAX_DEPTH).
  */
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : textAjv;
   const validate = ajv.compile(schema as object);
   const guarded = (data: unknown, context?: unknown): boolean => {
     const valid = validate(data, context as never) as boolean;
-    const unstorable = unstorableValues(data, '', []);
+    const unstorable = unstorableErrors(data);
     if (valid && unstorable.length === 0) return true;
     guarded.errors = [...(validate.errors ?? []), ...unstorable];
     return false;
@@ -45,23 +47,21 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
   return guarded as unknown as ReturnType<FastifySchemaCompiler<unknown>>;
 };
 
-/** Values no schema should let through to the database: strings with NUL, integers past 2^53. */
-function unstorableValues(data: unknown, path: string, found: ErrorObject[]): ErrorObject[] {
-  if (found.length >= 20) return found;
-  if (typeof data === 'string') {
-    if (data.includes('\u0000')) found.push(guardError(path, 'nulCharacter', {}));
-  } else if (typeof data === 'number') {
-    if (Number.isInteger(data) && !Number.isSafeInteger(data)) {
-      found.push(guardError(path, 'maximum', { limit: Number.MAX_SAFE_INTEGER }));
+/** The unstorable values of a request part (see unstorable.ts), as Ajv errors at their JSON pointer. */
+function unstorableErrors(data: unknown): ErrorObject[] {
+  return findUnstorable(data).map(({ path, problem }) => {
+    const pointer = path.map((part) => `/${part.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+    switch (problem) {
+      case 'number_too_large':
+        return guardError(pointer, 'maximum', { limit: Number.MAX_SAFE_INTEGER });
+      case 'number_too_small':
+        return guardError(pointer, 'minimum', { limit: -Number.MAX_SAFE_INTEGER });
+      case 'too_deep':
+        return guardError(pointer, 'tooDeep', { limit: MAX_DEPTH });
+      default:
+        return guardError(pointer, problem, {});
     }
-  } else if (Array.isArray(data)) {
-    for (const [index, item] of data.entries()) unstorableValues(item, `${path}/${index}`, found);
-  } else if (typeof data === 'object' && data !== null) {
-    for (const [key, value] of Object.entries(data)) {
-      unstorableValues(value, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, found);
-    }
-  }
-  return found;
+  });
 }
 
 function guardError(instancePath: string, keyword: string, params: Record<string, unknown>): ErrorObject {
@@ -80,6 +80,10 @@ const messages: Record<string, (error: ErrorObject) => string> = {
   must_accept: () => "Vous devez accepter les conditions d'utilisation pour continuer.",
   not_allowed: () => "Cette valeur n'est pas autorisée.",
   invisible_character: () => 'Ce champ contient un caractère invisible (NUL) : retirez-le.',
+  invalid_character: () =>
+    'Ce champ contient un caractère mal encodé (une moitié de caractère Unicode) : retapez la valeur.',
+  too_deep: (e) =>
+    `Ce champ imbrique objets ou listes sur plus de ${e.params.limit} niveaux : envoyez la valeur attendue (texte, nombre ou objet simple).`,
   invalid: () => 'Valeur invalide.',
 };
 
@@ -123,8 +127,12 @@ function codeOf(error: ErrorObject): string {
       return error.params.allowedValue === true ? 'must_accept' : 'not_allowed';
     case 'enum':
       return 'not_allowed';
-    case 'nulCharacter':
+    case 'nul_character':
       return 'invisible_character';
+    case 'broken_character':
+      return 'invalid_character';
+    case 'tooDeep':
+      return 'too_deep';
     default:
       return 'invalid';
   }

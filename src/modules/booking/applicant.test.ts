@@ -84,7 +84,8 @@ describe('validateApplicant', () => {
       lastName: 'Diallo',
       firstName: 'Aminata',
       birthDate: '1990-06-01',
-      email: 'Aminata.Diallo@Example.FR',
+      // A domain is case-insensitive: it is stored in its canonical lower case.
+      email: 'Aminata.Diallo@example.fr',
       emailKey: 'aminata.diallo@example.fr',
       phone: '+33612345678',
       foreignerNumber: '7501234567',
@@ -112,7 +113,7 @@ describe('validateApplicant', () => {
           lastName: 'Robert123',
           firstName: '',
           birthDate: '2026-02-30',
-          email: 'not an email',
+          email: 'not.an.email',
           phone: 'abc',
           foreignerNumber: '208006503',
           titleExpiry: '2020-01-01',
@@ -322,33 +323,64 @@ describe('birth date', () => {
 });
 
 describe('email', () => {
-  for (const email of ['a@b.fr', 'prenom.nom+rdv@sous.domaine.example.org', 'élodie@exemple.fr']) {
-    test(`the address ${email} is accepted`, () => {
-      assert.equal(accepted(validate({ email })).email, email);
+  const acceptedEmails: [typed: string, stored: string][] = [
+    ['a@b.fr', 'a@b.fr'],
+    ['prenom.nom+rdv@sous.domaine.example.org', 'prenom.nom+rdv@sous.domaine.example.org'],
+    ["o'neil@example.ie", "o'neil@example.ie"],
+    ['amina@exämple.fr', 'amina@exämple.fr'],
+    ['amina@XN--EXMPLE-CUA.FR', 'amina@exämple.fr'],
+  ];
+  for (const [email, stored] of acceptedEmails) {
+    test(`the address ${email} is accepted and stored as ${stored}`, () => {
+      assert.equal(accepted(validate({ email })).email, stored);
     });
   }
 
-  const refusedEmails = [
-    'aminata',
-    'a@b',
-    'a@@b.fr',
-    'a@b@c.fr',
-    'a b@c.fr',
-    '@b.fr',
-    'a@.fr',
-    'a@b..fr',
-    'a.@b.fr',
-    'a@b.f',
-    '<a@b.fr>',
-    `${'a'.repeat(64)}@${'b'.repeat(190)}.fr`,
+  const refusedEmails: [email: string, code: string][] = [
+    ['aminata', 'email_invalid'],
+    ['a@b', 'email_invalid'],
+    ['a@@b.fr', 'email_invalid'],
+    ['a@b@c.fr', 'email_invalid'],
+    ['@b.fr', 'email_invalid'],
+    ['a@.fr', 'email_invalid'],
+    ['a@b..fr', 'email_invalid'],
+    ['a.@b.fr', 'email_invalid'],
+    ['a@b.f', 'email_invalid'],
+    ['a@-b.fr', 'email_invalid'],
+    [`${'a'.repeat(64)}@${'b'.repeat(190)}.fr`, 'email_invalid'],
+    ['a b@c.fr', 'email_invisible_character'],
+    ['ami\u200bna@example.org', 'email_invisible_character'],
+    ['amina@exa\u200bmple.org', 'email_invisible_character'],
+    ['amina@example.org\u202e', 'email_invisible_character'],
+    ['amina\u202e@example.org', 'email_invisible_character'],
+    ['amina@exa\u00admple.org', 'email_invisible_character'],
+    ['amina\ud800@example.org', 'email_invisible_character'],
+    ['amina\u0000@example.org', 'email_invisible_character'],
+    ['amina@exam\u0007ple.org', 'email_invisible_character'],
+    ['<a@b.fr>', 'email_unsupported_character'],
+    ['élodie@exemple.fr', 'email_unsupported_character'],
+    ['amina😀@example.org', 'email_unsupported_character'],
+    ['amina@i❤.ws', 'email_unsupported_character'],
+    ['amina@exa_mple.fr', 'email_unsupported_character'],
   ];
-  for (const email of refusedEmails) {
-    test(`the address ${email.slice(0, 30)} is refused`, () => {
+  for (const [email, code] of refusedEmails) {
+    test(`the address ${JSON.stringify(email).slice(0, 40)} is refused as ${code}`, () => {
       const error = onlyError(validate({ email }));
       assert.equal(error.field, 'applicant.email');
-      assert.equal(error.code, 'email_invalid');
+      assert.equal(error.code, code);
+      assert.match(error.message, /exemple\.fr/, 'the message shows the expected form');
     });
   }
+
+  test('the refused character is named, so that the person sees what to remove', () => {
+    assert.match(onlyError(validate({ email: 'amina😀@example.org' })).message, /« 😀 »/);
+    assert.match(onlyError(validate({ email: 'élodie@exemple.fr' })).message, /« é ».*sans accent/);
+  });
+
+  test('an invisible character is reported as such, with how to fix it', () => {
+    const error = onlyError(validate({ email: 'ami\u200bna@example.org' }));
+    assert.match(error.message, /caractère invisible.*retapez-la au clavier/);
+  });
 
   test('the email key is the lower-cased address', () => {
     assert.equal(accepted(validate({ email: 'A.Diallo@Example.FR' })).emailKey, 'a.diallo@example.fr');

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../errors.ts';
 import { departmentsOfPostalCode } from '../territory/postal-codes.ts';
+import { checkEmailAddress } from './email-address.ts';
 import { identityKey } from './identity.ts';
 
 export type { FieldError } from '../../errors.ts';
@@ -210,27 +211,29 @@ function checkBirthDate(raw: string, today: string): string | Problem {
   return raw;
 }
 
-function checkEmail(email: string): string | Problem {
-  const fix =
-    "Indiquez une adresse électronique valide, par exemple prenom.nom@exemple.fr : c'est là que vous recevrez le lien de confirmation et la convocation.";
-  if (email === '') return new Problem('required', fix);
-  const parts = email.split('@');
-  const [local = '', domain = ''] = parts;
-  const labels = domain.split('.');
-  const valid =
-    parts.length === 2 &&
-    email.length <= 254 &&
-    local.length >= 1 &&
-    local.length <= 64 &&
-    // Spaces, brackets and quotes are legal in theory but are typos in practice, and unsafe in headers.
-    !/[\s<>()[\]\\,;:"]/u.test(email) &&
-    // Control characters (NUL among them) cannot be stored nor sent.
-    !/\p{Cc}/u.test(email) &&
-    !/^\.|\.\.|\.$/.test(local) &&
-    labels.length >= 2 &&
-    labels.every((label) => label !== '' && !label.startsWith('-') && !label.endsWith('-')) &&
-    (labels.at(-1)?.length ?? 0) >= 2;
-  return valid ? email : new Problem('email_invalid', fix);
+const EMAIL_EXAMPLE = 'par exemple prenom.nom@exemple.fr';
+
+function checkEmail(typed: string): string | Problem {
+  const checked = checkEmailAddress(typed);
+  if (checked.ok) return checked.address;
+  const where = "c'est là que vous recevrez le lien de confirmation et la convocation";
+  switch (checked.problem) {
+    case 'invisible_character':
+      return new Problem(
+        'email_invisible_character',
+        `L'adresse électronique contient une espace ou un caractère invisible, souvent ajouté par un copier-coller : effacez-la et retapez-la au clavier, ${EMAIL_EXAMPLE}.`,
+      );
+    case 'unsupported_character':
+      return new Problem(
+        'email_unsupported_character',
+        `L'adresse électronique contient « ${checked.character} », qui ne peut pas être acheminé : avant le @, seuls les lettres sans accent, les chiffres et des signes comme . _ - + sont acceptés ; après le @, un nom de domaine comme exemple.fr.`,
+      );
+    default:
+      return new Problem(
+        checked.problem === 'required' ? 'required' : 'email_invalid',
+        `Indiquez une adresse électronique valide, ${EMAIL_EXAMPLE} : ${where}.`,
+      );
+  }
 }
 
 // Overseas départements share the French numbering plan but have their own country codes.

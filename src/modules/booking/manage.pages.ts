@@ -9,6 +9,7 @@ import { common } from '../web/messages/common.ts';
 import { manage } from '../web/messages/manage.ts';
 import type { Web } from '../web/web.plugin.ts';
 import type { BookingDetails } from './booking.repository.ts';
+import { checkEmailAddress, type EmailCheck } from './email-address.ts';
 import {
   bookingSummary,
   downloadLinks,
@@ -29,7 +30,21 @@ import {
 } from './manage.usecases.ts';
 import { reschedulePages } from './reschedule.pages.ts';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+type ManageMessages = (typeof manage)['fr']['manage'];
+
+/** What to tell the person about an address the request form refused. */
+function emailMessage(m: ManageMessages, checked: EmailCheck & { ok: false }): string {
+  switch (checked.problem) {
+    case 'required':
+      return m.emailMissing;
+    case 'invisible_character':
+      return m.emailInvisible;
+    case 'unsupported_character':
+      return m.emailUnsupported(checked.character ?? '');
+    default:
+      return m.emailInvalid;
+  }
+}
 
 /** "Annuler, consulter et gérer mes demandes de rendez-vous": ask for a link, list, consult, delete. */
 export function managePages(app: FastifyInstance, ctx: AppContext, web: Web): void {
@@ -167,15 +182,17 @@ ${
   app.post(path, { schema: { hide: true } }, async (request, reply) => {
     const locale = web.locale(request, reply);
     const m = messagesFor(manage, locale);
-    const email = field(request.body, 'email', 254).trim();
-    if (!EMAIL.test(email)) {
-      const message = email === '' ? m.manage.emailMissing : m.manage.emailInvalid;
+    // Not cut at 254: a longer address must be refused, not shortened into another one.
+    const typed = field(request.body, 'email', 1000).trim();
+    const checked = checkEmailAddress(typed);
+    if (!checked.ok) {
       return requestForm(request, reply, {
-        email,
+        email: typed,
         status: 422,
-        errors: [{ field: 'email', code: email === '' ? 'missing' : 'format', message }],
+        errors: [{ field: 'email', code: checked.problem, message: emailMessage(m.manage, checked) }],
       });
     }
+    const email = checked.address;
     if (!(await ctx.captcha.verify(field(request.body, 'altcha', 10_000) || undefined))) {
       return requestForm(request, reply, {
         email,

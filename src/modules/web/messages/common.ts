@@ -38,6 +38,13 @@ const fr = {
   unavailable: 'Service momentanément indisponible',
   unavailableText:
     "Le service ne peut pas enregistrer votre demande pour le moment. Rien n'a été enregistré : réessayez dans quelques instants.",
+  badInputTitle: 'Valeur non acceptée',
+  badCharacterInForm: (field: string) =>
+    `Le champ « ${field} » du formulaire contient un caractère invisible ou mal encodé, souvent ajouté par un copier-coller : revenez à la page précédente, effacez ce champ et retapez-le au clavier.`,
+  badCharacterInLink: (field: string) =>
+    `Le paramètre « ${field} » de l’adresse de la page contient un caractère invisible ou mal encodé : recopiez le lien en entier depuis le courriel, ou repartez de l’accueil.`,
+  badShape: (field: string) =>
+    `Le champ « ${field} » n’a pas la forme d’un champ de formulaire (texte) : revenez à la page précédente et envoyez le formulaire depuis la page.`,
   free: 'Cette démarche est gratuite.',
 };
 
@@ -79,6 +86,13 @@ const en: typeof fr = {
   unavailable: 'Service temporarily unavailable',
   unavailableText:
     'The service cannot save your request at the moment. Nothing was saved: please try again in a few moments.',
+  badInputTitle: 'Value not accepted',
+  badCharacterInForm: (field: string) =>
+    `The form field “${field}” contains an invisible or badly encoded character, often added by copying and pasting: go back to the previous page, clear this field and type it again.`,
+  badCharacterInLink: (field: string) =>
+    `The parameter “${field}” of the page address contains an invisible or badly encoded character: copy the whole link again from the email, or start again from the home page.`,
+  badShape: (field: string) =>
+    `The field “${field}” does not have the shape of a form field (text): go back to the previous page and send the form from the page.`,
   free: 'This procedure is free of charge.',
 };
 

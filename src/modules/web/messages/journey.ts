@@ -251,6 +251,8 @@ const ENGLISH_ERRORS: Record<string, string> = {
     'Enter a valid email address, for example firstname.name@example.com: the confirmation link and the appointment letter are sent there.',
   'email:email_invalid':
     'Enter a valid email address, for example firstname.name@example.com: the confirmation link and the appointment letter are sent there.',
+  'email:email_invisible_character':
+    'The email address contains a space or an invisible character, often added by copying and pasting: delete it and type it again, for example firstname.name@example.com.',
   'phone:phone_invalid':
     'Enter a French phone number (06 12 34 56 78) or a foreign one with its country code (+32 470 12 34 56), or leave this field empty.',
   'foreignerNumber:required':
@@ -278,6 +280,8 @@ function englishFieldError(error: FieldError): string {
       return `Your permit is still valid for more than ${numbers[0] ?? ''} days: this procedure opens to you on ${numbers[1] ?? ''}. Come back on that date to book.`;
     case 'title_expired_too_long':
       return `Your permit expired on ${numbers[0] ?? ''}, more than ${numbers[1] ?? ''} days ago: it can no longer be renewed by this procedure. You must make a first application for a residence permit.`;
+    case 'email_unsupported_character':
+      return `The email address contains “${/«\s(.+?)\s»/u.exec(error.message)?.[1] ?? ''}”, which cannot be delivered: before the @, only letters without accents, digits and signs such as . _ - + are accepted; after the @, a domain name such as example.com.`;
     case 'postal_code_outside_department':
       return `This postal code is not in département ${numbers[0] ?? ''}: this service is for people living there. If you live in another département, book with its préfecture.`;
     default:

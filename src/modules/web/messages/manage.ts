@@ -75,6 +75,10 @@ const fr = {
     emailHint: 'Format attendu : nom@domaine.fr',
     emailMissing: 'Saisissez votre adresse électronique.',
     emailInvalid: 'Saisissez une adresse électronique valide, au format nom@domaine.fr.',
+    emailInvisible:
+      'L’adresse électronique contient une espace ou un caractère invisible, souvent ajouté par un copier-coller : effacez-la et retapez-la au clavier, au format nom@domaine.fr.',
+    emailUnsupported: (character: string) =>
+      `L’adresse électronique contient « ${character} », qui ne peut pas être acheminé : avant le @, seuls les lettres sans accent, les chiffres et des signes comme . _ - + sont acceptés ; après le @, un nom de domaine comme domaine.fr.`,
     submit: 'Confirmer',
     sentTitle: 'Demande enregistrée',
     sent: 'Si cette adresse a des rendez-vous, un courriel avec un lien vient de lui être envoyé.',
@@ -197,6 +201,10 @@ const en: typeof fr = {
     emailHint: 'Expected format: name@domain.com',
     emailMissing: 'Enter your email address.',
     emailInvalid: 'Enter a valid email address, such as name@domain.com.',
+    emailInvisible:
+      'The email address contains a space or an invisible character, often added by copying and pasting: delete it and type it again, such as name@domain.com.',
+    emailUnsupported: (character: string) =>
+      `The email address contains “${character}”, which cannot be delivered: before the @, only letters without accents, digits and signs such as . _ - + are accepted; after the @, a domain name such as domain.com.`,
     submit: 'Confirm',
     sentTitle: 'Request received',
     sent: 'If this address has appointments, an email with a link has just been sent to it.',
