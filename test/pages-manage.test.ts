@@ -143,13 +143,14 @@ describe('asking for the manage link', () => {
     await book(11, who, false);
     const answer = await askForLink('Amina@XN--EXMPLE-CUA.FR');
     assert.equal(answer.statusCode, 200, answer.body);
-    const queued = await t.database.db
+    await t.deliverMail();
+    const sent = await t.database.db
       .selectFrom('outbox')
-      .select('recipient')
+      .select('status')
       .where('kind', '=', 'manage_link')
       .where('recipient', '=', 'amina@exämple.fr')
       .execute();
-    assert.equal(queued.length, 1, 'the link goes to the address the booking recorded');
+    assert.deepEqual(sent, [{ status: 'sent' }], 'the link goes to the address the booking recorded');
   });
 
   test('a malformed address is refused with the DSFR error pattern', async () => {
