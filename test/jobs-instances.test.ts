@@ -168,4 +168,16 @@ describe('jobs with two server processes on one database', () => {
     assert.ok(runs.some((run) => (run.result as { freed: number }).freed === 1));
     assert.ok(runs.every((run) => instances().some((pid) => run.instance.endsWith(pid))));
   });
+
+  test('SIGTERM stops the queue of each instance cleanly: the process exits 0 and the queue records the stop', async () => {
+    const pids = servers.map((server) => server.child.pid as number);
+    assert.deepEqual(await Promise.all(servers.map((server) => server.stop('SIGTERM'))), [0, 0]);
+    const { rows } = await sql<{ pid: number; stopped: boolean }>`
+      select pid, stopped_on is not null as stopped from pgboss.instance where pid = any(${pids}) order by pid
+    `.execute(database.db);
+    assert.deepEqual(
+      rows,
+      [...pids].sort((a, b) => a - b).map((pid) => ({ pid, stopped: true })),
+    );
+  });
 });
