@@ -6,6 +6,12 @@ import { fixedClock } from '../src/clock.ts';
 import { expireHoldsJob, jobDefinitions, publishSlotsJob } from '../src/jobs/definitions.ts';
 import { defineJob, JobPayloadError } from '../src/jobs/job.ts';
 import type { JobQueue } from '../src/jobs/queue.ts';
+import {
+  JOB_RUN_RETENTION_DAYS,
+  purgeJobRuns,
+  recordRunEnd,
+  recordRunStart,
+} from '../src/jobs/runs.repository.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 import { createFixture, type Fixture } from './helpers/fixtures.ts';
 import { queuedJobs, runsOf, startTestQueue, waitFor } from './helpers/jobs.ts';
@@ -257,6 +263,71 @@ describe('running', () => {
     assert.deepEqual(
       new Map(schedules.map((row) => [row.name, row.cron])),
       new Map(jobDefinitions.filter((job) => job.cron).map((job) => [job.id, job.cron])),
+    );
+  });
+
+  test('a run left running by a dead process is closed as abandoned when its job is tried again', async () => {
+    const base = Date.now();
+    const run = (attempt: number) => ({
+      jobId: 'f0000000-0000-4000-8000-000000000001',
+      job: 'publish-slots',
+      version: 1,
+      payload: {},
+      attempt,
+      instance: 'gone:1',
+      startedAt: new Date(base + attempt * 1000),
+    });
+    const other = await recordRunStart(database.db, {
+      ...run(1),
+      jobId: 'f0000000-0000-4000-8000-000000000002',
+    });
+    await recordRunStart(database.db, run(1)); // its process is killed here
+    const second = await recordRunStart(database.db, run(2));
+    await recordRunEnd(database.db, second, {
+      outcome: 'completed',
+      at: new Date(),
+      result: { published: 0 },
+    });
+    const runs = await runsOf(database.db, run(1).jobId);
+    assert.deepEqual(
+      runs.map((row) => [row.attempt, row.outcome, row.finished_at?.getTime()]),
+      [
+        [1, 'abandoned', run(2).startedAt.getTime()],
+        [2, 'completed', runs[1]?.finished_at?.getTime()],
+      ],
+    );
+    const [untouched] = await database.db
+      .selectFrom('job_run')
+      .select('outcome')
+      .where('id', '=', other)
+      .execute();
+    assert.equal(untouched?.outcome, 'running', 'another job keeps its run');
+  });
+
+  test('run records are kept JOB_RUN_RETENTION_DAYS, then purged', async () => {
+    const now = new Date('2030-06-01T00:00:00Z');
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3600 * 1000);
+    const record = (jobId: string, startedAt: Date) =>
+      recordRunStart(database.db, {
+        jobId,
+        job: 'purge-records',
+        version: 1,
+        payload: {},
+        attempt: 1,
+        instance: 'h:1',
+        startedAt,
+      });
+    const old = await record('retention-old', daysAgo(JOB_RUN_RETENTION_DAYS + 1));
+    const kept = await record('retention-kept', daysAgo(JOB_RUN_RETENTION_DAYS - 1));
+    assert.ok((await purgeJobRuns(database.db, now)) >= 1);
+    const left = await database.db
+      .selectFrom('job_run')
+      .select('id')
+      .where('id', 'in', [old, kept])
+      .execute();
+    assert.deepEqual(
+      left.map((row) => row.id),
+      [kept],
     );
   });
 });
