@@ -180,12 +180,13 @@ describe('running', () => {
       payload: Type.Object({ windowId: Type.String() }),
       handler: async () => undefined,
     });
-    const producer = await queue(database, [older, loose], { work: false });
+    const fromOlder = await queue(database, [older], { work: false });
+    const fromLoose = await queue(database, [loose], { work: false });
     const ids = await database.db
       .transaction()
       .execute(async (trx) => [
-        await producer.enqueue(trx, older, { windowId: 4 }),
-        await producer.enqueue(trx, loose, { windowId: 'four' }),
+        await fromOlder.enqueue(trx, older, { windowId: 4 }),
+        await fromLoose.enqueue(trx, loose, { windowId: 'four' }),
       ]);
     await queue(database, [current]);
     for (const [id, reason] of [

@@ -59,17 +59,19 @@ const INSTANCE = `${hostname()}:${process.pid}`;
  */
 export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue> {
   const { deps, definitions, work = true } = options;
+  const ids = definitions.map((definition) => definition.id);
+  if (new Set(ids).size !== ids.length) throw new Error(`Two job definitions share an id: ${ids.join(', ')}`);
   const boss = new PgBoss({
     connectionString: options.url,
     schema: JOB_QUEUE_SCHEMA,
     max: 4,
     application_name: 'creneau-jobs',
+    instanceName: 'creneau',
     supervise: work,
     schedule: work,
-    // One instance a pass looks for due occurrences: every 10 s, a periodic job starts within about
-    // 15 s of its minute (the default 30 s would let a one-minute job slip by half a period).
+    // A pass for due occurrences (one instance's at a time) every 10 s: a periodic job starts within
+    // about 15 s of its minute, where the default 30 s would let a one-minute job slip by half a period.
     cronMonitorIntervalSeconds: 10,
-    instanceName: 'creneau',
   });
   boss.on('error', (error) => deps.log.error({ err: error }, 'job queue error'));
   boss.on('warning', (warning) => deps.log.warn({ warning: warning.message }, 'job queue warning'));
@@ -77,11 +79,10 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   try {
     for (const definition of definitions) await declareQueue(boss, definition, deps.log);
     if (work) {
-      const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
       for (const definition of definitions) {
         await boss.work<StoredJob>(
           definition.id,
-          { perJobResults: true, batchSize: 1, pollingIntervalSeconds },
+          { perJobResults: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
           (jobs) => Promise.all(jobs.map((job) => runJob(definition, job, deps))),
         );
         await keepSchedule(boss, definition);
@@ -92,23 +93,33 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
     throw error;
   }
   return {
-    enqueue: async (trx, job, payload, enqueueOptions = {}) => {
-      if (!definitions.includes(job as never)) throw new Error(`Job ${job.id} is not a job of this queue`);
-      const problems = job.check(payload);
-      if (problems.length > 0) throw new JobPayloadError(job.id, problems);
-      if (enqueueOptions.singletonKey !== undefined && !job.singleton) {
-        throw new Error(`Job ${job.id} is not a singleton: a singleton key means nothing to it`);
-      }
-      const data: StoredJob = { version: job.version, payload };
-      return boss.send(job.id, data as never, {
-        db: fromKysely(trx),
-        ...(enqueueOptions.runAt ? { startAfter: enqueueOptions.runAt } : {}),
-        ...(enqueueOptions.singletonKey !== undefined ? { singletonKey: enqueueOptions.singletonKey } : {}),
-      });
-    },
+    enqueue: (trx, job, payload, enqueueOptions) =>
+      enqueue(boss, definitions, trx, job, payload, enqueueOptions),
     // Waits for the runs under way (up to 20 s), then closes the pool.
     stop: () => boss.stop({ graceful: true, timeout: 20_000 }),
   };
+}
+
+async function enqueue<S extends TSchema>(
+  boss: PgBoss,
+  definitions: readonly JobDefinition[],
+  trx: Transaction<Database>,
+  job: JobDefinition<S>,
+  payload: Static<S>,
+  { runAt, singletonKey }: EnqueueOptions = {},
+): Promise<string | null> {
+  if (!definitions.includes(job as never)) throw new Error(`Job ${job.id} is not a job of this queue`);
+  const problems = job.check(payload);
+  if (problems.length > 0) throw new JobPayloadError(job.id, problems);
+  if (singletonKey !== undefined && !job.singleton) {
+    throw new Error(`Job ${job.id} is not a singleton: a singleton key means nothing to it`);
+  }
+  const data: StoredJob = { version: job.version, payload };
+  return boss.send(job.id, data as never, {
+    db: fromKysely(trx),
+    ...(runAt ? { startAfter: runAt } : {}),
+    ...(singletonKey !== undefined ? { singletonKey } : {}),
+  });
 }
 
 function queueOptions(definition: JobDefinition): Omit<Queue, 'name' | 'policy'> {
