@@ -4,6 +4,18 @@ import type { Database, SeatFreedCause } from '../../db/schema.ts';
 
 type Executor = Db | Transaction<Database>;
 
+/** A seat given back: which slot, of which offer and procedure, from which booking, why and when. */
+export interface FreedSeat {
+  eventId: string;
+  slotId: string;
+  offerId: number;
+  procedureId: number;
+  bookingId: string | null;
+  cause: SeatFreedCause;
+  freedAt: Date;
+}
+
+// The columns every query answers, and how they read as a FreedSeat.
 const RETURNED = ['id', 'slot_id', 'offer_id', 'procedure_id', 'booking_id', 'cause', 'occurred_at'] as const;
 
 function toFreedSeat(row: {
@@ -24,17 +36,6 @@ function toFreedSeat(row: {
     cause: row.cause,
     freedAt: row.occurred_at,
   };
-}
-
-/** A seat given back: which slot, of which offer and procedure, from which booking, why and when. */
-export interface FreedSeat {
-  eventId: string;
-  slotId: string;
-  offerId: number;
-  procedureId: number;
-  bookingId: string | null;
-  cause: SeatFreedCause;
-  freedAt: Date;
 }
 
 /**
