@@ -4,8 +4,8 @@ import { systemClock } from './clock.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createDatabase, migrateToLatest } from './db/database.ts';
 import { type EmbeddedDatabase, EmbeddedDatabaseError, startEmbeddedDatabase } from './db/embedded.ts';
-import { periodicJobs } from './jobs/definitions.ts';
-import { startScheduler } from './jobs/scheduler.ts';
+import { jobDefinitions } from './jobs/definitions.ts';
+import { startJobQueue } from './jobs/queue.ts';
 import { decideMessages } from './modules/booking/manage.usecases.ts';
 import { convocationAttachments } from './modules/convocation/convocation.usecases.ts';
 import { type MailCapture, startMailCapture } from './modules/notify/mail-capture.ts';
@@ -64,6 +64,13 @@ export async function start(config: Config): Promise<Running> {
       decide: decideMessages({ db, clock, config }),
     });
     cleanups.push(() => outbox.stop());
+    // Jobs start before the server listens, so that a request may enqueue one; they stop after it closed.
+    const jobs = await startJobQueue({
+      url: databaseUrl,
+      deps: { db, clock, config, log: app.log },
+      definitions: jobDefinitions,
+    });
+    cleanups.push(() => jobs.stop());
     cleanups.push(() => app.close());
 
     try {
@@ -78,8 +85,6 @@ export async function start(config: Config): Promise<Running> {
         throw new ConfigError([`HOST ${config.host} is not an address of this machine.`]);
       throw error;
     }
-    const scheduler = startScheduler(db, periodicJobs({ db, clock, config }), app.log);
-    cleanups.splice(cleanups.length - 1, 0, () => scheduler.stop());
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return { url: `http://${config.host}:${port}`, stop };

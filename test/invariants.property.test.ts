@@ -6,13 +6,13 @@ import pg from 'pg';
 import { fixedClock } from '../src/clock.ts';
 import type { BookingStatus } from '../src/db/schema.ts';
 import { AppError } from '../src/errors.ts';
-import { expireHolds } from '../src/modules/booking/booking.repository.ts';
 import {
   type BookingDeps,
   bookSlot,
   cancelBooking,
   confirmBooking,
 } from '../src/modules/booking/booking.usecases.ts';
+import { expireHolds } from '../src/modules/booking/holds.usecases.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 import {
   ACTIVE,
@@ -163,7 +163,7 @@ class Run {
         };
         return { ok: true, booking };
       }
-      if (op.kind === 'expire') return { ok: true, removed: await expireHolds(database.db, clock.now()) };
+      if (op.kind === 'expire') return { ok: true, removed: (await expireHolds(deps)).length };
       const booking = this.pick(op.booking);
       if (!booking) return undefined;
       if (op.kind === 'confirm') {
@@ -333,7 +333,10 @@ describe('the booking invariants', () => {
     await blocker.connect();
     await blocker.query('begin');
     await blocker.query('select id from booking where id = $1 for update', [second.id]);
-    const expiry = expireHolds(database.db, clock.now()).then(String, (error: Error) => error.message);
+    const expiry = expireHolds(deps).then(
+      (freed) => String(freed.length),
+      (error: Error) => error.message,
+    );
     await sleep(200);
     // Slot 1 with address 0: takes slot 1, then waits for address 0, which the job holds.
     const booking = book(1, 2, 0).then(
@@ -345,6 +348,6 @@ describe('the booking invariants', () => {
     await blocker.end();
     // The job skipped the hold being worked on rather than wait for it; its next run expires it.
     assert.deepEqual(await Promise.all([expiry, booking]), ['1', 'ok']);
-    assert.equal(await expireHolds(database.db, clock.now()), 1);
+    assert.equal((await expireHolds(deps)).length, 1);
   });
 });

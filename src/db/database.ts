@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-outbox-and-protection.ts';
 import * as m0004 from './migrations/0004-access-and-attachments.ts';
 import * as m0005 from './migrations/0005-write-budget.ts';
 import * as m0006 from './migrations/0006-outbox-decided-at-send.ts';
+import * as m0008 from './migrations/0008-job-runs-and-seat-events.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0004-access-and-attachments': m0004,
   '0005-write-budget': m0005,
   '0006-outbox-decided-at-send': m0006,
+  '0008-job-runs-and-seat-events': m0008,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

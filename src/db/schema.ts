@@ -18,6 +18,8 @@ export interface Database {
   captcha_use: CaptchaUseTable;
   access_token: AccessTokenTable;
   write_budget: WriteBudgetTable;
+  job_run: JobRunTable;
+  seat_event: SeatEventTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */
@@ -245,4 +247,39 @@ export interface AccessTokenTable {
   token_hash: Buffer;
   expires_at: Timestamp;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export type JobRunOutcome = 'running' | 'completed' | 'failed' | 'refused' | 'abandoned';
+
+/** One attempt of a job (jobs/runs.repository.ts); kept JOB_RUN_RETENTION_DAYS. */
+export interface JobRunTable {
+  id: Generated<Id>;
+  job_id: string;
+  job: string;
+  version: number;
+  payload: ColumnType<unknown, string, string>;
+  attempt: number;
+  instance: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  outcome: Generated<JobRunOutcome>;
+  result: ColumnType<unknown, string | null, string | null>;
+  error: string | null;
+}
+
+/** Why a seat became free again. */
+export type SeatFreedCause = 'expired' | 'cancelled' | 'revoked' | 'unconfirmed_win';
+
+/** Something that happened to a seat, claimed once by one consumer (schedule/seat-events.repository.ts). */
+export interface SeatEventTable {
+  id: Generated<Id>;
+  event: 'seat.freed';
+  cause: SeatFreedCause;
+  slot_id: Id;
+  offer_id: number;
+  procedure_id: number;
+  booking_id: Id | null;
+  occurred_at: Timestamp;
+  consumed_at: Timestamp | null;
+  consumed_by: string | null;
 }

@@ -1,28 +1,99 @@
-import type { Clock } from '../clock.ts';
-import type { Config } from '../config.ts';
-import type { Db } from '../db/database.ts';
-import { expireHolds } from '../modules/booking/booking.repository.ts';
+import { Type } from '@sinclair/typebox';
+import { expireHolds } from '../modules/booking/holds.usecases.ts';
 import { purgePersonalData } from '../modules/booking/retention.ts';
 import { purgeSpentChallenges } from '../modules/protection/captcha.ts';
 import { purgeWriteBudget } from '../modules/protection/write-budget.ts';
 import { publishSlots } from '../modules/schedule/publication.ts';
-import type { PeriodicJob } from './scheduler.ts';
+import { purgeSeatEvents } from '../modules/schedule/seat-events.repository.ts';
+import { defineJob, type JobDefinition } from './job.ts';
+import { purgeJobRuns } from './runs.repository.ts';
 
-/** The periodic jobs of Créneau. */
-export function periodicJobs({ db, clock, config }: { db: Db; clock: Clock; config: Config }): PeriodicJob[] {
-  return [
-    // Unconfirmed holds give their seat back; confirming also checks the hold, so a late run is safe.
-    { id: 'expire-holds', everyMs: 30_000, run: () => expireHolds(db, clock.now()) },
-    // The rolling publication horizon moves every day; hourly runs pick up new opening rules quickly.
-    {
-      id: 'publish-slots',
-      everyMs: 60 * 60_000,
-      run: () => publishSlots({ db, clock, days: config.publicationDays }),
-    },
-    { id: 'purge-captcha', everyMs: 10 * 60_000, run: () => purgeSpentChallenges(db, clock.now()) },
-    // Finished windows of the write budget: the table keeps about one row per recently active client.
-    { id: 'purge-write-budget', everyMs: 5 * 60_000, run: () => purgeWriteBudget(db, clock.now()) },
-    // Personal data is kept RETENTION_DAYS after the appointment, as /donnees-personnelles says.
-    { id: 'purge-personal-data', everyMs: 6 * 60 * 60_000, run: () => purgePersonalData(db, clock.now()) },
-  ];
-}
+const Nothing = Type.Object({}, { additionalProperties: false });
+
+// The periodic jobs are singletons: one run at a time across the deployment, one more waiting at most.
+// Every one of them is safe to run late or twice, as the interval jobs before them were.
+
+/** Unconfirmed holds give their seat back, each with a `seat.freed` event. */
+export const expireHoldsJob = defineJob({
+  id: 'expire-holds',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '* * * * *',
+  runAtStart: true,
+  timeoutSeconds: 120,
+  handler: async (_payload, { db, clock }) => ({ freed: (await expireHolds({ db, clock })).length }),
+});
+
+/**
+ * Publishes the rolling horizon: every first-come offer, or one (`offerId`: what a change of its
+ * opening rules will enqueue, in the transaction of the change). Hourly picks up the next day early.
+ */
+export const publishSlotsJob = defineJob({
+  id: 'publish-slots',
+  version: 1,
+  payload: Type.Object(
+    { offerId: Type.Optional(Type.Integer({ minimum: 1 })) },
+    { additionalProperties: false },
+  ),
+  singleton: true,
+  cron: '7 * * * *',
+  runAtStart: true,
+  handler: async ({ offerId }, { db, clock, config }) => ({
+    published: await publishSlots({ db, clock, days: config.publicationDays, offerId }),
+  }),
+});
+
+export const purgeCaptchaJob = defineJob({
+  id: 'purge-captcha',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '*/10 * * * *',
+  handler: async (_payload, { db, clock }) => ({ deleted: await purgeSpentChallenges(db, clock.now()) }),
+});
+
+/** Finished windows of the write budget: the table keeps about one row per recently active client. */
+export const purgeWriteBudgetJob = defineJob({
+  id: 'purge-write-budget',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '*/5 * * * *',
+  handler: async (_payload, { db, clock }) => ({ deleted: await purgeWriteBudget(db, clock.now()) }),
+});
+
+/** Personal data is kept RETENTION_DAYS after the appointment, as /donnees-personnelles says. */
+export const purgePersonalDataJob = defineJob({
+  id: 'purge-personal-data',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '17 */6 * * *',
+  runAtStart: true,
+  timeoutSeconds: 30 * 60,
+  handler: async (_payload, { db, clock }) => ({ bookings: await purgePersonalData(db, clock.now()) }),
+});
+
+/** The records kept about jobs and seats: runs after JOB_RUN_RETENTION_DAYS, events of past seats. */
+export const purgeRecordsJob = defineJob({
+  id: 'purge-records',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '43 * * * *',
+  handler: async (_payload, { db, clock }) => ({
+    runs: await purgeJobRuns(db, clock.now()),
+    seatEvents: await purgeSeatEvents(db, clock.now()),
+  }),
+});
+
+/** Every job of Créneau; the queue of each instance works them all. */
+export const jobDefinitions: readonly JobDefinition[] = [
+  expireHoldsJob,
+  publishSlotsJob,
+  purgeCaptchaJob,
+  purgeWriteBudgetJob,
+  purgePersonalDataJob,
+  purgeRecordsJob,
+];

@@ -155,38 +155,6 @@ export async function cancelActive(trx: Executor, bookingId: string, now: Date):
   return result.numUpdatedRows === 1n;
 }
 
-/**
- * Marks the pending bookings whose hold has run out as expired; the trigger frees their seats. One
- * booking per statement: a single UPDATE over many bookings would lock their slots and addresses in
- * an order of its own and could deadlock with a booking taking the same slot and address (found by
- * the property test). Each statement locks booking, slot, address — the order bookings and
- * cancellations use — and skips a booking someone is confirming or cancelling right now.
- */
-export async function expireHolds(db: Executor, now: Date, limit = 10_000): Promise<number> {
-  let expired = 0;
-  while (expired < limit) {
-    const row = await db
-      .updateTable('booking')
-      .set({ status: 'expired', status_reason: 'hold_expired' })
-      .where('id', '=', (eb) =>
-        eb
-          .selectFrom('booking as due')
-          .select('due.id')
-          .where('due.status', '=', 'pending')
-          .where('due.hold_expires_at', '<=', now)
-          .orderBy('due.hold_expires_at')
-          .limit(1)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) break;
-    expired++;
-  }
-  return expired;
-}
-
 export interface BookingDetails {
   id: string;
   reference: string;

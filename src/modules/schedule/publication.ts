@@ -6,19 +6,24 @@ import { localDate } from './timezone.ts';
 
 /**
  * Publishes the slots of every first-come offer over the rolling horizon: today (in each site's zone)
- * and the `days` that follow. Run by a periodic job; existing slots are left as they are.
+ * and the `days` that follow — or of the one offer `offerId`. Run by the publish-slots job; existing
+ * slots are left as they are.
  */
 export async function publishSlots({
   db,
   clock,
   days,
+  offerId,
 }: {
   db: Db;
   clock: Clock;
   days: number;
+  offerId?: number | undefined;
 }): Promise<number> {
   const now = clock.now();
-  const offers = await listPublishableOffers(db, localDate(now, 'UTC'));
+  const offers = (await listPublishableOffers(db, localDate(now, 'UTC'))).filter(
+    (offer) => offerId === undefined || offer.offerId === offerId,
+  );
   let published = 0;
   for (const offer of offers) {
     const slots = generateSlots({

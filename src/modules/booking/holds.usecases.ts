@@ -1,0 +1,28 @@
+import type { Clock } from '../../clock.ts';
+import type { Db } from '../../db/database.ts';
+import { type FreedSeat, recordSeatFreed } from '../schedule/seat-events.repository.ts';
+import { expireOneHold } from './holds.repository.ts';
+
+/**
+ * Expires the pending bookings whose hold has run out, one transaction each: the booking turns
+ * `expired` (the trigger gives its seat back) and a `seat.freed` event is recorded in the same
+ * transaction, so there is an event if and only if a seat was freed. Answers the seats freed.
+ * Confirming checks the hold itself, so a late run never lets a stale hold be confirmed.
+ */
+export async function expireHolds(
+  { db, clock }: { db: Db; clock: Clock },
+  limit = 10_000,
+): Promise<FreedSeat[]> {
+  const now = clock.now();
+  const freed: FreedSeat[] = [];
+  while (freed.length < limit) {
+    const seat = await db.transaction().execute(async (trx) => {
+      const expired = await expireOneHold(trx, now);
+      if (!expired) return undefined;
+      return recordSeatFreed(trx, { ...expired, cause: 'expired', at: now });
+    });
+    if (!seat) break;
+    freed.push(seat);
+  }
+  return freed;
+}
