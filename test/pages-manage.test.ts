@@ -36,7 +36,7 @@ async function book(slotIndex: number, who = applicant(), confirm = true) {
   });
   assert.equal(created.statusCode, 201, created.body);
   const { id, reference } = created.json() as { id: number; reference: string };
-  const tokens = await tokensOf(t.database.db, String(id));
+  const tokens = await tokensOf(t.database.db, String(id), t.config.secretKey);
   if (confirm) {
     const confirmed = await t.app.inject({
       method: 'POST',
@@ -98,7 +98,7 @@ describe('asking for the manage link', () => {
     const queued = await t.database.db
       .selectFrom('outbox')
       .select('id')
-      .where('recipient', '=', unknownEmail)
+      .where('email_key', '=', unknownEmail)
       .execute();
     assert.equal(queued.length, 0);
 
