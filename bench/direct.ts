@@ -1,16 +1,19 @@
 /**
  * The booking transaction of `bookSlot` (booking.usecases.ts), issued with plain parameterised SQL
  * from the benchmark process: insert the booking (the trigger takes the seat and counts the address),
- * two token rows and the confirmation-request email in the outbox, in one transaction. Same
- * statements, same round trips, same row sizes; no HTTP, no validation, no Kysely.
+ * two token rows and the confirmation request in the outbox — the row `notify` writes, its tokens
+ * sealed the same way — in one transaction. Same statements, same round trips, same row sizes; no
+ * HTTP, no validation, no Kysely.
  */
 import pg from 'pg';
 import { validateApplicant } from '../src/modules/booking/applicant.ts';
 import { newReference, newToken } from '../src/modules/booking/tokens.ts';
-import { confirmRequestEmail } from '../src/modules/notify/templates.ts';
+import { notificationRows } from '../src/modules/notify/notify.ts';
 
 const HOLD_MS = 30 * 60_000;
 const MANAGE_TOKEN_MS = 30 * 86_400_000;
+// The seal's key; the server has its own, which is why it could not send these rows (see below).
+const BENCH_KEYS = { secretKey: 'bench-direct-secret-key-0123456789abcdef' };
 
 /** What the transaction needs to know about a slot, as `findSlotForBooking` gives it to the use case. */
 export interface SlotInfo {
@@ -65,10 +68,11 @@ const INSERT_BOOKING = `insert into "booking" ("reference", "slot_id", "procedur
   "locale", "hold_expires_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning "id"`;
 const INSERT_TOKEN = `insert into "booking_token" ("booking_id", "purpose", "token_hash", "expires_at")
   values ($1, $2, $3, $4)`;
-// Due tomorrow, the only difference with the application's row: the server's outbox worker leaves
-// these alone, so that delivering them does not compete with the phases being measured.
-const INSERT_OUTBOX = `insert into "outbox" ("booking_id", "kind", "channel", "recipient", "subject", "body_text",
-  "body_html", "last_error", "sent_at", "next_attempt_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+// The columns of `insertNotifications`. Due tomorrow, the only difference with the application's row:
+// the server's outbox worker leaves these alone, so that delivering them does not compete with the
+// phases being measured.
+const INSERT_OUTBOX = `insert into "outbox" ("event", "channel", "booking_id", "email_key", "params", "locale",
+  "sealed_tokens", "next_attempt_at") values ($1, $2, $3, $4, $5, $6, $7, $8)`;
 
 export interface DirectBooking {
   slot: SlotInfo;
@@ -134,37 +138,26 @@ export async function bookDirectly(pool: pg.Pool, booking: DirectBooking): Promi
       new Date(slot.endsAt.getTime() + MANAGE_TOKEN_MS),
     ]);
     if (!booking.withoutOutbox) {
-      const content = confirmRequestEmail(
+      const [row] = notificationRows(
         {
-          reference,
-          procedureTitle: booking.procedureTitle,
-          siteName: slot.siteName,
-          siteAddress: slot.siteAddress,
-          startsAt: slot.startsAt,
-          endsAt: slot.endsAt,
-          timezone: 'Europe/Paris',
-          durationMinutes: 20,
-          firstName: a.firstName,
-          lastName: a.lastName,
-          holdExpiresAt,
+          event: 'booking.confirm_requested',
+          bookingId: String(bookingId),
+          locale: 'fr',
+          dueAt: new Date(now + 86_400_000),
+          tokens: { confirm: confirm.token, manage: manage.token },
         },
-        {
-          confirmUrl: `http://localhost/rendez-vous/confirmer?token=${confirm.token}`,
-          manageUrl: `http://localhost/rendez-vous/gerer?token=${manage.token}`,
-        },
-        'fr',
+        BENCH_KEYS,
       );
+      if (!row) throw new Error('notify writes one row per channel, and there is one');
       await client.query(INSERT_OUTBOX, [
-        bookingId,
-        'booking_confirm_request',
-        'email',
-        a.email,
-        content.subject,
-        content.text,
-        content.html,
-        null,
-        null,
-        new Date(now + 86_400_000),
+        row.event,
+        row.channel,
+        row.bookingId,
+        row.emailKey,
+        JSON.stringify(row.params),
+        row.locale,
+        row.sealedTokens,
+        row.dueAt,
       ]);
     }
     await client.query('commit');

@@ -188,9 +188,10 @@ export function httpBooker(ctx: BookerContext, port: number, capacity: number): 
 export async function countSent(db: Db): Promise<number> {
   const row = await db
     .selectFrom('outbox')
+    .innerJoin('booking', 'booking.id', 'outbox.booking_id')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('status', '=', 'sent')
-    .where('recipient', 'like', 'http.%')
+    .where('outbox.status', '=', 'sent')
+    .where('booking.email', 'like', 'http.%')
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -209,10 +210,11 @@ export async function waitForOutbox(
       (
         await db
           .selectFrom('outbox')
+          .innerJoin('booking', 'booking.id', 'outbox.booking_id')
           .select((eb) => eb.fn.countAll<string>().as('n'))
-          .where('status', '=', status)
+          .where('outbox.status', '=', status)
           // Only the rush's emails: the direct phase's are due tomorrow (see direct.ts).
-          .where('recipient', 'like', 'http.%')
+          .where('booking.email', 'like', 'http.%')
           .executeTakeFirstOrThrow()
       ).n,
     );

@@ -177,7 +177,7 @@ const settings: { [K in keyof Config]: Setting<K> } = {
   secretKey: {
     key: 'secretKey',
     env: 'SECRET_KEY',
-    doc: 'Key signing challenges and convocations; generated under DATA_DIR outside production.',
+    doc: 'Key signing challenges and convocations and sealing queued link tokens; generated under DATA_DIR outside production.',
     parse: (raw, env) => {
       if (raw) return raw.length >= 32 ? ok(raw) : { error: 'must be at least 32 characters long' };
       if (isProduction(env)) return { error: 'is required in production' };

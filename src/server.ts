@@ -6,9 +6,8 @@ import { createDatabase, migrateToLatest } from './db/database.ts';
 import { type EmbeddedDatabase, EmbeddedDatabaseError, startEmbeddedDatabase } from './db/embedded.ts';
 import { jobDefinitions } from './jobs/definitions.ts';
 import { startJobQueue } from './jobs/queue.ts';
-import { decideMessages } from './modules/booking/manage.usecases.ts';
-import { convocationAttachments } from './modules/convocation/convocation.usecases.ts';
 import { type MailCapture, startMailCapture } from './modules/notify/mail-capture.ts';
+import { composeEmail } from './modules/notify/notifiers/index.ts';
 import { createTransport, startOutboxWorker } from './modules/notify/outbox.worker.ts';
 import { createCaptcha } from './modules/protection/captcha.ts';
 import { publishSlots } from './modules/schedule/publication.ts';
@@ -60,8 +59,7 @@ export async function start(config: Config): Promise<Running> {
       clock,
       from: config.mailFrom,
       log: app.log,
-      renderAttachments: convocationAttachments({ db, clock, config }),
-      decide: decideMessages({ db, clock, config }),
+      compose: composeEmail({ db, clock, config }),
     });
     cleanups.push(() => outbox.stop());
     // Jobs start before the server listens, so that a request may enqueue one; they stop after it closed.

@@ -33,7 +33,12 @@ async function book(who = applicant(), headers: Record<string, string> = {}) {
   });
   assert.equal(created.statusCode, 201, created.body);
   const { id, reference } = created.json() as { id: number; reference: string };
-  return { id: String(id), reference, who, ...(await tokensOf(t.database.db, String(id))) };
+  return {
+    id: String(id),
+    reference,
+    who,
+    ...(await tokensOf(t.database.db, String(id), t.config.secretKey)),
+  };
 }
 
 async function confirmOnPage(confirmToken: string, query = '') {

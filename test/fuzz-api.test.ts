@@ -43,7 +43,7 @@ async function book() {
   const created = await t.app.inject({ method: 'POST', url: '/api/v1/bookings', payload: bookingBody() });
   assert.equal(created.statusCode, 201, created.body);
   const { id, reference } = created.json() as { id: number; reference: string };
-  return { reference, ...(await tokensOf(t.database.db, String(id))) };
+  return { reference, ...(await tokensOf(t.database.db, String(id), t.config.secretKey)) };
 }
 
 function bookingBody() {

@@ -61,7 +61,7 @@ async function book(confirm: boolean): Promise<Booking> {
   });
   assert.equal(created.statusCode, 201, created.body);
   const { id, reference } = created.json() as { id: number; reference: string };
-  const tokens = await tokensOf(t.database.db, String(id));
+  const tokens = await tokensOf(t.database.db, String(id), t.config.secretKey);
   if (confirm) {
     const answer = await t.app.inject({
       method: 'POST',

@@ -34,6 +34,7 @@ import {
 
 const START = '2029-12-20T10:00:00Z';
 const HOLD_MINUTES = 30;
+const SECRET_KEY = 'property-test-secret-key-0123456789abcdef';
 
 /** What the test knows of a booking it made: who, where, its tokens, and its expected status. */
 interface ModelBooking {
@@ -76,7 +77,12 @@ before(async () => {
   deps = {
     db: database.db,
     clock,
-    config: { holdMinutes: HOLD_MINUTES, publicUrl: 'http://t', maxActivePerEmail: EMAIL_LIMIT },
+    config: {
+      holdMinutes: HOLD_MINUTES,
+      publicUrl: 'http://t',
+      maxActivePerEmail: EMAIL_LIMIT,
+      secretKey: SECRET_KEY,
+    },
   };
 });
 after(() => database?.drop());
@@ -157,7 +163,7 @@ class Run {
           email: op.email,
           status: 'pending',
           holdExpiresAt: created.holdExpiresAt.getTime(),
-          tokens: await tokensOf(database.db, created.id),
+          tokens: await tokensOf(database.db, created.id, SECRET_KEY),
           confirmations: 0,
           cancellations: 0,
         };

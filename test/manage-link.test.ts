@@ -65,18 +65,19 @@ describe('asking for the manage link tells nothing by its timing', () => {
 
     const queued = await t.database.db
       .selectFrom('outbox')
-      .select(['recipient', 'subject', 'body_text', 'status', 'locale'])
-      .where('kind', '=', 'manage_link')
+      .select(['email_key', 'status', 'locale', 'booking_id'])
+      .select((eb) => eb('sealed_tokens', 'is not', null).as('sealed'))
+      .where('event', '=', 'manage.link_requested')
       .orderBy('id')
       .execute();
     assert.deepEqual(
-      queued.map((row) => ({ ...row, recipient: row.recipient.toLowerCase() })),
-      [knownEmail.toLowerCase(), unknownEmail].map((recipient) => ({
-        recipient,
-        subject: '',
-        body_text: null,
+      queued,
+      [knownEmail.toLowerCase(), unknownEmail].map((emailKey) => ({
+        email_key: emailKey,
         status: 'pending',
         locale: 'fr',
+        booking_id: null,
+        sealed: true,
       })),
     );
   });
@@ -90,13 +91,13 @@ describe('asking for the manage link tells nothing by its timing', () => {
     assert.match(sent[0]?.text ?? '', /rendez-vous\/gerer\?token=/);
     const rows = await t.database.db
       .selectFrom('outbox')
-      .select(['recipient', 'status', 'body_text'])
-      .where('kind', '=', 'manage_link')
+      .select(['email_key', 'status', 'sealed_tokens'])
+      .where('event', '=', 'manage.link_requested')
       .orderBy('id')
       .execute();
     assert.deepEqual(rows, [
-      { recipient: knownEmail, status: 'sent', body_text: null },
-      { recipient: '', status: 'skipped', body_text: null },
+      { email_key: knownEmail.toLowerCase(), status: 'sent', sealed_tokens: null },
+      { email_key: null, status: 'skipped', sealed_tokens: null },
     ]);
     const links = await t.database.db.selectFrom('access_token').select('email_key').execute();
     assert.deepEqual(links, [{ email_key: knownEmail.toLowerCase() }]);

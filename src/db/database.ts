@@ -1,5 +1,5 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import * as m0001 from './migrations/0001-territory-and-offers.ts';
 import * as m0002 from './migrations/0002-slots-and-bookings.ts';
@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004-access-and-attachments.ts';
 import * as m0005 from './migrations/0005-write-budget.ts';
 import * as m0006 from './migrations/0006-outbox-decided-at-send.ts';
 import * as m0008 from './migrations/0008-job-runs-and-seat-events.ts';
+import * as m0009 from './migrations/0009-notifications-by-reference.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0005-write-budget': m0005,
   '0006-outbox-decided-at-send': m0006,
   '0008-job-runs-and-seat-events': m0008,
+  '0009-notifications-by-reference': m0009,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -54,8 +56,16 @@ class StaticMigrationProvider implements MigrationProvider {
 
 /** Brings the schema up to date; two instances starting at once are serialised by Kysely's lock. */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
-  const { error, results } = await migrator.migrateToLatest();
+  await migrate(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings an older schema up to the named migration (tests of a migration's data conversion). */
+export async function migrateUpTo(db: Kysely<unknown>, name: string): Promise<void> {
+  await migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(db: Kysely<unknown>, run: (migrator: Migrator) => Promise<MigrationResultSet>) {
+  const { error, results } = await run(new Migrator({ db, provider: new StaticMigrationProvider() }));
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${error}`);

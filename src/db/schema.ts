@@ -180,42 +180,33 @@ export interface BookingTokenTable {
   used_at: Timestamp | null;
 }
 
-export type OutboxKind =
-  | 'booking_confirm_request'
-  | 'booking_confirmed'
-  | 'booking_cancelled'
-  | 'booking_rescheduled'
-  | 'manage_link';
-
-/** A file to attach to an outbox message, rendered by the worker when it sends. */
-export type OutboxAttachment = { kind: 'convocation'; bookingId: string };
-
 /**
- * pending: to send (or being sent, under a lease); sent: delivered, bodies erased; failed: given up
- * (refused for good, or still undelivered after the retry period); skipped: nothing to send, decided at
- * send time (a manage link asked for an address with no booking).
+ * pending: to send (or being sent, under a lease); sent: delivered; failed: given up (refused for good,
+ * or still undelivered after the retry period); skipped: nothing to send, decided at send time (the
+ * booking changed since, or a manage link was asked for an address with no booking).
  */
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 
+/** A notification by reference (decision 0017): no rendered text, no raw token in clear. */
 export interface OutboxTable {
   id: Generated<Id>;
-  booking_id: string | null;
-  kind: OutboxKind;
+  /** What happened, such as `booking.confirmed` (notify/events.ts). */
+  event: string;
   channel: ColumnType<'email' | 'sms', 'email' | 'sms' | undefined, 'email' | 'sms'>;
-  recipient: string;
-  subject: string;
-  body_text: string | null;
-  body_html: string | null;
+  booking_id: string | null;
+  /** The address a manage-link request names (lower case), when no booking is referenced. */
+  email_key: string | null;
+  /** Written as JSON text, read parsed. */
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  locale: Locale;
+  /** The raw tokens of the links, AES-256-GCM sealed (notify/sealed-tokens.ts); null once not pending. */
+  sealed_tokens: Buffer | null;
   status: ColumnType<OutboxStatus, 'pending' | undefined, OutboxStatus>;
   attempts: Generated<number>;
   next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
   last_error: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   sent_at: Timestamp | null;
-  /** Written as JSON text (node-postgres would send an array as a PostgreSQL array), read parsed. */
-  attachments: ColumnType<OutboxAttachment[], string | undefined, string>;
-  /** The language of the page the message was asked from, when no booking gives it. */
-  locale: Locale | null;
 }
 
 export interface OutboxAttemptTable {

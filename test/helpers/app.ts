@@ -2,9 +2,8 @@ import { buildApp, type CreneauApp } from '../../src/app.ts';
 import { type Clock, fixedClock } from '../../src/clock.ts';
 import { type Config, parseConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/database.ts';
-import { decideMessages } from '../../src/modules/booking/manage.usecases.ts';
-import { convocationAttachments } from '../../src/modules/convocation/convocation.usecases.ts';
 import { type MailCapture, startMailCapture } from '../../src/modules/notify/mail-capture.ts';
+import { composeEmail } from '../../src/modules/notify/notifiers/index.ts';
 import { createTransport, startOutboxWorker } from '../../src/modules/notify/outbox.worker.ts';
 import { createCaptcha } from '../../src/modules/protection/captcha.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -60,8 +59,7 @@ export async function createTestApp(
     from: config.mailFrom,
     log: silent as never,
     pollMs: 3_600_000,
-    renderAttachments: convocationAttachments({ db: database.db, clock, config }),
-    decide: decideMessages({ db: database.db, clock, config }),
+    compose: composeEmail({ db: database.db, clock, config }),
   });
   const app = await buildApp({
     config,

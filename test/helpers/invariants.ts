@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
 import type { BookingStatus } from '../../src/db/schema.ts';
 import type { ApplicantInput } from '../../src/modules/booking/applicant.ts';
+import { sealContext } from '../../src/modules/notify/notify.ts';
+import { openTokens } from '../../src/modules/notify/sealed-tokens.ts';
 import { createFixture, createNameIdentityProcedure } from './fixtures.ts';
 
 /**
@@ -133,21 +135,27 @@ export function applicantOf(
   return input;
 }
 
-/** The confirm and manage tokens of a booking, read from its queued confirmation request. */
-export async function tokensOf(db: Db, bookingId: string): Promise<{ confirm: string; manage: string }> {
+/**
+ * The confirm and manage tokens of a booking, opened from its queued confirmation request with the
+ * server's SECRET_KEY (as the worker does when it sends it).
+ */
+export async function tokensOf(
+  db: Db,
+  bookingId: string,
+  secretKey: string,
+): Promise<{ confirm: string; manage: string }> {
   const row = await db
     .selectFrom('outbox')
-    .select('body_text')
+    .select(['event', 'booking_id', 'email_key', 'sealed_tokens'])
     .where('booking_id', '=', bookingId)
-    .where('kind', '=', 'booking_confirm_request')
+    .where('event', '=', 'booking.confirm_requested')
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow();
-  const token = (page: string) => {
-    const match = new RegExp(`/rendez-vous/${page}\\?token=([A-Za-z0-9_-]+)`).exec(row.body_text ?? '');
-    if (!match?.[1]) throw new Error(`no ${page} link in the email of booking ${bookingId}`);
-    return match[1];
-  };
-  return { confirm: token('confirmer'), manage: token('gerer') };
+  if (!row.sealed_tokens) throw new Error(`the request of booking ${bookingId} holds no tokens any more`);
+  const context = sealContext({ event: row.event, bookingId: row.booking_id, emailKey: row.email_key });
+  const { confirm, manage } = openTokens(secretKey, row.sealed_tokens, context);
+  if (!confirm || !manage) throw new Error(`no confirm or manage token for booking ${bookingId}`);
+  return { confirm, manage };
 }
 
 /** Which statuses a booking may be seen in later, given the one it was seen in (transitive). */

@@ -3,13 +3,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { BookingStatus, Locale } from '../../db/schema.ts';
 import { AppError, invalid } from '../../errors.ts';
-import { enqueueEmail } from '../notify/outbox.repository.ts';
-import {
-  type BookingSummary,
-  cancelledEmail,
-  confirmedEmail,
-  confirmRequestEmail,
-} from '../notify/templates.ts';
+import { notify } from '../notify/notify.ts';
 import { formatInZone, localDate } from '../schedule/timezone.ts';
 import { type ApplicantInput, validateApplicant } from './applicant.ts';
 import { bookingErrors } from './booking.errors.ts';
@@ -30,7 +24,8 @@ import { hashToken, looksLikeToken, newReference, newToken, normaliseReference }
 export interface BookingDeps {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'holdMinutes' | 'publicUrl' | 'maxActivePerEmail'>;
+  /** `secretKey` seals the raw tokens of the links a notification carries until it is sent. */
+  config: Pick<Config, 'holdMinutes' | 'publicUrl' | 'maxActivePerEmail' | 'secretKey'>;
   /** Tells the outbox worker a message is waiting. */
   wakeOutbox?: () => void;
 }
@@ -42,7 +37,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Holds a seat in a slot for an applicant: validates the identity against the procedure's rules,
  * inserts a pending booking (the database refuses a full slot, a second active booking of the same
- * identity and too many bookings for one address) and queues the email asking to confirm.
+ * identity and too many bookings for one address) and records the request to confirm it.
  */
 export async function bookSlot(
   deps: BookingDeps,
@@ -90,34 +85,17 @@ export async function bookSlot(
           hash: manage.hash,
           expiresAt: new Date(slot.endsAt.getTime() + MANAGE_TOKEN_DAYS_AFTER * DAY_MS),
         });
-        const summary: BookingSummary = {
-          reference,
-          procedureTitle: slot.procedureTitle,
-          siteName: slot.siteName,
-          siteAddress: slot.siteAddress,
-          startsAt: slot.startsAt,
-          endsAt: slot.endsAt,
-          timezone: slot.timezone,
-          durationMinutes: slot.durationMinutes,
-          firstName: applicant.firstName,
-          lastName: applicant.lastName,
-          holdExpiresAt,
-        };
-        const content = confirmRequestEmail(
-          summary,
+        await notify(
+          trx,
           {
-            confirmUrl: link(config, 'confirmer', confirm.token),
-            manageUrl: link(config, 'gerer', manage.token),
+            event: 'booking.confirm_requested',
+            bookingId,
+            locale: input.locale,
+            dueAt: now,
+            tokens: { confirm: confirm.token, manage: manage.token },
           },
-          input.locale,
+          config,
         );
-        await enqueueEmail(trx, {
-          bookingId,
-          kind: 'booking_confirm_request',
-          dueAt: now,
-          recipient: applicant.email,
-          ...content,
-        });
         return bookingId;
       });
       deps.wakeOutbox?.();
@@ -132,7 +110,7 @@ export async function bookSlot(
 
 /**
  * Confirms a pending booking with the token of its emailed link (a POST, never the GET of the
- * link: mail scanners open links) and queues the confirmation email with a fresh manage link.
+ * link: mail scanners open links) and records its confirmation, whose email has a fresh manage link.
  */
 export async function confirmBooking(
   deps: BookingDeps,
@@ -153,20 +131,18 @@ export async function confirmBooking(
     const details = await findBookingDetails(trx, { id: row.bookingId });
     if (!details) throw bookingErrors.bookingNotFound();
     const manageToken = await issueManageToken(trx, row.bookingId, details.endsAt);
-    const content = confirmedEmail(
-      summaryOf(details),
-      { manageUrl: link(config, 'gerer', manageToken) },
-      details.locale,
+    // The convocation PDF and the calendar file go with it, made by the worker when it sends.
+    await notify(
+      trx,
+      {
+        event: 'booking.confirmed',
+        bookingId: row.bookingId,
+        locale: row.locale,
+        dueAt: now,
+        tokens: { manage: manageToken },
+      },
+      config,
     );
-    await enqueueEmail(trx, {
-      bookingId: row.bookingId,
-      kind: 'booking_confirmed',
-      dueAt: now,
-      recipient: details.email,
-      ...content,
-      // The convocation PDF and the calendar file, made by the worker when it sends.
-      attachments: [{ kind: 'convocation', bookingId: row.bookingId }],
-    });
     return { reference: row.reference, manageToken };
   });
   deps.wakeOutbox?.();
@@ -218,7 +194,7 @@ export async function cancelBooking(
   deps: BookingDeps,
   input: { reference: string; token: string },
 ): Promise<{ reference: string; status: 'cancelled' }> {
-  const { db, clock } = deps;
+  const { db, clock, config } = deps;
   const now = clock.now();
   const reference = normaliseReference(input.reference);
   await db.transaction().execute(async (trx) => {
@@ -226,16 +202,11 @@ export async function cancelBooking(
     if (!row || row.purpose !== 'manage' || row.reference !== reference) throw bookingErrors.tokenInvalid();
     if (row.tokenExpiresAt <= now) throw bookingErrors.tokenExpired();
     if (!(await cancelActive(trx, row.bookingId, now))) throw bookingErrors.notCancellable();
-    const details = await findBookingDetails(trx, { id: row.bookingId });
-    if (!details) throw bookingErrors.bookingNotFound();
-    const content = cancelledEmail(summaryOf(details), details.locale);
-    await enqueueEmail(trx, {
-      bookingId: row.bookingId,
-      kind: 'booking_cancelled',
-      dueAt: now,
-      recipient: details.email,
-      ...content,
-    });
+    await notify(
+      trx,
+      { event: 'booking.cancelled', bookingId: row.bookingId, locale: row.locale, dueAt: now },
+      config,
+    );
   });
   deps.wakeOutbox?.();
   return { reference, status: 'cancelled' };
@@ -258,28 +229,6 @@ export function presentBooking(details: BookingDetails) {
     site: { id: details.siteId, name: details.siteName, address: details.siteAddress },
     applicant: { lastName: details.lastName, firstName: details.firstName },
   };
-}
-
-/** What the emails say about a booking. */
-export function summaryOf(details: BookingDetails): BookingSummary {
-  return {
-    reference: details.reference,
-    procedureTitle: details.procedureTitle,
-    siteName: details.siteName,
-    siteAddress: details.siteAddress,
-    startsAt: details.startsAt,
-    endsAt: details.endsAt,
-    timezone: details.timezone,
-    durationMinutes: details.durationMinutes,
-    firstName: details.firstName,
-    lastName: details.lastName,
-    holdExpiresAt: details.holdExpiresAt,
-  };
-}
-
-/** An emailed link to one of the booking pages. */
-export function link(config: Pick<Config, 'publicUrl'>, page: 'confirmer' | 'gerer', token: string): string {
-  return `${config.publicUrl}/rendez-vous/${page}?token=${token}`;
 }
 
 /** The name of the constraint a PostgreSQL error reports, if any. */

@@ -24,13 +24,20 @@ export async function findAccessToken(db: Executor, hash: Buffer) {
     .executeTakeFirst();
 }
 
-export async function insertAccessToken(
+/** Makes an access token valid until `expiresAt`: inserted the first time, its expiry moved after. */
+export async function upsertAccessToken(
   db: Executor,
   token: { emailKey: string; hash: Buffer; expiresAt: Date },
 ): Promise<void> {
   await db
     .insertInto('access_token')
     .values({ email_key: token.emailKey, token_hash: token.hash, expires_at: token.expiresAt })
+    .onConflict((oc) =>
+      oc
+        .column('token_hash')
+        .doUpdateSet({ expires_at: token.expiresAt })
+        .where('access_token.email_key', '=', token.emailKey),
+    )
     .execute();
 }
 

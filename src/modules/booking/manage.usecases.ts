@@ -1,32 +1,20 @@
 import type { Locale } from '../../db/schema.ts';
-import {
-  type ClaimedMessage,
-  type DecidedContent,
-  enqueueDecidedAtSend,
-  enqueueEmail,
-  saveDecidedContent,
-} from '../notify/outbox.repository.ts';
-import { cancelledEmail, manageLinkEmail, rescheduledEmail } from '../notify/templates.ts';
+import { notify } from '../notify/notify.ts';
 import { bookingErrors } from './booking.errors.ts';
 import { type BookingDetails, cancelActive, findBookingDetails } from './booking.repository.ts';
-import { type BookingDeps, constraintOf, issueManageToken, link, summaryOf } from './booking.usecases.ts';
+import { type BookingDeps, constraintOf, issueManageToken } from './booking.usecases.ts';
 import { manageErrors } from './manage.errors.ts';
 import {
   findAccessToken,
   findBookingIdOfEmail,
-  findLatestContact,
   findManageTokenOwner,
   findSiteDepartment,
   findSlotForMove,
-  insertAccessToken,
   listBookingIdsOfEmail,
   listFreeSlotsForMove,
   moveBooking,
 } from './manage.repository.ts';
 import { hashToken, looksLikeToken, newToken, normaliseReference } from './tokens.ts';
-
-/** An emailed link to the manage page is good for a day: long enough to act, short if it leaks. */
-const ACCESS_TOKEN_HOURS = 24;
 
 /** What a token opens: every booking of one email address, and the booking it was issued for, if any. */
 export interface Access {
@@ -56,54 +44,26 @@ export async function resolveAccess(deps: ReadDeps, token: string): Promise<Acce
 
 /**
  * Asks for a link to every booking of an address. The request is written the same way whatever the
- * address — one outbox row, decided when the worker sends it (`decideManageLink`) — so neither the
- * answer nor its timing tells who has booked.
+ * address — one outbox row, with a fresh access token sealed in it, decided when it is sent
+ * (notify/notifiers/manage-link-requested.ts) — so neither the answer nor its timing tells who has
+ * booked.
  */
 export async function requestManageLink(
   deps: BookingDeps,
   input: { email: string; locale: Locale },
 ): Promise<void> {
-  await enqueueDecidedAtSend(deps.db, {
-    kind: 'manage_link',
-    recipient: input.email.trim(),
-    locale: input.locale,
-    dueAt: deps.clock.now(),
-  });
+  await notify(
+    deps.db,
+    {
+      event: 'manage.link_requested',
+      emailKey: input.email.trim().toLowerCase(),
+      locale: input.locale,
+      dueAt: deps.clock.now(),
+      tokens: { access: newToken().token },
+    },
+    deps.config,
+  );
   deps.wakeOutbox?.();
-}
-
-/** The outbox worker's `decide`: the content of the messages decided at send time. */
-export function decideMessages(deps: Pick<BookingDeps, 'db' | 'clock' | 'config'>) {
-  return (message: ClaimedMessage): Promise<DecidedContent | null> => {
-    if (message.kind !== 'manage_link') throw new Error(`no way to decide a ${message.kind} message`);
-    return decideManageLink(deps, message);
-  };
-}
-
-/**
- * Decides a manage-link request at send time: for an address with bookings, issues the link and stores
- * the email (to the address as the booking recorded it, never the one typed); otherwise nothing is sent.
- */
-export async function decideManageLink(
-  deps: Pick<BookingDeps, 'db' | 'clock' | 'config'>,
-  message: Pick<ClaimedMessage, 'id' | 'recipient' | 'locale'>,
-): Promise<DecidedContent | null> {
-  const { db, clock, config } = deps;
-  const emailKey = message.recipient.trim().toLowerCase();
-  return db.transaction().execute(async (trx) => {
-    const contact = await findLatestContact(trx, emailKey);
-    if (!contact) return null;
-    const access = newToken();
-    await insertAccessToken(trx, {
-      emailKey,
-      hash: access.hash,
-      expiresAt: new Date(clock.now().getTime() + ACCESS_TOKEN_HOURS * 3_600_000),
-    });
-    const manageUrl = link(config, 'gerer', access.token);
-    const content = { recipient: contact.email, ...manageLinkEmail({ manageUrl }, message.locale ?? 'fr') };
-    await saveDecidedContent(trx, message.id, content);
-    return content;
-  });
 }
 
 /** True while a booking still holds a seat in the future. */
@@ -143,7 +103,7 @@ export async function findOwnBooking(
   return { access, booking };
 }
 
-/** Cancels one of the bookings a token opens and queues the cancellation email; the seat goes back. */
+/** Cancels one of the bookings a token opens and records the cancellation's email; the seat goes back. */
 export async function cancelOwnBooking(
   deps: BookingDeps,
   input: { token: string; reference: string },
@@ -154,13 +114,11 @@ export async function cancelOwnBooking(
     if (!(await cancelActive(trx, booking.id, now))) throw bookingErrors.notCancellable();
     const details = await findBookingDetails(trx, { id: booking.id });
     if (!details) throw bookingErrors.bookingNotFound();
-    await enqueueEmail(trx, {
-      bookingId: details.id,
-      kind: 'booking_cancelled',
-      dueAt: now,
-      recipient: details.email,
-      ...cancelledEmail(summaryOf(details), details.locale),
-    });
+    await notify(
+      trx,
+      { event: 'booking.cancelled', bookingId: details.id, locale: details.locale, dueAt: now },
+      deps.config,
+    );
     return details;
   });
   deps.wakeOutbox?.();
@@ -201,21 +159,18 @@ export async function rescheduleBooking(
       const details = await findBookingDetails(trx, { id: current.id });
       if (!details) throw bookingErrors.bookingNotFound();
       const manageToken = await issueManageToken(trx, details.id, details.endsAt);
-      const confirmed = details.status === 'confirmed';
-      await enqueueEmail(trx, {
-        bookingId: details.id,
-        kind: 'booking_rescheduled',
-        dueAt: now,
-        recipient: details.email,
-        ...rescheduledEmail(
-          summaryOf(details),
-          { manageUrl: link(config, 'gerer', manageToken) },
-          { confirmed },
-          details.locale,
-        ),
-        // The printed convocation carries the old time: a confirmed booking gets a new one.
-        ...(confirmed ? { attachments: [{ kind: 'convocation' as const, bookingId: details.id }] } : {}),
-      });
+      await notify(
+        trx,
+        {
+          event: 'booking.rescheduled',
+          bookingId: details.id,
+          locale: details.locale,
+          dueAt: now,
+          params: { slotId: details.slotId },
+          tokens: { manage: manageToken },
+        },
+        config,
+      );
       return details;
     });
   } catch (error) {

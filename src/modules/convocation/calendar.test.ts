@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { fixedClock } from '../../clock.ts';
 import { type CalendarEventInput, escapeIcsText, foldIcsLine, formatIcsUtc, renderIcs } from './calendar.ts';
+import type { ConvocationData } from './convocation.repository.ts';
+import { convocationIcs } from './convocation.usecases.ts';
 
 const TITLE =
   'Rendez-vous : 3.1 Renouvellement de visa de long séjour valant titre de séjour, carte de séjour temporaire ou pluriannuelle';
@@ -128,5 +131,32 @@ describe('renderIcs', () => {
 
   test('an invalid date is refused rather than written as NaN', () => {
     assert.throws(() => formatIcsUtc(new Date('nonsense')), RangeError);
+  });
+});
+
+describe('convocationIcs', () => {
+  const data = {
+    reference: '74-K7M3-QX9P',
+    procedureTitle: '3.1 Renouvellement de visa',
+    startsAt: new Date('2030-06-21T07:05:00Z'),
+    endsAt: new Date('2030-06-21T07:25:00Z'),
+    timezone: 'Europe/Paris',
+    siteName: 'Préfecture de la Haute-Savoie',
+    siteAddress: '74000 Annecy',
+  } as ConvocationData;
+  const deps = {
+    db: undefined as never,
+    clock: fixedClock('2030-05-16T15:07:00Z'),
+    config: { secretKey: 'unused-here', publicUrl: 'https://rdv.example.gouv.fr' },
+  };
+  const ics = (locale: ConvocationData['locale']) =>
+    unfold(convocationIcs(deps, { ...data, locale })).join('\n');
+
+  test('is titled and described in the booking’s language from the catalog, Arabic in French', () => {
+    assert.match(ics('fr'), /SUMMARY:Rendez-vous : 3\.1 Renouvellement de visa/);
+    assert.match(ics('fr'), /DESCRIPTION:Référence 74-K7M3-QX9P\. Présentez-vous 10 minutes en avance/);
+    assert.match(ics('en'), /SUMMARY:Préfecture appointment: 3\.1 Renouvellement de visa/);
+    assert.match(ics('en'), /DESCRIPTION:Reference 74-K7M3-QX9P\. Arrive 10 minutes early/);
+    assert.equal(ics('ar'), ics('fr'));
   });
 });

@@ -8,6 +8,8 @@
 
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { messagesFor } from '../web/i18n.ts';
+import { convocationMessages } from './convocation.messages.ts';
 
 /** Everything a convocation shows; `startsAt` is an instant, shown in the site's `timezone`. */
 export interface ConvocationInput {
@@ -31,62 +33,10 @@ export interface ConvocationInput {
   locale: 'fr' | 'en' | 'ar';
 }
 
-const FRENCH = {
-  intlLocale: 'fr-FR',
-  pdfLang: 'fr-FR',
-  subtitle: null as string | null,
-  reference: 'Référence\u00a0: ',
-  appointment: 'Votre rendez-vous',
-  procedure: 'Démarche',
-  dateTime: 'Date et heure',
-  duration: (minutes: number) => `${minutes} mn`,
-  durationLabel: 'Durée',
-  place: 'Lieu',
-  identity: 'Identité',
-  lastName: 'Nom',
-  firstName: 'Prénom',
-  birthDate: 'Date de naissance',
-  foreignerNumber: 'N° étranger',
-  documents: 'Pièces à apporter',
-  arriveEarly: 'Présentez-vous 10 minutes en avance, avec cette convocation et toutes les pièces demandées.',
-  oneFile:
-    '1 rendez-vous = 1 personne = 1 dossier. Vous ne serez pas reçu(e) sans toutes les pièces requises\u00a0: vous devrez prendre un nouveau rendez-vous.',
-  qrCaption: 'Code de vérification lu au guichet',
-  footer: (url: string) =>
-    `Cette convocation est personnelle. Son code QR est signé électroniquement et vérifié au guichet (${url})\u00a0: une convocation modifiée est refusée.`,
-};
+type Wording = (typeof convocationMessages)['fr']['pdf'];
 
-// The French wording is the reference: every language must say the same things.
-type Wording = typeof FRENCH;
-
-const ENGLISH: Wording = {
-  intlLocale: 'en-GB',
-  pdfLang: 'en-GB',
-  subtitle: 'Appointment notice',
-  reference: 'Reference: ',
-  appointment: 'Your appointment',
-  procedure: 'Procedure',
-  dateTime: 'Date and time',
-  duration: (minutes) => `${minutes} min`,
-  durationLabel: 'Duration',
-  place: 'Place',
-  identity: 'Identity',
-  lastName: 'Surname',
-  firstName: 'First name',
-  birthDate: 'Date of birth',
-  foreignerNumber: 'Foreigner number',
-  documents: 'Documents to bring',
-  arriveEarly: 'Please arrive 10 minutes early, with this convocation and all the documents listed.',
-  oneFile:
-    '1 appointment = 1 person = 1 file. You will not be seen without all the required documents and will have to book a new appointment.',
-  qrCaption: 'Verification code read at the counter',
-  footer: (url) =>
-    `This convocation is personal. Its QR code is digitally signed and checked at the counter (${url}): an altered convocation is refused.`,
-};
-
-// Arabic needs a font with Arabic glyphs and right-to-left layout, which the standard fonts cannot
-// give: 'ar' gets the French convocation, the language of the administration, for now.
-const wordingFor = (locale: ConvocationInput['locale']): Wording => (locale === 'en' ? ENGLISH : FRENCH);
+const wordingFor = (locale: ConvocationInput['locale']): Wording =>
+  messagesFor(convocationMessages, locale).pdf;
 
 // WinAnsi beyond Latin-1: the characters Windows-1252 puts in 0x80–0x9F, which pdfkit maps.
 const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹Œ‘’“”•–—˜™š›œžŸŽ');
@@ -193,7 +143,7 @@ export function renderConvocationPdf(input: ConvocationInput): Promise<Buffer> {
   const headerWidth = contentWidth - QR_SIZE - 20;
   doc.fillColor(BLUE).font('Helvetica-Bold').fontSize(12);
   doc.text(put(input.siteName), MARGIN, MARGIN, { width: headerWidth });
-  doc.moveDown(0.8).fillColor('black').fontSize(28).text('Convocation', { width: headerWidth });
+  doc.moveDown(0.8).fillColor('black').fontSize(28).text(put(wording.title), { width: headerWidth });
   if (wording.subtitle !== null) {
     doc.font('Helvetica').fontSize(12).fillColor(GREY).text(wording.subtitle, { width: headerWidth });
   }

@@ -2,8 +2,9 @@ import type { Attachment } from 'nodemailer/lib/mailer/index.js';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
-import type { ClaimedMessage } from '../notify/outbox.repository.ts';
+import { messagesFor } from '../web/i18n.ts';
 import { renderIcs } from './calendar.ts';
+import { convocationMessages } from './convocation.messages.ts';
 import { renderConvocationPdf } from './convocation.pdf.ts';
 import {
   type ConvocationData,
@@ -54,52 +55,39 @@ export function convocationPdf(deps: ConvocationDeps, data: ConvocationData): Pr
 
 /** The calendar file of a booking: no identity in it, calendars get synchronised everywhere. */
 export function convocationIcs(deps: ConvocationDeps, data: ConvocationData): string {
-  const english = data.locale === 'en';
+  const t = messagesFor(convocationMessages, data.locale).calendar;
   return renderIcs({
     reference: data.reference,
-    title: english
-      ? `Préfecture appointment: ${data.procedureTitle}`
-      : `Rendez-vous : ${data.procedureTitle}`,
+    title: t.title(data.procedureTitle),
     startsAt: data.startsAt,
     endsAt: data.endsAt,
     timezone: data.timezone,
     location: `${data.siteName}, ${data.siteAddress}`,
-    description: english
-      ? `Reference ${data.reference}. Arrive 10 minutes early with your appointment letter and all the documents required.`
-      : `Référence ${data.reference}. Présentez-vous 10 minutes en avance avec votre convocation et toutes les pièces requises.`,
+    description: t.description(data.reference),
     url: `${deps.config.publicUrl}/rendez-vous/gerer`,
     now: deps.clock.now(),
   });
 }
 
 /**
- * The outbox worker's `renderAttachments`: the convocation PDF and calendar file of the bookings a
- * message names, made at send time. A booking no longer confirmed gets no convocation.
+ * The convocation PDF and calendar file of a booking, made when its email is sent, for the booking as
+ * it is then; none for a booking no longer confirmed.
  */
-export function convocationAttachments(
-  deps: ConvocationDeps,
-): (message: ClaimedMessage) => Promise<Attachment[]> {
-  return async (message) => {
-    const files: Attachment[] = [];
-    for (const wanted of message.attachments) {
-      if (wanted.kind !== 'convocation') continue;
-      const data = await loadConvocation(deps, wanted.bookingId);
-      if (!data || data.status !== 'confirmed') continue;
-      files.push(
-        {
-          filename: `convocation-${data.reference}.pdf`,
-          content: await convocationPdf(deps, data),
-          contentType: 'application/pdf',
-        },
-        {
-          filename: `rendez-vous-${data.reference}.ics`,
-          content: convocationIcs(deps, data),
-          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-        },
-      );
-    }
-    return files;
-  };
+export async function convocationFiles(deps: ConvocationDeps, bookingId: string): Promise<Attachment[]> {
+  const data = await loadConvocation(deps, bookingId);
+  if (!data || data.status !== 'confirmed') return [];
+  return [
+    {
+      filename: `convocation-${data.reference}.pdf`,
+      content: await convocationPdf(deps, data),
+      contentType: 'application/pdf',
+    },
+    {
+      filename: `rendez-vous-${data.reference}.ics`,
+      content: convocationIcs(deps, data),
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+    },
+  ];
 }
 
 /** What the verification page shows for a code. */

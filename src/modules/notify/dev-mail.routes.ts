@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { escapeHtml } from './email-layout.ts';
 import type { CapturedMail, MailCapture } from './mail-capture.ts';
-import { escapeHtml } from './templates.ts';
 
 /**
  * The mailbox of the in-process SMTP capture, so that a developer can follow the emailed links. The

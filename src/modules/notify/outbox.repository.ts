@@ -1,40 +1,34 @@
-import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { Database, Locale, OutboxAttachment, OutboxKind } from '../../db/schema.ts';
+import type { Locale } from '../../db/schema.ts';
+import type { Executor } from '../booking/booking.repository.ts';
+import type { Channel } from './events.ts';
 
-/** An email to write to the outbox, in the same transaction as the change it reports. */
-export interface OutboxEmail {
+/** A notification row as `notify` writes it: references and parameters, never a rendered text. */
+export interface NewNotificationRow {
+  event: string;
+  channel: Channel;
   bookingId: string | null;
-  kind: OutboxKind;
-  recipient: string;
-  subject: string;
-  text: string;
-  html: string;
+  emailKey: string | null;
+  params: Record<string, unknown>;
+  locale: Locale;
+  sealedTokens: Buffer | null;
   /** When to send it; by default the database's now(), i.e. at once. */
   dueAt?: Date;
-  /** Files the worker renders and attaches when it sends (the convocation). */
-  attachments?: OutboxAttachment[];
-  /** The language the message is written in, when no booking gives it. */
-  locale?: Locale;
 }
 
-/** A message the worker has claimed and must now try to deliver. */
-export interface ClaimedMessage {
+/** A notification a worker has claimed and must now render and try to deliver. */
+export interface ClaimedNotification {
   id: string;
-  kind: OutboxKind;
-  recipient: string;
-  subject: string;
-  text: string;
-  html: string;
+  event: string;
+  channel: Channel;
+  bookingId: string | null;
+  emailKey: string | null;
+  params: Record<string, unknown>;
+  locale: Locale;
+  sealedTokens: Buffer | null;
   /** Attempts made before this one. */
   attempts: number;
   createdAt: Date;
-  /** What to attach, described; the worker's `renderAttachments` makes the files. */
-  attachments: OutboxAttachment[];
-  /** The language asked for, when no booking gives it. */
-  locale: Locale | null;
-  /** False while the content is still to be decided at send time (see `enqueueDecidedAtSend`). */
-  decided: boolean;
 }
 
 /**
@@ -52,65 +46,38 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /**
- * Writes an email to the outbox. Call it with the caller's transaction: the message then exists if and
- * only if the change it reports was committed (PRODUCT §2.5).
+ * Writes notification rows. Call it with the caller's transaction: the message then exists if and only
+ * if the change it reports was committed (PRODUCT §2.5).
  */
-export async function enqueueEmail(db: Db | Transaction<Database>, message: OutboxEmail): Promise<void> {
+export async function insertNotifications(db: Executor, rows: readonly NewNotificationRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await db
     .insertInto('outbox')
-    .values({
-      booking_id: message.bookingId,
-      kind: message.kind,
-      channel: 'email',
-      recipient: message.recipient,
-      subject: message.subject,
-      body_text: message.text,
-      body_html: message.html,
-      last_error: null,
-      sent_at: null,
-      ...(message.dueAt ? { next_attempt_at: message.dueAt } : {}),
-      ...(message.attachments?.length ? { attachments: JSON.stringify(message.attachments) } : {}),
-      ...(message.locale ? { locale: message.locale } : {}),
-    })
+    .values(
+      rows.map((row) => ({
+        event: row.event,
+        channel: row.channel,
+        booking_id: row.bookingId,
+        email_key: row.emailKey,
+        params: JSON.stringify(row.params),
+        locale: row.locale,
+        sealed_tokens: row.sealedTokens,
+        ...(row.dueAt ? { next_attempt_at: row.dueAt } : {}),
+      })),
+    )
     .execute();
 }
 
 /**
- * Writes a message whose content the worker decides when it sends it (`ClaimedMessage.decided` false):
- * the same one insert whatever the recipient, so that asking for it tells nothing by its timing.
+ * Claims up to `limit` due notifications of one channel for one worker. The claim is a lease: their due
+ * time moves to `leaseUntil`, so other workers skip them while this one sends, and if this worker dies
+ * before recording the outcome they become due again (at-least-once, never lost). `skip locked` lets
+ * several workers claim at the same moment without waiting on each other or taking the same rows.
  */
-export async function enqueueDecidedAtSend(
-  db: Db | Transaction<Database>,
-  message: { kind: OutboxKind; recipient: string; locale: Locale; dueAt?: Date },
-): Promise<void> {
-  await db
-    .insertInto('outbox')
-    .values({
-      booking_id: null,
-      kind: message.kind,
-      channel: 'email',
-      recipient: message.recipient,
-      locale: message.locale,
-      ...(message.dueAt ? { next_attempt_at: message.dueAt } : {}),
-      subject: '',
-      body_text: null,
-      body_html: null,
-      last_error: null,
-      sent_at: null,
-    })
-    .execute();
-}
-
-/**
- * Claims up to `limit` due email messages for one worker. The claim is a lease: the messages' due time
- * moves to `leaseUntil`, so other workers skip them while this one sends, and if this worker dies before
- * recording the outcome they become due again (at-least-once, never lost). `skip locked` lets several
- * workers claim at the same moment without waiting on each other or taking the same rows.
- */
-export async function claimDueMessages(
+export async function claimDue(
   db: Db,
-  { now, leaseUntil, limit }: { now: Date; leaseUntil: Date; limit: number },
-): Promise<ClaimedMessage[]> {
+  { channel, now, leaseUntil, limit }: { channel: Channel; now: Date; leaseUntil: Date; limit: number },
+): Promise<ClaimedNotification[]> {
   const rows = await db
     .updateTable('outbox')
     .set({ next_attempt_at: leaseUntil })
@@ -119,7 +86,7 @@ export async function claimDueMessages(
         .selectFrom('outbox')
         .select('id')
         .where('status', '=', 'pending')
-        .where('channel', '=', 'email')
+        .where('channel', '=', channel)
         .where('next_attempt_at', '<=', now)
         .orderBy('next_attempt_at')
         .orderBy('id')
@@ -129,47 +96,39 @@ export async function claimDueMessages(
     )
     .returning([
       'id',
-      'kind',
-      'recipient',
-      'subject',
-      'body_text',
-      'body_html',
+      'event',
+      'channel',
+      'booking_id',
+      'email_key',
+      'params',
+      'locale',
+      'sealed_tokens',
       'attempts',
       'created_at',
-      'attachments',
-      'locale',
     ])
     .execute();
   return rows
     .map((row) => ({
       id: row.id,
-      kind: row.kind,
-      recipient: row.recipient,
-      subject: row.subject,
-      text: row.body_text ?? '',
-      html: row.body_html ?? '',
+      event: row.event,
+      channel: row.channel,
+      bookingId: row.booking_id,
+      emailKey: row.email_key,
+      params: row.params,
+      locale: row.locale,
+      sealedTokens: row.sealed_tokens,
       attempts: row.attempts,
       createdAt: row.created_at,
-      attachments: row.attachments ?? [],
-      locale: row.locale,
-      decided: row.body_text !== null,
     }))
     .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
 }
 
-/** Records a delivered message: status 'sent', and its bodies erased since they hold links with tokens. */
+/** Records a delivered message: status 'sent', its sealed tokens erased, the attempt recorded. */
 export async function markSent(db: Db, { id, attempts, now }: { id: string; attempts: number; now: Date }) {
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('outbox')
-      .set({
-        status: 'sent',
-        sent_at: now,
-        attempts: attempts + 1,
-        body_text: null,
-        body_html: null,
-        last_error: null,
-      })
+      .set({ status: 'sent', sent_at: now, attempts: attempts + 1, sealed_tokens: null, last_error: null })
       .where('id', '=', id)
       .execute();
     await trx.insertInto('outbox_attempt').values({ outbox_id: id, ok: true, error: null }).execute();
@@ -196,7 +155,8 @@ export interface Failure {
 
 /**
  * Records a failed attempt: the message stays pending with a later due time (exponential backoff, capped),
- * or is given up as 'failed' when the refusal is permanent or the message has waited GIVE_UP_AFTER_MS.
+ * or is given up as 'failed' — its sealed tokens erased — when the refusal is permanent or the message
+ * has waited GIVE_UP_AFTER_MS.
  */
 export async function recordFailure(db: Db, failure: Failure): Promise<FailureOutcome> {
   const { id, error, permanent, now } = failure;
@@ -216,6 +176,7 @@ export async function recordFailure(db: Db, failure: Failure): Promise<FailureOu
         attempts: outcome.attempts,
         next_attempt_at: outcome.nextAttemptAt,
         last_error: error,
+        ...(outcome.status === 'failed' ? { sealed_tokens: null } : {}),
       })
       // A message already sent by another worker (after a lease ran out) must not go back to pending.
       .where('id', '=', id)
@@ -226,37 +187,11 @@ export async function recordFailure(db: Db, failure: Failure): Promise<FailureOu
   return outcome;
 }
 
-/** The content decided at send time for a message written by `enqueueDecidedAtSend`. */
-export interface DecidedContent {
-  recipient: string;
-  subject: string;
-  text: string;
-  html: string;
-}
-
-/**
- * Stores the content decided for a message, in the transaction that issued what it links to: a crash
- * after this sends the same content later, never a second, different one.
- */
-export async function saveDecidedContent(trx: Transaction<Database>, id: string, content: DecidedContent) {
-  await trx
-    .updateTable('outbox')
-    .set({
-      recipient: content.recipient,
-      subject: content.subject,
-      body_text: content.text,
-      body_html: content.html,
-    })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .execute();
-}
-
-/** Records that there was nothing to send; the recipient typed by someone is not kept. */
-export async function markSkipped(db: Db | Transaction<Database>, id: string): Promise<void> {
+/** Records that there was nothing to send: no token and no typed address is kept. */
+export async function markSkipped(db: Db, id: string): Promise<void> {
   await db
     .updateTable('outbox')
-    .set({ status: 'skipped', recipient: '' })
+    .set({ status: 'skipped', email_key: null, sealed_tokens: null })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .execute();

@@ -7,7 +7,13 @@ import { startRefusingServer, startSilentServer } from '../../../test/helpers/sm
 import { fixedClock } from '../../clock.ts';
 import { devMailRoutes } from './dev-mail.routes.ts';
 import { type MailCapture, startMailCapture } from './mail-capture.ts';
-import { enqueueEmail, GIVE_UP_AFTER_MS, type OutboxEmail } from './outbox.repository.ts';
+import type { OutgoingEmail } from './notifier.ts';
+import {
+  type ClaimedNotification,
+  GIVE_UP_AFTER_MS,
+  insertNotifications,
+  type NewNotificationRow,
+} from './outbox.repository.ts';
 import { createTransport, startOutboxWorker, type WorkerLog } from './outbox.worker.ts';
 
 const recipient = 'catherine.martin@example.org';
@@ -24,15 +30,39 @@ const log: WorkerLog = {
   error: (details, message) => logged.push({ details, message }),
 };
 
-function email(overrides: Partial<OutboxEmail> = {}): OutboxEmail {
-  return {
+// These tests are about delivery — leases, retries, refusals, several workers — so their messages are
+// rendered from their parameters by `compose` below; the notifiers have tests of their own.
+interface TestMessage {
+  to?: string;
+  subject?: string;
+}
+
+function message({ to = recipient, subject = 'Confirmez votre demande de rendez-vous' }: TestMessage = {}) {
+  const row: NewNotificationRow = {
+    event: 'test.message',
+    channel: 'email',
     bookingId: null,
-    kind: 'booking_confirm_request',
-    recipient,
-    subject: 'Confirmez votre demande de rendez-vous',
+    emailKey: null,
+    params: { to, subject },
+    locale: 'fr',
+    // Bytes standing for sealed tokens: the row must drop them once it is no longer pending.
+    sealedTokens: Buffer.from('sealed'),
+  };
+  return row;
+}
+
+async function enqueue(db: Parameters<typeof insertNotifications>[0], overrides: TestMessage = {}) {
+  await insertNotifications(db, [message(overrides)]);
+}
+
+async function compose(claimed: ClaimedNotification): Promise<OutgoingEmail> {
+  const { to, subject } = claimed.params as { to: string; subject: string };
+  return {
+    to,
+    subject,
     text: "N'oubliez pas de confirmer votre rendez-vous : https://rdv.example.fr/confirmer#t=secret",
     html: '<p><a href="https://rdv.example.fr/confirmer#t=secret">Confirmer</a></p>',
-    ...overrides,
+    attachments: [],
   };
 }
 
@@ -51,6 +81,7 @@ function worker(t: TestContext, clock: ReturnType<typeof testClock>, options: { 
     clock,
     log,
     pollMs: 3_600_000,
+    compose,
     ...options,
   });
   t.after(() => started.stop());
@@ -91,9 +122,9 @@ beforeEach(async () => {
 });
 
 describe('outbox worker', () => {
-  it('delivers an enqueued message, then erases its bodies and records the attempt', async (t) => {
+  it('delivers an enqueued message, then erases its sealed tokens and records the attempt', async (t) => {
     const clock = testClock();
-    await database.db.transaction().execute((trx) => enqueueEmail(trx, email()));
+    await database.db.transaction().execute((trx) => enqueue(trx));
 
     assert.equal(await worker(t, clock).drain(), 1);
 
@@ -106,8 +137,7 @@ describe('outbox worker', () => {
     const [row] = await outboxRows();
     assert.equal(row?.status, 'sent');
     assert.equal(row?.attempts, 1);
-    assert.equal(row?.body_text, null);
-    assert.equal(row?.body_html, null);
+    assert.equal(row?.sealed_tokens, null, 'the sealed tokens are erased once delivered');
     assert.deepEqual(row?.sent_at, clock.now());
     const attempts = await database.db.selectFrom('outbox_attempt').selectAll().execute();
     assert.deepEqual(
@@ -117,7 +147,7 @@ describe('outbox worker', () => {
   });
 
   it('keeps the logs free of the recipient and the body', async (t) => {
-    await enqueueEmail(database.db, email());
+    await enqueue(database.db);
     capture.setAvailable(false);
     const clock = testClock();
     const running = worker(t, clock);
@@ -128,14 +158,14 @@ describe('outbox worker', () => {
 
     assert.ok(logged.length >= 2);
     const text = JSON.stringify(logged);
-    assert.ok(text.includes('booking_confirm_request'));
+    assert.ok(text.includes('test.message'));
     assert.ok(!text.includes('catherine'), text);
     assert.ok(!text.includes('secret'), text);
   });
 
   it('keeps the message pending with a later due time while SMTP is down, and sends it once SMTP is back', async (t) => {
     const clock = testClock();
-    await enqueueEmail(database.db, email());
+    await enqueue(database.db);
     const running = worker(t, clock);
     capture.setAvailable(false);
 
@@ -145,7 +175,7 @@ describe('outbox worker', () => {
     assert.equal(row?.attempts, 1);
     assert.deepEqual(row?.next_attempt_at, new Date(clock.now().getTime() + 30_000));
     assert.match(row?.last_error ?? '', /451|indisponible/);
-    assert.notEqual(row?.body_text, null);
+    assert.notEqual(row?.sealed_tokens, null, 'kept while the message may still be sent');
     assert.equal(capture.messages().length, 0);
 
     capture.setAvailable(true);
@@ -167,7 +197,7 @@ describe('outbox worker', () => {
   it('keeps retrying through a weekend without SMTP, backing off to an hour at most, then gives up', async (t) => {
     const clock = testClock();
     const enqueuedAt = clock.now();
-    await enqueueEmail(database.db, email());
+    await enqueue(database.db);
     capture.setAvailable(false);
     const running = worker(t, clock);
 
@@ -196,12 +226,20 @@ describe('outbox worker', () => {
     const refusing = await startRefusingServer();
     t.after(() => refusing.close());
     const clock = testClock();
-    await enqueueEmail(database.db, email({ recipient: 'n-existe-pas@example.org' }));
-    await enqueueEmail(database.db, email({ recipient: 'syntaxe@example.org', subject: 'Deuxième' }));
+    await enqueue(database.db, { to: 'n-existe-pas@example.org' });
+    await enqueue(database.db, { to: 'syntaxe@example.org', subject: 'Deuxième' });
 
     const transport = createTransport(refusing.url);
     transports.push(transport);
-    const running = startOutboxWorker({ db: database.db, transport, from, clock, log, pollMs: 3_600_000 });
+    const running = startOutboxWorker({
+      db: database.db,
+      transport,
+      from,
+      clock,
+      log,
+      pollMs: 3_600_000,
+      compose,
+    });
     t.after(() => running.stop());
     assert.equal(await running.drain(), 0);
     clock.advance(24 * 3_600_000);
@@ -217,6 +255,10 @@ describe('outbox worker', () => {
     );
     assert.match(rows[0]?.last_error ?? '', /550/);
     assert.match(rows[1]?.last_error ?? '', /501/);
+    assert.ok(
+      rows.every((row) => row.sealed_tokens === null),
+      'a message given up keeps no token',
+    );
     const attempts = await database.db.selectFrom('outbox_attempt').select(['ok', 'permanent']).execute();
     assert.deepEqual(attempts, [
       { ok: false, permanent: true },
@@ -228,7 +270,7 @@ describe('outbox worker', () => {
   it('never sends a message enqueued in a transaction that rolled back', async (t) => {
     await assert.rejects(
       database.db.transaction().execute(async (trx) => {
-        await enqueueEmail(trx, email());
+        await enqueue(trx);
         throw new Error('the booking could not be saved');
       }),
       /could not be saved/,
@@ -240,7 +282,7 @@ describe('outbox worker', () => {
   });
 
   it('delivers each message exactly once when two workers drain the same database', async (t) => {
-    for (let i = 1; i <= 20; i++) await enqueueEmail(database.db, email({ subject: `Message ${i}` }));
+    for (let i = 1; i <= 20; i++) await enqueue(database.db, { subject: `Message ${i}` });
     const clock = testClock();
     const first = worker(t, clock, { batchSize: 3 });
     const second = worker(t, clock, { batchSize: 3 });
@@ -259,7 +301,7 @@ describe('outbox worker', () => {
     const clock = testClock();
     const before = worker(t, clock);
     capture.setAvailable(false);
-    await enqueueEmail(database.db, email());
+    await enqueue(database.db);
     assert.equal(await before.drain(), 0);
     await before.stop();
     assert.equal(await before.drain(), 0, 'a stopped worker sends nothing');
@@ -274,7 +316,7 @@ describe('outbox worker', () => {
     const silent = await startSilentServer();
     t.after(() => silent.close());
     const clock = testClock();
-    await enqueueEmail(database.db, email({ subject: 'Orpheline' }));
+    await enqueue(database.db, { subject: 'Orpheline' });
     const deadTransport = createTransport(silent.url);
     transports.push(deadTransport);
     const dead = startOutboxWorker({
@@ -284,6 +326,7 @@ describe('outbox worker', () => {
       clock,
       log,
       pollMs: 3_600_000,
+      compose,
     });
     const hung = dead.drain();
     const claimed = await waitForClaim();
@@ -307,7 +350,7 @@ describe('outbox worker', () => {
 
   it('sends at once when woken, without waiting for the next poll', async (t) => {
     const running = worker(t, testClock());
-    await enqueueEmail(database.db, email({ subject: 'Réveil' }));
+    await enqueue(database.db, { subject: 'Réveil' });
 
     running.wake();
 

@@ -1,11 +1,10 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Attachment } from 'nodemailer/lib/mailer/index.js';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
+import type { OutgoingEmail, Skip } from './notifier.ts';
 import {
-  type ClaimedMessage,
-  claimDueMessages,
-  type DecidedContent,
+  type ClaimedNotification,
+  claimDue,
   markSent,
   markSkipped,
   recordFailure,
@@ -38,15 +37,11 @@ export interface OutboxWorkerOptions {
   /** The longest one message may take to render and send before the attempt counts as failed. */
   sendDeadlineMs?: number;
   /**
-   * Decides, at send time, the content of a message written by `enqueueDecidedAtSend`: stores and
-   * returns it, or returns null when there is nothing to send (the message is then skipped).
+   * Writes a claimed notification as an email when it is sent, from current data (`composeEmail` of
+   * notifiers/index.ts), or says there is nothing to send any more (the row is then skipped). A failure —
+   * the attachments could not be made, the database did not answer — counts as a failed attempt.
    */
-  decide?: (message: ClaimedMessage) => Promise<DecidedContent | null>;
-  /**
-   * Makes the files a message asks for (`message.attachments`) when it is sent. A failure counts as a
-   * failed attempt: the message is retried rather than sent without its convocation.
-   */
-  renderAttachments?: (message: ClaimedMessage) => Promise<Attachment[]>;
+  compose: (message: ClaimedNotification) => Promise<OutgoingEmail | Skip>;
 }
 
 export interface OutboxWorker {
@@ -58,7 +53,10 @@ export interface OutboxWorker {
   drain(): Promise<number>;
 }
 
-/** Starts the loop that delivers the outbox's emails; an SMTP outage delays messages, never loses them. */
+/**
+ * Starts the loop that renders and delivers the outbox's email rows; an SMTP outage delays messages,
+ * never loses them.
+ */
 export function startOutboxWorker({
   db,
   transport,
@@ -69,8 +67,7 @@ export function startOutboxWorker({
   batchSize = 10,
   leaseMs = 40_000,
   sendDeadlineMs = 30_000,
-  renderAttachments,
-  decide,
+  compose,
 }: OutboxWorkerOptions): OutboxWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -85,27 +82,20 @@ export function startOutboxWorker({
     return result;
   }
 
-  /** Sends one message; resolves to the content sent, 'skipped', or the error that stopped it. */
-  async function attempt(message: ClaimedMessage): Promise<'sent' | 'skipped' | { error: unknown }> {
+  /** Renders and sends one message; resolves to 'sent', the reason it was skipped, or the error. */
+  async function attempt(message: ClaimedNotification): Promise<'sent' | Skip | { error: unknown }> {
     try {
-      let content: DecidedContent = message;
-      if (!message.decided) {
-        if (!decide) throw new Error(`no way to decide a ${message.kind} message`);
-        const decided = await decide(message);
-        if (!decided) return 'skipped';
-        content = decided;
-      }
-      const attachments =
-        renderAttachments && message.attachments.length > 0 ? await renderAttachments(message) : [];
+      const email = await compose(message);
+      if ('skip' in email) return email;
       await transport.sendMail({
         from,
-        to: content.recipient,
-        subject: content.subject,
-        text: content.text,
-        html: content.html,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
         // The same Message-ID on a re-sent message lets mail systems recognise the duplicate.
         messageId: messageIdOf(message, from),
-        ...(attachments.length > 0 ? { attachments } : {}),
+        ...(email.attachments.length > 0 ? { attachments: email.attachments } : {}),
       });
       return 'sent';
     } catch (error) {
@@ -113,8 +103,8 @@ export function startOutboxWorker({
     }
   }
 
-  async function deliver(message: ClaimedMessage): Promise<boolean> {
-    const details = { outboxId: message.id, kind: message.kind };
+  async function deliver(message: ClaimedNotification): Promise<boolean> {
+    const details = { outboxId: message.id, event: message.event };
     const result = await withDeadline(attempt(message), sendDeadlineMs).catch((error) => ({ error }));
     try {
       if (result === 'sent') {
@@ -122,9 +112,9 @@ export function startOutboxWorker({
         log.info(details, 'outbox: message sent');
         return true;
       }
-      if (result === 'skipped') {
+      if ('skip' in result) {
         await markSkipped(db, message.id);
-        log.info(details, 'outbox: nothing to send');
+        log.info({ ...details, reason: result.skip }, 'outbox: nothing to send');
         return false;
       }
       const error = describeError(result.error);
@@ -146,7 +136,8 @@ export function startOutboxWorker({
     let sent = 0;
     while (!stopped) {
       const now = clock.now();
-      const batch = await claimDueMessages(db, {
+      const batch = await claimDue(db, {
+        channel: 'email',
         now,
         leaseUntil: new Date(now.getTime() + leaseMs),
         limit: batchSize,
@@ -220,7 +211,7 @@ export function createTransport(smtpUrl: string): Transporter {
   });
 }
 
-function messageIdOf(message: ClaimedMessage, from: string): string {
+function messageIdOf(message: Pick<ClaimedNotification, 'id' | 'createdAt'>, from: string): string {
   const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'creneau.invalid';
   return `<outbox.${message.id}.${message.createdAt.getTime()}@${domain}>`;
 }

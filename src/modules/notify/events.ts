@@ -1,0 +1,48 @@
+import type { Locale } from '../../db/schema.ts';
+
+/**
+ * Every event a notification can report, with what its row references and carries. A new event is a
+ * line here and a notifier in `notifiers/`; the schema only checks the name's shape (no migration).
+ * `tokens` are the raw tokens its links need, sealed in the row until it is sent; `params` are the
+ * values the notifier needs beyond current data (JSON).
+ */
+export interface EventInputs {
+  /** A pending booking waits for the applicant to confirm it from the emailed link. */
+  'booking.confirm_requested': { bookingId: string; tokens: { confirm: string; manage: string } };
+  /** The booking is confirmed: the convocation goes with the email. */
+  'booking.confirmed': { bookingId: string; tokens: { manage: string } };
+  /** The applicant cancelled the booking. */
+  'booking.cancelled': { bookingId: string };
+  /** The booking moved to another slot; `slotId` is where it moved, so that a later move supersedes it. */
+  'booking.rescheduled': { bookingId: string; tokens: { manage: string }; params: { slotId: string } };
+  /** Someone asked for a link to every booking of an address (lower case): decided at send time. */
+  'manage.link_requested': { emailKey: string; tokens: { access: string } };
+}
+
+export type EventName = keyof EventInputs;
+
+/** The raw tokens of an event's links, by name. */
+export type TokensOf<E extends EventName> = EventInputs[E] extends { tokens: infer T }
+  ? T
+  : Record<never, string>;
+
+/** The parameters an event's row carries. */
+export type ParamsOf<E extends EventName> = EventInputs[E] extends { params: infer P }
+  ? P
+  : Record<never, never>;
+
+/** Where a notification goes; the email worker claims email rows only, an SMS sender will claim the rest. */
+export type Channel = 'email' | 'sms';
+
+/** What a use case records: the event, its references, and the language to write in. */
+export type Notification = {
+  [E in EventName]: {
+    event: E;
+    /** The language of the message: the booking's, or the page's it was asked from. */
+    locale: Locale;
+    /** When to send it; by default at once (the database's now()). */
+    dueAt?: Date;
+    /** One row per channel; email only until the SMS adapter comes. */
+    channels?: readonly Channel[];
+  } & EventInputs[E];
+}[EventName];

@@ -1,0 +1,29 @@
+import type { EventName } from '../events.ts';
+import type { Notifier, NotifierDeps, OutgoingEmail, Skip } from '../notifier.ts';
+import type { ClaimedNotification } from '../outbox.repository.ts';
+import { bookingCancelled } from './booking-cancelled.ts';
+import { bookingConfirmRequested } from './booking-confirm-requested.ts';
+import { bookingConfirmed } from './booking-confirmed.ts';
+import { bookingRescheduled } from './booking-rescheduled.ts';
+import { manageLinkRequested } from './manage-link-requested.ts';
+
+/** The notifier of every event: `tsc` refuses an event of events.ts without one. */
+export const notifiers: { [E in EventName]: Notifier<E> } = {
+  'booking.confirm_requested': bookingConfirmRequested,
+  'booking.confirmed': bookingConfirmed,
+  'booking.cancelled': bookingCancelled,
+  'booking.rescheduled': bookingRescheduled,
+  'manage.link_requested': manageLinkRequested,
+};
+
+/**
+ * The email worker's `compose`: renders a claimed row with its event's notifier, from current data.
+ * An event this instance does not know (written by a newer one during a rolling upgrade) is an error
+ * like a failed send: the row is retried, and an instance that knows it will send it.
+ */
+export function composeEmail(deps: NotifierDeps) {
+  return async (message: ClaimedNotification): Promise<OutgoingEmail | Skip> => {
+    if (!Object.hasOwn(notifiers, message.event)) throw new Error(`no notifier for ${message.event}`);
+    return notifiers[message.event as EventName].composeEmail(deps, message);
+  };
+}

@@ -1,0 +1,129 @@
+import type { Catalog } from '../web/i18n.ts';
+
+// The texts of every email, worded after the préfectures' own (seeds/000). French first; the English
+// object is typed as the French one's shape, so `tsc` refuses a missing translation. Arabic has no
+// catalog yet and falls back to French, the language of the administration.
+
+/** Who an email greets. */
+export interface Addressee {
+  firstName: string;
+  lastName: string;
+}
+
+const fr = {
+  separator: ' : ',
+  hello: (p: Addressee) => `Bonjour ${p.firstName} ${p.lastName},`,
+  linkFallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :',
+  footer: 'Ce courriel a été envoyé automatiquement : merci de ne pas y répondre.',
+  labels: {
+    nature: 'Nature',
+    date: 'Date',
+    time: 'Heure',
+    duration: 'Durée',
+    reference: 'Référence',
+    place: 'Lieu',
+    address: 'Adresse',
+  },
+  duration: (minutes: number) => `${minutes} mn`,
+  manageAll: 'Annuler, consulter et gérer mes demandes de rendez-vous',
+  manage: 'Gérer vos demandes de rendez-vous',
+  arrive:
+    'Le jour du rendez-vous, présentez-vous 10 minutes en avance avec votre convocation et toutes les pièces requises pour votre demande (1 rendez-vous = 1 personne = 1 dossier). Sans elles, vous ne serez pas reçu et devrez prendre un nouveau rendez-vous.',
+  confirmRequest: {
+    subject: (reference: string) => `Confirmez votre demande de rendez-vous (réf. ${reference})`,
+    remind:
+      "N'oubliez pas de confirmer votre rendez-vous : tant qu'il n'est pas confirmé, il n'est pas enregistré.",
+    action: 'Confirmer mon rendez-vous',
+    how: "Ouvrez le lien ci-dessous, puis validez sur la page qui s'affiche.",
+    held: (p: { date: string; time: string }) =>
+      `La place est réservée pour vous jusqu'au ${p.date} à ${p.time} (heure locale). Sans confirmation d'ici là, elle sera libérée pour d'autres personnes.`,
+    notYou:
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel : sans confirmation, elle sera annulée automatiquement.",
+  },
+  confirmed: {
+    subject: (reference: string) => `Votre rendez-vous est confirmé (réf. ${reference})`,
+    intro: 'Nous vous confirmons que votre demande de rendez-vous a été enregistrée.',
+    attached:
+      'Vous trouverez ci-joint votre convocation (à imprimer ou à présenter sur votre téléphone) et le rendez-vous à ajouter à votre agenda.',
+    cancelHint: 'Si vous ne pouvez pas venir, annulez votre rendez-vous pour libérer la place.',
+  },
+  cancelled: {
+    subject: (reference: string) => `Confirmation d'annulation de rendez-vous (réf. ${reference})`,
+    intro: (p: { date: string; time: string }) => `Votre rendez-vous du ${p.date} à ${p.time} a été annulé.`,
+    again: 'Si vous avez encore besoin de ce rendez-vous, vous pouvez faire une nouvelle demande.',
+  },
+  rescheduled: {
+    subject: (reference: string) => `Votre rendez-vous a été déplacé (réf. ${reference})`,
+    intro:
+      'Votre rendez-vous a bien été déplacé sur le nouveau créneau ci-dessous ; l’ancien créneau est libéré.',
+    letter: 'Votre nouvelle convocation est jointe à ce courriel : l’ancienne n’est plus valable.',
+  },
+  manageLink: {
+    subject: 'Vos demandes de rendez-vous',
+    hello: 'Bonjour,',
+    intro: 'Voici le lien pour consulter, télécharger ou annuler vos demandes de rendez-vous.',
+    personal: 'Ce lien est personnel : ne le transmettez à personne.',
+    notYou: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel.",
+  },
+};
+
+const en: typeof fr = {
+  separator: ': ',
+  hello: (p) => `Hello ${p.firstName} ${p.lastName},`,
+  linkFallback: 'If the button does not work, copy this address into your browser:',
+  footer: 'This email was sent automatically: please do not reply.',
+  labels: {
+    nature: 'Appointment',
+    date: 'Date',
+    time: 'Time',
+    duration: 'Duration',
+    reference: 'Reference',
+    place: 'Office',
+    address: 'Address',
+  },
+  duration: (minutes) => `${minutes} min`,
+  manageAll: 'Cancel, view and manage my appointment requests',
+  manage: 'Manage your appointment requests',
+  arrive:
+    'On the day, arrive 10 minutes early with your appointment letter and all the documents required for your application (1 appointment = 1 person = 1 application). Without them you will not be seen and will have to book a new appointment.',
+  confirmRequest: {
+    subject: (reference) => `Confirm your appointment request (ref. ${reference})`,
+    remind: 'Do not forget to confirm your appointment: until you confirm it, it is not booked.',
+    action: 'Confirm my appointment',
+    how: 'Open the link below, then confirm on the page that appears.',
+    held: (p) =>
+      `Your place is held until ${p.date} at ${p.time} (local time). If you do not confirm by then, it will be released for other people.`,
+    notYou:
+      'If you did not make this request, ignore this email: without confirmation it will be cancelled automatically.',
+  },
+  confirmed: {
+    subject: (reference) => `Your appointment is confirmed (ref. ${reference})`,
+    intro: 'We confirm that your appointment request has been recorded.',
+    attached:
+      'Your appointment letter (to print or show on your phone) and a calendar file are attached to this email.',
+    cancelHint: 'If you cannot come, cancel your appointment so that someone else can have the place.',
+  },
+  cancelled: {
+    subject: (reference) => `Your appointment has been cancelled (ref. ${reference})`,
+    intro: (p) => `Your appointment on ${p.date} at ${p.time} has been cancelled.`,
+    again: 'If you still need this appointment, you can make a new request.',
+  },
+  rescheduled: {
+    subject: (reference) => `Your appointment has been moved (ref. ${reference})`,
+    intro: 'Your appointment has been moved to the new slot below; the previous slot has been released.',
+    letter: 'Your new appointment letter is attached to this email: the previous one is no longer valid.',
+  },
+  manageLink: {
+    subject: 'Your appointment requests',
+    hello: 'Hello,',
+    intro: 'Here is the link to view, download or cancel your appointment requests.',
+    personal: 'This link is personal: do not share it with anyone.',
+    notYou: 'If you did not ask for it, ignore this email.',
+  },
+};
+
+/** The emails' texts, per language. */
+export const notifyMessages: Catalog<typeof fr> = { fr, en };
+
+/** The emails' texts in one language. */
+export type NotifyMessages = typeof fr;
