@@ -29,6 +29,10 @@ const fr = {
   pageNotFoundText: "La page demandée n'existe pas ou a été déplacée.",
   serverError: 'Erreur inattendue',
   serverErrorText: 'Une erreur est survenue de notre côté. Réessayez dans quelques minutes.',
+  unavailable: 'Service momentanément indisponible',
+  unavailableText:
+    'Le service ne peut pas répondre pour le moment. Vos rendez-vous déjà confirmés sont conservés. Réessayez dans quelques instants.',
+  retry: 'Réessayer',
   csrfError: 'Le formulaire a expiré. Rechargez la page et recommencez.',
   free: 'Cette démarche est gratuite.',
 };
@@ -62,6 +66,10 @@ const en: typeof fr = {
   pageNotFoundText: 'This page does not exist or has moved.',
   serverError: 'Unexpected error',
   serverErrorText: 'Something went wrong on our side. Please try again in a few minutes.',
+  unavailable: 'Service temporarily unavailable',
+  unavailableText:
+    'The service cannot answer at the moment. Appointments already confirmed are kept. Please try again in a few moments.',
+  retry: 'Try again',
   csrfError: 'The form has expired. Reload the page and try again.',
   free: 'This procedure is free of charge.',
 };
