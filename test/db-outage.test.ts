@@ -150,7 +150,11 @@ describe('an external PostgreSQL stopped, then unreachable, then back', () => {
         {
           id: 'outage-probe',
           everyMs: 200,
-          run: async () => (await sql`select 1`.execute(schedulerDb), runs++, 0),
+          run: async () => {
+            await sql`select 1`.execute(schedulerDb);
+            runs++;
+            return 0;
+          },
         },
       ],
       { info: () => {}, error: () => failures++ },
