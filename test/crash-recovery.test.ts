@@ -63,14 +63,14 @@ describe('kill -9 of the server during a rush of bookings', () => {
     const rush = startLoad({
       baseUrl: first.url,
       request: bookingRequest,
-      workers: 8,
+      workers: 6,
       maxRequests: 1_000,
       maxMs: 30_000,
       timeoutMs: 20_000,
     });
     await waitUntil(
       'bookings being taken',
-      async () => rush.samples.filter((s) => s.status === 201).length >= 80,
+      async () => rush.samples.filter((s) => s.status === 201).length >= 50,
       30_000,
     );
     assert.equal(await first.stop('SIGKILL'), null, 'killed, not stopped');

@@ -84,8 +84,9 @@ function load(): Load {
   return startLoad({
     baseUrl: server.url,
     request: (n) => (kinds[n % kinds.length] as (n: number) => { name: string; path: string })(n),
-    workers: 4,
-    pauseMs: 5,
+    // Light enough to leave the shared machine to the other test files running beside this one.
+    workers: 3,
+    pauseMs: 25,
     maxRequests: 20_000,
     maxMs: 100_000,
     timeoutMs: 20_000,

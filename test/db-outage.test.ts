@@ -78,8 +78,8 @@ function load(): Load {
       (n % 4 === 3
         ? { name: 'booking', path: '/api/v1/bookings', init: bookingInit(n) }
         : kinds[n % 4]) as never,
-    workers: 3,
-    pauseMs: 10,
+    workers: 2,
+    pauseMs: 25,
     maxRequests: 10_000,
     maxMs: 90_000,
     timeoutMs: 20_000,
