@@ -4,8 +4,10 @@ import Fastify, { type FastifyError } from 'fastify';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
+import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { AppError } from './errors.ts';
 import { registerWriteBudget } from './http/rate-limit.ts';
+import { RETRY_AFTER_SECONDS, sendUnavailable, succeedsWithin } from './http/unavailable.ts';
 import { toFieldErrors, validatorCompiler } from './http/validation.ts';
 import { bookingRoutes } from './modules/booking/booking.routes.ts';
 import { devMailRoutes } from './modules/notify/dev-mail.routes.ts';
@@ -14,6 +16,7 @@ import { captchaRoutes } from './modules/protection/captcha.routes.ts';
 import type { Captcha } from './modules/protection/captcha.ts';
 import { availabilityRoutes } from './modules/schedule/availability.routes.ts';
 import { territoryRoutes } from './modules/territory/territory.routes.ts';
+import { wantsPage } from './modules/web/error-pages.ts';
 import { html } from './modules/web/html.ts';
 import { messagesFor } from './modules/web/i18n.ts';
 import { common } from './modules/web/messages/common.ts';
@@ -52,7 +55,16 @@ export async function buildApp(ctx: AppContext) {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  let web: Web | undefined;
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // The database stopped, frozen, unreachable or overloaded: a passing state, never a 500.
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn(
+        { err: { name: error.name, code: error.code, message: error.message } },
+        'database unavailable',
+      );
+      return sendUnavailable(request, reply, web);
+    }
     if (error instanceof AppError) {
       return reply.status(error.status).send({
         error: {
@@ -109,11 +121,8 @@ export async function buildApp(ctx: AppContext) {
       .status(500)
       .send({ error: { code: 'internal', message: 'Erreur interne : réessayez plus tard.' } });
   });
-  let web: Web | undefined;
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage =
-      !request.url.startsWith('/api/') && String(request.headers.accept ?? '').includes('text/html');
-    if (web && wantsPage) {
+    if (web && wantsPage(request)) {
       const locale = web.locale(request, reply);
       const m = messagesFor(common, locale);
       const main = html`<h1>${m.pageNotFound}</h1><p>${m.pageNotFoundText}</p><p><a class="fr-link" href="/">${m.home}</a></p>`;
@@ -136,13 +145,14 @@ export async function buildApp(ctx: AppContext) {
   const pagesWeb = web;
   await registerWriteBudget(app, ctx, pagesWeb);
 
+  // Its own short deadline: a frozen database must not keep a load balancer's probe waiting.
   app.get('/health', { schema: { hide: true } }, async (_request, reply) => {
-    try {
-      await ctx.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
-      return { status: 'ok' };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable' });
-    }
+    const probe = ctx.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+    if (await succeedsWithin(probe, ctx.config.healthTimeoutMs)) return { status: 'ok' };
+    return reply
+      .status(503)
+      .header('retry-after', String(RETRY_AFTER_SECONDS))
+      .send({ status: 'unavailable' });
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

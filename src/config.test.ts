@@ -29,6 +29,29 @@ describe('configuration', () => {
     assert.equal(config.publicUrl, 'http://localhost:3000');
   });
 
+  test('the database deadlines have defaults, and the client-side one must outlast the server-side one', () => {
+    const config = parseConfig({});
+    assert.equal(config.dbConnectTimeoutMs, 3000);
+    assert.equal(config.dbStatementTimeoutMs, 5000);
+    assert.equal(config.dbQueryTimeoutMs, 6000);
+    assert.equal(config.healthTimeoutMs, 1000);
+    assert.equal(config.outboxLeaseSeconds, 40);
+    assert.deepEqual(problemsOf({ DB_STATEMENT_TIMEOUT_MS: '8000' }), [
+      'DB_QUERY_TIMEOUT_MS must be greater than DB_STATEMENT_TIMEOUT_MS (8000).',
+    ]);
+    assert.equal(
+      parseConfig({ DB_STATEMENT_TIMEOUT_MS: '8000', DB_QUERY_TIMEOUT_MS: '9000' }).dbQueryTimeoutMs,
+      9000,
+    );
+    const problems = problemsOf({
+      DB_CONNECT_TIMEOUT_MS: '0',
+      HEALTH_TIMEOUT_MS: 'soon',
+      OUTBOX_LEASE_SECONDS: '1',
+    });
+    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.ok(problems[0]?.startsWith('DB_CONNECT_TIMEOUT_MS must be a whole number from 100'));
+  });
+
   test('demo data is off by default with an external database', () => {
     assert.equal(parseConfig({ DATABASE_URL: 'postgres://u:p@db/creneau' }).demoData, false);
   });

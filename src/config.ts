@@ -15,6 +15,11 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   embeddedDbPort: number;
+  dbConnectTimeoutMs: number;
+  dbStatementTimeoutMs: number;
+  dbQueryTimeoutMs: number;
+  healthTimeoutMs: number;
+  outboxLeaseSeconds: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   smsUrl: string | undefined;
@@ -146,6 +151,44 @@ const settings: { [K in keyof Config]: Setting<K> } = {
     env: 'EMBEDDED_DB_PORT',
     doc: 'Port of the embedded PostgreSQL on 127.0.0.1 (0: any free port).',
     parse: integer(0, 65535, 0),
+  },
+  dbConnectTimeoutMs: {
+    key: 'dbConnectTimeoutMs',
+    env: 'DB_CONNECT_TIMEOUT_MS',
+    doc: 'Longest wait to open a database connection or to get a free one from the pool; then 503.',
+    parse: integer(100, 600_000, 3000),
+  },
+  dbStatementTimeoutMs: {
+    key: 'dbStatementTimeoutMs',
+    env: 'DB_STATEMENT_TIMEOUT_MS',
+    doc: "PostgreSQL's statement_timeout: a statement running longer is cancelled by the server; then 503.",
+    parse: integer(100, 3_600_000, 5000),
+  },
+  dbQueryTimeoutMs: {
+    key: 'dbQueryTimeoutMs',
+    env: 'DB_QUERY_TIMEOUT_MS',
+    doc: 'Longest wait for any answer to a query, for a server that no longer answers (frozen, cut off); then 503.',
+    parse: (raw, env) => {
+      const parsed = integer(100, 3_600_000, 6000)(raw);
+      const statement = integer(100, 3_600_000, 5000)(env.DB_STATEMENT_TIMEOUT_MS);
+      // The server cancels a slow statement cleanly; the client's deadline is for a server that cannot.
+      if ('value' in parsed && 'value' in statement && parsed.value <= statement.value) {
+        return { error: `must be greater than DB_STATEMENT_TIMEOUT_MS (${statement.value})` };
+      }
+      return parsed;
+    },
+  },
+  healthTimeoutMs: {
+    key: 'healthTimeoutMs',
+    env: 'HEALTH_TIMEOUT_MS',
+    doc: 'How long GET /health waits for the database before answering 503.',
+    parse: integer(100, 60_000, 1000),
+  },
+  outboxLeaseSeconds: {
+    key: 'outboxLeaseSeconds',
+    env: 'OUTBOX_LEASE_SECONDS',
+    doc: 'How long an email being sent is reserved for one instance: after a crash, its emails wait this long.',
+    parse: integer(10, 3600, 40),
   },
   smtpUrl: {
     key: 'smtpUrl',

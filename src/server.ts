@@ -27,19 +27,28 @@ export async function start(config: Config): Promise<Running> {
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   };
+  // Until the HTTP app (and its logger) exists, the embedded database's watchdog writes to stderr.
+  let log: { warn(line: string): void } = { warn: (line) => console.error(line) };
   try {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       const embedded: EmbeddedDatabase = await startEmbeddedDatabase({
         dataDir: config.dataDir,
         port: config.embeddedDbPort,
+        warn: (line) => log.warn(line),
       });
       cleanups.push(() => embedded.stop());
       databaseUrl = embedded.url;
     }
-    const db = createDatabase({ url: databaseUrl, maxActivePerEmail: config.maxActivePerEmail });
+    await migrate(databaseUrl, config);
+    const db = createDatabase({
+      url: databaseUrl,
+      maxActivePerEmail: config.maxActivePerEmail,
+      connectTimeoutMs: config.dbConnectTimeoutMs,
+      statementTimeoutMs: config.dbStatementTimeoutMs,
+      queryTimeoutMs: config.dbQueryTimeoutMs,
+    });
     cleanups.push(() => db.destroy());
-    await migrateToLatest(db as never);
     if (config.demoData && (await loadDemoData(db, localDate(clock.now(), 'Europe/Paris')))) {
       await publishSlots({ db, clock, days: config.publicationDays });
     }
@@ -53,12 +62,14 @@ export async function start(config: Config): Promise<Running> {
     const transport = createTransport(config.smtpUrl ?? mailCapture?.url ?? '');
     const captcha = createCaptcha({ db, secretKey: config.secretKey, clock, enabled: config.captcha });
     const app = await buildApp({ config, db, clock, captcha, mailCapture, wakeOutbox: () => outbox.wake() });
+    log = app.log;
     const outbox = startOutboxWorker({
       db,
       transport,
       clock,
       from: config.mailFrom,
       log: app.log,
+      leaseMs: config.outboxLeaseSeconds * 1000,
       compose: composeEmail({ db, clock, config }),
     });
     cleanups.push(() => outbox.stop());
@@ -89,6 +100,21 @@ export async function start(config: Config): Promise<Running> {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** Migrations run on a connection of their own, without the statement deadlines of requests. */
+async function migrate(url: string, config: Config): Promise<void> {
+  const db = createDatabase({
+    url,
+    poolSize: 1,
+    maxActivePerEmail: config.maxActivePerEmail,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+  });
+  try {
+    await migrateToLatest(db as never);
+  } finally {
+    await db.destroy();
   }
 }
 

@@ -21,6 +21,11 @@ before(async () => {
     RATE_LIMIT: 'off',
     DEMO_DATA: 'off',
     SECRET_KEY: 'concurrency-test-secret-key-0123456789abcdef',
+    // A burst ten times the pool, queued on one row lock, on a shared 2-core machine: the database
+    // deadlines are for outages (test/db-faults.test.ts), not for this test of the invariants.
+    DB_CONNECT_TIMEOUT_MS: '60000',
+    DB_STATEMENT_TIMEOUT_MS: '60000',
+    DB_QUERY_TIMEOUT_MS: '90000',
   };
   servers = await Promise.all([startServer(env), startServer(env)]);
 });

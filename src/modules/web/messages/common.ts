@@ -29,14 +29,17 @@ const fr = {
   pageNotFoundText: "La page demandée n'existe pas ou a été déplacée.",
   serverError: 'Erreur inattendue',
   serverErrorText: 'Une erreur est survenue de notre côté. Réessayez dans quelques minutes.',
+  unavailable: 'Service momentanément indisponible',
+  unavailableText:
+    'Le service ne peut pas répondre pour le moment. Vos rendez-vous déjà confirmés sont conservés. Réessayez dans quelques instants.',
+  retry: 'Réessayer',
   csrfError: 'Le formulaire a expiré. Rechargez la page et recommencez.',
   overBudget: 'Trop de demandes en peu de temps',
   overBudgetText: (seconds: number) =>
     `Pour protéger le service, chaque connexion peut envoyer un nombre limité de demandes par minute. Rien n'a été enregistré : attendez ${seconds} seconde${seconds > 1 ? 's' : ''}, puis revenez à la page précédente et renvoyez le formulaire.`,
   overBudgetShared:
     "Si vous partagez cette connexion (association, cybercafé, lieu d'accueil), d'autres personnes ont pu envoyer des demandes en même temps que vous.",
-  unavailable: 'Service momentanément indisponible',
-  unavailableText:
+  writeUnavailableText:
     "Le service ne peut pas enregistrer votre demande pour le moment. Rien n'a été enregistré : réessayez dans quelques instants.",
   badInputTitle: 'Valeur non acceptée',
   badCharacterInForm: (field: string) =>
@@ -77,14 +80,17 @@ const en: typeof fr = {
   pageNotFoundText: 'This page does not exist or has moved.',
   serverError: 'Unexpected error',
   serverErrorText: 'Something went wrong on our side. Please try again in a few minutes.',
+  unavailable: 'Service temporarily unavailable',
+  unavailableText:
+    'The service cannot answer at the moment. Appointments already confirmed are kept. Please try again in a few moments.',
+  retry: 'Try again',
   csrfError: 'The form has expired. Reload the page and try again.',
   overBudget: 'Too many requests in a short time',
   overBudgetText: (seconds: number) =>
     `To protect the service, each connection may send a limited number of requests per minute. Nothing was saved: wait ${seconds} second${seconds > 1 ? 's' : ''}, then go back to the previous page and send the form again.`,
   overBudgetShared:
     'If you share this connection (an association, an internet café, a support centre), other people may have sent requests at the same time as you.',
-  unavailable: 'Service temporarily unavailable',
-  unavailableText:
+  writeUnavailableText:
     'The service cannot save your request at the moment. Nothing was saved: please try again in a few moments.',
   badInputTitle: 'Value not accepted',
   badCharacterInForm: (field: string) =>
