@@ -1,124 +1,54 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app.ts';
-import { bookingErrors } from '../booking/booking.errors.ts';
-import { field, sendProblem, table } from '../booking/manage.components.ts';
-import { manageErrors } from '../booking/manage.errors.ts';
-import { findOwnBooking } from '../booking/manage.usecases.ts';
-import { input } from '../web/components.ts';
-import { html } from '../web/html.ts';
-import { formatDateTime, messagesFor } from '../web/i18n.ts';
-import { convocation } from '../web/messages/convocation.ts';
-import type { Web } from '../web/web.plugin.ts';
-import { convocationIcs, convocationPdf, loadConvocation, verifyCode } from './convocation.usecases.ts';
+import type { FastifyReply } from 'fastify';
+import type { ModulePlugin } from '../../context.ts';
+import { isLinkProblem, linkProblemView } from '../booking/link-problem.ts';
+import { field } from '../web/forms.ts';
+import { type ConvocationDeps, convocationIcs, convocationPdf, verifyCode } from './convocation.usecases.ts';
+import { confirmedConvocation } from './downloads.usecases.ts';
+import { verificationView } from './verification.views.ts';
 
-/** The convocation downloads (PDF, calendar file) and the public verification page /verifier. */
-export function convocationPages(app: FastifyInstance, ctx: AppContext, web: Web): void {
-  const deps = { db: ctx.db, clock: ctx.clock, config: ctx.config };
+const HIDDEN = { schema: { hide: true } };
 
-  // Either a booking's manage token alone, or any token of the address with the booking's reference.
-  async function confirmedConvocation(request: FastifyRequest) {
-    const { booking } = await findOwnBooking(deps, {
-      token: field(request.query, 'token'),
-      reference: field(request.query, 'reference', 20),
-    });
-    if (booking.status !== 'confirmed') throw manageErrors.notConfirmed();
-    const data = await loadConvocation(deps, booking.id);
-    if (!data) throw bookingErrors.bookingNotFound();
-    return data;
-  }
+/** The booking a download link names: a manage token alone, or any token of the address and a reference. */
+const ownBooking = (query: unknown) => ({
+  token: field(query, 'token'),
+  reference: field(query, 'reference', 20),
+});
 
-  function sendFile(reply: FastifyReply, type: string, filename: string, body: Buffer | string) {
-    return (
-      reply
-        .type(type)
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        // The file shows an identity: no cache may keep it.
-        .header('cache-control', 'no-store')
-        .send(body)
-    );
-  }
+function sendFile(reply: FastifyReply, type: string, filename: string, body: Buffer | string) {
+  return (
+    reply
+      .type(type)
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      // The file shows an identity: no cache may keep it.
+      .header('cache-control', 'no-store')
+      .send(body)
+  );
+}
 
-  app.get('/rendez-vous/convocation.pdf', { schema: { hide: true } }, async (request, reply) => {
-    try {
-      const data = await confirmedConvocation(request);
-      const pdf = await convocationPdf(deps, data);
-      return sendFile(reply, 'application/pdf', `convocation-${data.reference}.pdf`, pdf);
-    } catch (error) {
-      return sendProblem(web, request, reply, error);
-    }
+/** The convocation module's routes: the downloads (PDF, calendar file) and the public page /verifier. */
+export const convocationPlugin: ModulePlugin = async (app, { ctx, web }) => {
+  const deps: ConvocationDeps = { db: ctx.db, clock: ctx.clock, config: ctx.config };
+
+  app.get('/rendez-vous/convocation.pdf', HIDDEN, async (request, reply) => {
+    const data = await confirmedConvocation(deps, ownBooking(request.query));
+    if (isLinkProblem(data)) return web.render(request, reply, linkProblemView, data);
+    const pdf = await convocationPdf(deps, data);
+    return sendFile(reply, 'application/pdf', `convocation-${data.reference}.pdf`, pdf);
   });
 
-  app.get('/rendez-vous/convocation.ics', { schema: { hide: true } }, async (request, reply) => {
-    try {
-      const data = await confirmedConvocation(request);
-      const ics = convocationIcs(deps, data);
-      return sendFile(reply, 'text/calendar; charset=utf-8', `rendez-vous-${data.reference}.ics`, ics);
-    } catch (error) {
-      return sendProblem(web, request, reply, error);
-    }
+  app.get('/rendez-vous/convocation.ics', HIDDEN, async (request, reply) => {
+    const data = await confirmedConvocation(deps, ownBooking(request.query));
+    if (isLinkProblem(data)) return web.render(request, reply, linkProblemView, data);
+    const ics = convocationIcs(deps, data);
+    return sendFile(reply, 'text/calendar; charset=utf-8', `rendez-vous-${data.reference}.ics`, ics);
   });
 
   // A GET form: the code comes from a QR code as a link to this page. It stays on our own site, and
   // Referrer-Policy: no-referrer keeps it from any other.
-  app.get('/verifier', { schema: { hide: true } }, async (request, reply) => {
-    const locale = web.locale(request, reply);
-    const m = messagesFor(convocation, locale);
+  app.get('/verifier', HIDDEN, async (request, reply) => {
     const code = field(request.query, 'code', 2000).trim();
     const submitted = (request.query as Record<string, unknown> | undefined)?.code !== undefined;
-    const form = html`<form method="get" action="/verifier">
-${input({
-  name: 'code',
-  label: m.codeLabel,
-  hint: m.codeHint,
-  value: code,
-  required: true,
-  autocomplete: 'off',
-  errors: submitted && code === '' ? [{ field: 'code', code: 'missing', message: m.codeMissing }] : [],
-})}
-<button class="fr-btn" type="submit">${m.submit}</button>
-</form>`;
-    let result = html``;
-    let title = m.title;
-    if (code !== '') {
-      const verification = await verifyCode(deps, code);
-      if (verification.genuine) {
-        const { claims, timezone } = verification;
-        title = m.genuineTitle;
-        const rows: [string, string][] = [
-          [m.labels.reference, claims.reference],
-          [m.labels.lastName, claims.lastName],
-          [m.labels.firstName, claims.firstName],
-          [m.labels.birthDate, claims.birthDate.split('-').reverse().join('/')],
-          [m.labels.dateTime, formatDateTime(new Date(claims.startsAt), timezone, locale)],
-          [m.labels.office, verification.siteName ?? ''],
-        ];
-        result = html`<div class="fr-alert fr-alert--success fr-mb-4w" role="status">
-<h2 class="fr-alert__title">${m.genuineTitle}</h2>
-<p>${m.genuineText}</p>
-</div>
-${verification.current ? '' : html`<div class="fr-alert fr-alert--warning fr-mb-4w"><p>${m.stale}</p></div>`}
-${table(
-  m.caption,
-  rows.map(([label]) => label),
-  [html`<tr>${rows.map(([, value]) => html`<td>${value}</td>`)}</tr>`],
-)}`;
-      } else {
-        title = m.unknownTitle;
-        result = html`<div class="fr-alert fr-alert--error fr-mb-4w" role="alert">
-<h2 class="fr-alert__title">${m.unknownTitle}</h2>
-<p>${m.unknownText}</p>
-</div>`;
-      }
-    }
-    reply.header('cache-control', 'no-store');
-    return web.sendPage(reply, {
-      locale,
-      title,
-      path: '/verifier',
-      main: html`<h1>${m.title}</h1>
-${result}
-${code === '' ? html`<p>${m.intro}</p>` : html`<h2 class="fr-h4">${m.another}</h2>`}
-${form}`,
-    });
+    const verification = code === '' ? undefined : await verifyCode(deps, code);
+    return web.render(request, reply, verificationView, { code, submitted, verification });
   });
-}
+};

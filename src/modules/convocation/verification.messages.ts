@@ -1,4 +1,4 @@
-import type { Catalog } from '../i18n.ts';
+import type { Catalog } from '../web/i18n.ts';
 
 // The verification page of a convocation's QR code (/verifier).
 

@@ -1,10 +1,17 @@
 import type { Locale } from '../../db/schema.ts';
-import { breadcrumb, stepper } from '../web/components.ts';
+import { departmentTitle, offerChannel, stepOnePath } from '../territory/directory.components.ts';
+import type {
+  DirectoryDepartment,
+  DirectoryOffer,
+  DirectoryProcedure,
+} from '../territory/directory.repository.ts';
+import { breadcrumb } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
-import { directory } from '../web/messages/directory.ts';
-import type { DirectoryDepartment, DirectoryOffer, DirectoryProcedure } from './directory.repository.ts';
-import { offerChannel, stepOnePath } from './directory.views.ts';
+import { common } from '../web/web.messages.ts';
+import type { PageContext, PageView } from '../web/web.plugin.ts';
+import { journeyStepper } from './journey.components.ts';
+import { journey } from './journey.messages.ts';
 
 /** Everything step 1 shows about a procedure in a département. */
 export interface DescriptifPage {
@@ -15,17 +22,6 @@ export interface DescriptifPage {
   nextFree: { startsAt: Date; siteName: string } | undefined;
   /** Set when step 2 sent the applicant back because the conditions were not accepted. */
   conditionsMissing: boolean;
-}
-
-/** The DSFR stepper of the booking journey at a given step (1 to 5), in the page's language. */
-export function journeyStepper(locale: Locale, current: number): SafeHtml {
-  const m = messagesFor(directory, locale);
-  return stepper({
-    current,
-    titles: m.stepTitles,
-    stateLabel: m.stepState(current, m.stepTitles.length),
-    nextLabel: m.nextStep,
-  });
 }
 
 // The préfectures' notes on booking offers are often the same for every office: show each text once.
@@ -39,7 +35,7 @@ function officeNotes(offers: DirectoryOffer[]): { sites: string[]; text: string 
 }
 
 function conditionsForm(locale: Locale, page: DescriptifPage): SafeHtml {
-  const m = messagesFor(directory, locale);
+  const m = messagesFor(journey, locale).descriptif;
   const action = `${stepOnePath(page.department.code, page.procedure.code)}/plage`;
   const invalid = page.conditionsMissing;
   return html`<h3>${m.requestHeading}</h3>
@@ -65,18 +61,18 @@ ${invalid ? html`<div class="fr-messages-group" id="conditions-messages" aria-li
 }
 
 /** Step 1 (Descriptif) of the booking journey: what the procedure is, then the conditions to accept. */
-export function descriptifView(locale: Locale, page: DescriptifPage): SafeHtml {
-  const m = messagesFor(directory, locale);
+export function descriptifView({ locale }: PageContext, page: DescriptifPage): PageView {
+  const j = messagesFor(journey, locale);
+  const m = j.descriptif;
   const { department, procedure, offers, nextFree } = page;
   const bookable = offers.some((offer) => offer.channel === 'booking');
   const others = offers.filter((offer) => offer.channel !== 'booking');
-  const departmentTitle = m.departmentTitle(department.name, department.code);
   const notes = officeNotes(offers);
   // Under the stepper (an h2) the sections are h3; without it they are h2.
   const h = (text: string, level = bookable ? 3 : 2) => html`<h${level}>${text}</h${level}>`;
-  return html`${breadcrumb(m.breadcrumbLabel, [
-    { label: m.home, href: '/' },
-    { label: departmentTitle, href: `/departements/${department.code}` },
+  const main = html`${breadcrumb(j.breadcrumb, [
+    { label: j.home, href: '/' },
+    { label: departmentTitle(locale, department), href: `/departements/${department.code}` },
     { label: procedure.title },
   ])}
 <h1>${procedure.title}</h1>
@@ -111,7 +107,7 @@ ${notes.map((note) => html`<p><strong>${note.sites.join(', ')}</strong> — ${no
 ${
   bookable
     ? html`${h(m.stepsHeading)}
-<ol>${m.stepTitles.map((title) => html`<li>${title}</li>`)}</ol>
+<ol>${j.steps.map((title) => html`<li>${title}</li>`)}</ol>
 ${conditionsForm(locale, page)}`
     : ''
 }
@@ -119,8 +115,15 @@ ${
   others.length > 0
     ? html`${h(m.howToHeading)}
 ${bookable ? '' : html`<p>${m.notBookable}</p>`}
-${others.map((offer) => html`${h(offer.siteName, bookable ? 4 : 3)}${offerChannel(m, offer)}`)}`
+${others.map((offer) => html`${h(offer.siteName, bookable ? 4 : 3)}${offerChannel(locale, offer)}`)}`
     : ''
 }
 <p class="fr-mt-4w"><a class="fr-link" href="/rendez-vous/gerer">${m.manage}</a></p>`;
+  return {
+    // The DSFR error pattern: the page title says first that the form needs fixing.
+    title: page.conditionsMissing
+      ? `${messagesFor(common, locale).errorPrefix} ${procedure.title}`
+      : procedure.title,
+    main,
+  };
 }

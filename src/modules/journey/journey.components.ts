@@ -1,20 +1,20 @@
 import type { Locale } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
-import { localDate } from '../schedule/timezone.ts';
+import type { ApplicantInput } from '../booking/applicant.ts';
+import type { JourneySlot, listOtherChannels } from '../booking/journey.repository.ts';
+import type { Office, WeekSlot } from '../schedule/week.repository.ts';
 import { csrfField, errorSummary, input, stepper } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
-import { common } from '../web/messages/common.ts';
-import { journey } from '../web/messages/journey.ts';
-import type { ApplicantInput } from './applicant.ts';
-import type { BookingOffice, JourneySlot, listOtherChannels } from './journey.repository.ts';
+import { common } from '../web/web.messages.ts';
+import { APPLICANT_FIELDS } from './journey.input.ts';
+import { journey } from './journey.messages.ts';
 
-// The parts of the journey's pages (steps 2 to 5). Every value goes through `html`, which escapes it.
+// The parts of the journey's pages (steps 1 to 5). Every value goes through `html`, which escapes it.
 
-type Messages = (typeof journey)['fr'];
-
-/** The DSFR stepper of the journey at step `n`. */
-export function journeyStepper(m: Messages, n: number): SafeHtml {
+/** The DSFR stepper of the journey at step `n` (1 to 5), in the page's language. */
+export function journeyStepper(locale: Locale, n: number): SafeHtml {
+  const m = messagesFor(journey, locale);
   return stepper({ current: n, titles: m.steps, stateLabel: m.stepState(n), nextLabel: m.nextStep });
 }
 
@@ -25,17 +25,6 @@ export function hiddenFields(fields: Record<string, string | undefined>): SafeHt
     .map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}`;
 }
 
-/** An alert box; `role="alert"` only for errors, so that notices are not read out abruptly. */
-export function alert(
-  kind: 'error' | 'info' | 'warning' | 'success',
-  text: string,
-  title?: string,
-): SafeHtml {
-  return html`<div class="fr-alert fr-alert--${kind} fr-mb-4w"${kind === 'error' ? html` role="alert"` : ''}>
-${title ? html`<h2 class="fr-alert__title">${title}</h2>` : ''}<p>${text}</p>
-</div>`;
-}
-
 /** The local date and time of an instant, with a machine-readable `<time>`. */
 export function when(instant: Date, zone: string, locale: Locale): SafeHtml {
   return html`<time datetime="${instant.toISOString()}">${formatDateTime(instant, zone, locale)}</time>`;
@@ -43,7 +32,7 @@ export function when(instant: Date, zone: string, locale: Locale): SafeHtml {
 
 /** The offices offering the procedure, each a link to its week of slots, the chosen one marked. */
 export function officeList(
-  offices: BookingOffice[],
+  offices: Office[],
   chosen: number | undefined,
   hrefOf: (siteId: number) => string,
   zone: string,
@@ -64,19 +53,13 @@ export function officeList(
 
 /** The free slots of one week as native radios, one fieldset per day whose legend is the local date. */
 export function weekSlots(
-  slots: { id: string; startsAt: Date; remaining: number }[],
+  days: { date: string; slots: WeekSlot[] }[],
   zone: string,
   locale: Locale,
 ): SafeHtml {
   const m = messagesFor(journey, locale);
-  const days = new Map<string, typeof slots>();
-  for (const slot of slots) {
-    const day = localDate(slot.startsAt, zone);
-    days.set(day, [...(days.get(day) ?? []), slot]);
-  }
-  return html`${[...days.values()].map((daySlots) => {
-    const first = daySlots[0] as (typeof slots)[number];
-    const day = localDate(first.startsAt, zone);
+  return html`${days.map(({ date: day, slots: daySlots }) => {
+    const first = daySlots[0] as WeekSlot;
     return html`<fieldset class="fr-fieldset creneau-day" id="jour-${day}" aria-labelledby="jour-${day}-legend">
 <legend class="fr-fieldset__legend fr-text--lead" id="jour-${day}-legend">${formatDateTime(first.startsAt, zone, locale, { date: 'full' })}</legend>
 ${daySlots.map(
@@ -120,37 +103,10 @@ export function slotSummary(slot: JourneySlot, locale: Locale): SafeHtml {
 </div>`;
 }
 
-const FIELDS = [
-  'lastName',
-  'firstName',
-  'birthDate',
-  'email',
-  'phone',
-  'foreignerNumber',
-  'titleExpiry',
-  'postalCode',
-] as const;
-
-/** The applicant's fields as submitted by step 4's form (names `applicant.*`), trimmed. */
-export function applicantFromBody(body: Record<string, unknown>): ApplicantInput {
-  const value = (name: string) => {
-    const raw = body[`applicant.${name}`];
-    return typeof raw === 'string' ? raw.trim().slice(0, 300) : '';
-  };
-  const out: Record<string, string> = {};
-  for (const name of FIELDS) out[name] = value(name);
-  // Browsers without a date picker let people type the French way: 31/03/1990.
-  for (const name of ['birthDate', 'titleExpiry']) {
-    const match = /^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$/.exec(out[name] ?? '');
-    if (match) out[name] = `${match[3]}-${match[2]?.padStart(2, '0')}-${match[1]?.padStart(2, '0')}`;
-  }
-  return out as unknown as ApplicantInput;
-}
-
 /** The applicant's fields as hidden inputs, to carry them to the next POST. */
 export function applicantHidden(applicant: ApplicantInput): SafeHtml {
   const fields: Record<string, string | undefined> = {};
-  for (const name of FIELDS) fields[`applicant.${name}`] = applicant[name];
+  for (const name of APPLICANT_FIELDS) fields[`applicant.${name}`] = applicant[name];
   return hiddenFields(fields);
 }
 
@@ -167,7 +123,10 @@ export function applicantForm(options: {
   const m = messagesFor(journey, locale);
   const c = messagesFor(common, locale);
   const errors = options.errors.map((e) => ({ ...e, message: m.fieldError(e) }));
-  const field = (name: (typeof FIELDS)[number], extra: Partial<Parameters<typeof input>[0]> = {}): SafeHtml =>
+  const field = (
+    name: (typeof APPLICANT_FIELDS)[number],
+    extra: Partial<Parameters<typeof input>[0]> = {},
+  ): SafeHtml =>
     input({
       name: `applicant.${name}`,
       label: m.labels[`applicant.${name}`] ?? name,

@@ -1,5 +1,5 @@
-import type { FieldError } from '../../../errors.ts';
-import type { Catalog } from '../i18n.ts';
+import type { FieldError } from '../../errors.ts';
+import type { Catalog } from '../web/i18n.ts';
 
 const fr = {
   steps: [
@@ -14,6 +14,37 @@ const fr = {
   breadcrumb: 'Vous êtes ici :',
   home: 'Accueil',
   department: (code: string, name: string) => `${name} (${code})`,
+  // Step 1
+  descriptif: {
+    descriptionHeading: 'En quoi consiste cette démarche',
+    audienceHeading: 'Usagers concernés',
+    documentsHeading: 'Pièces à fournir',
+    printHint:
+      'Imprimer la liste : utilisez la fonction d’impression de votre navigateur ; la page s’imprime sans les menus ni les boutons.',
+    feesHeading: 'Coût',
+    duration: (minutes: number) => `Durée du rendez-vous : ${minutes} minutes.`,
+    nextFreeHeading: 'Prochaine date disponible',
+    nextFreeAt: (date: string, office: string) => `${date}, ${office}.`,
+    noSlotAdvice:
+      'Compte tenu du nombre important de demandes, il est possible que vous ne trouviez pas de place à la date souhaitée. Il n’y a pas d’autres dates que celles proposées sur ce site : prenez un rendez-vous, même éloigné, et revenez de temps en temps voir si une place se libère.',
+    officeNotesHeading: 'À savoir avant de venir',
+    warningTitle: 'Attention',
+    warning:
+      'Nous vous informons que les démarches liées au droit du séjour des étrangers sont gratuites. Aucune entreprise n’est agréée par la préfecture pour réaliser ces procédures ni ne dispose d’un accès privilégié pour obtenir des rendez-vous.',
+    stepsHeading: 'Les étapes de la prise de rendez-vous',
+    requestHeading: 'Demander un rendez-vous',
+    conditionsLabel: "J'accepte les conditions d'utilisation du service de prise de rendez-vous",
+    conditionsHint:
+      'Je prends rendez-vous pour moi-même ou pour un proche, avec son identité : 1 rendez-vous = 1 personne = 1 dossier. Mes données servent uniquement à la gestion du rendez-vous.',
+    conditionsPrivacy: 'Lire comment vos données personnelles sont traitées',
+    conditionsError: 'Cochez la case pour accepter les conditions d’utilisation avant de continuer.',
+    submit: 'Effectuer une demande de rendez-vous',
+    manage: 'Annuler, consulter et gérer mes demandes de rendez-vous',
+    notBookable:
+      'Dans ce département, cette démarche ne se fait pas sur rendez-vous en ligne. Voici comment la faire :',
+    howToHeading: 'Comment faire cette démarche',
+    noFreeSlot: 'Aucune plage disponible pour le moment',
+  },
   // Step 2
   conditionsRequired: 'Acceptez les conditions de la démarche avant de choisir une plage horaire.',
   backToDescription: 'Revenir au descriptif de la démarche',
@@ -133,6 +164,35 @@ const en: typeof fr = {
   breadcrumb: 'You are here:',
   home: 'Home',
   department: (code: string, name: string) => `${name} (${code})`,
+  descriptif: {
+    descriptionHeading: 'What this procedure is',
+    audienceHeading: 'Who it is for',
+    documentsHeading: 'Documents to bring',
+    printHint: 'Print the list: use your browser’s print function; the page prints without menus or buttons.',
+    feesHeading: 'Cost',
+    duration: (minutes: number) => `Length of the appointment: ${minutes} minutes.`,
+    nextFreeHeading: 'Next available date',
+    nextFreeAt: (date: string, office: string) => `${date}, ${office}.`,
+    noSlotAdvice:
+      'Because of the high number of requests, you may not find a slot on the date you wish. There are no dates other than those offered on this site: book an appointment, even a distant one, and come back from time to time to see whether an earlier slot has been freed.',
+    officeNotesHeading: 'Good to know before you come',
+    warningTitle: 'Warning',
+    warning:
+      'Residence procedures for foreign nationals are free of charge. No company is approved by the préfecture to carry out these procedures, and none has privileged access to appointments.',
+    stepsHeading: 'Steps to book an appointment',
+    requestHeading: 'Request an appointment',
+    conditionsLabel: 'I accept the terms of use of the appointment service',
+    conditionsHint:
+      'I am booking for myself or for a relative, with their identity: 1 appointment = 1 person = 1 file. My data is used only to manage the appointment.',
+    conditionsPrivacy: 'Read how your personal data is processed',
+    conditionsError: 'Tick the box to accept the terms of use before continuing.',
+    submit: 'Request an appointment',
+    manage: 'Cancel, view and manage my appointments',
+    notBookable:
+      'In this département, this procedure is not done by online appointment. Here is how to apply:',
+    howToHeading: 'How to apply',
+    noFreeSlot: 'No slot available at the moment',
+  },
   conditionsRequired: 'Accept the conditions of the procedure before choosing a time slot.',
   backToDescription: 'Back to the description of the procedure',
   chooseOffice: 'Choose where to go',

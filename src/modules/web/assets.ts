@@ -35,6 +35,7 @@ const COMPONENTS = [
   'notice',
   'callout',
   'breadcrumb',
+  'navigation',
   'stepper',
   'form',
   'input',

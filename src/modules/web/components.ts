@@ -90,3 +90,28 @@ export function altchaWidget(locale: string): SafeHtml {
   return html`<span id="altcha-css" hidden></span>
 <div class="fr-mb-4w creneau-altcha"><altcha-widget challenge="/api/v1/captcha" name="altcha" language="${locale}" configuration='{"hideLogo":true,"hideFooter":true}'></altcha-widget></div>`;
 }
+
+/** An alert box; `role="alert"` only for errors, so that notices are not read out abruptly. */
+export function alert(
+  kind: 'error' | 'info' | 'warning' | 'success',
+  text: string,
+  title?: string,
+): SafeHtml {
+  return html`<div class="fr-alert fr-alert--${kind} fr-mb-4w"${kind === 'error' ? html` role="alert"` : ''}>
+${title ? html`<h2 class="fr-alert__title">${title}</h2>` : ''}<p>${text}</p>
+</div>`;
+}
+
+/** A DSFR table (1.14 markup) with its caption, column headers and rows. */
+export function table(caption: string, head: string[], rows: SafeHtml[]): SafeHtml {
+  // A table wider than a phone scrolls: its container must take the focus to be scrolled by keyboard.
+  return html`<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0" role="region" aria-label="${caption}"><div class="fr-table__content">
+<table>
+<caption>${caption}</caption>
+<thead><tr>${head.map((label) => html`<th scope="col">${label}</th>`)}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</div></div></div></div>`;
+}

@@ -1,5 +1,5 @@
-import type { Catalog } from '../i18n.ts';
-import { CONTACT_FORM_URL, type Section } from './static.ts';
+import type { Catalog } from './i18n.ts';
+import { CONTACT_FORM_URL, type Section } from './static.messages.ts';
 
 // The help page: the questions of the Loiret FAQ (seeds/003), made general, and a few more.
 // `[text](url)` is a link, as in static.ts.

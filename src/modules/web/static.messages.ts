@@ -1,4 +1,4 @@
-import type { Catalog } from '../i18n.ts';
+import type { Catalog } from './i18n.ts';
 
 // The information pages. In paragraphs and list items, `[text](url)` is a link; everything else is
 // plain text (escaped when rendered).

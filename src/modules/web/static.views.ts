@@ -1,11 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../app.ts';
-import type { Locale } from '../../db/schema.ts';
+import { help } from './help.messages.ts';
 import { html, type SafeHtml } from './html.ts';
 import { messagesFor } from './i18n.ts';
-import { type Section, type StaticPage, staticContent } from './messages/static.ts';
-import { help } from './messages/static-help.ts';
-import type { Web } from './web.plugin.ts';
+import { type Section, type StaticPage, staticContent } from './static.messages.ts';
+import type { PageContext, PageView } from './web.plugin.ts';
+
+// The personal data (RGPD), accessibility (RGAA), legal notice and help pages: text of the catalogs.
 
 const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
 
@@ -35,22 +34,31 @@ ${part.items ? html`<ul>${part.items.map((item) => html`<li>${richText(item)}</l
 ${(part.after ?? []).map((p) => html`<p>${richText(p)}</p>`)}`;
 }
 
-function pageView(page: StaticPage): SafeHtml {
-  return html`<h1>${page.title}</h1>
-${page.intro.map((p) => html`<p class="fr-text--lead">${richText(p)}</p>`)}
-${page.sections.map((part) => section(part, 2))}`;
+/** Which information page: the catalog's key. */
+export type StaticPageName = 'privacy' | 'accessibility' | 'legal';
+
+/** An information page of the catalogs, in the page's language. */
+export function staticPageView(page: PageContext, name: StaticPageName): PageView {
+  const content: StaticPage = messagesFor(staticContent, page.locale)[name];
+  return {
+    title: content.title,
+    main: html`<h1>${content.title}</h1>
+${content.intro.map((p) => html`<p class="fr-text--lead">${richText(p)}</p>`)}
+${content.sections.map((part) => section(part, 2))}`,
+  };
 }
 
 // Plain headings rather than an accordion: every answer stays readable without JavaScript, and the
 // contents list lets a phone user jump to a question.
-function helpView(locale: Locale): SafeHtml {
-  const m = messagesFor(help, locale);
+/** The help page: a contents list, then every question under its theme. */
+export function helpView(page: PageContext): PageView {
+  const m = messagesFor(help, page.locale);
   let index = 0;
   const numbered = m.groups.map((group) => ({
     heading: group.heading,
     questions: group.questions.map((question) => ({ question, id: anchor(index++) })),
   }));
-  return html`<h1>${m.title}</h1>
+  const main = html`<h1>${m.title}</h1>
 ${m.intro.map((p) => html`<p class="fr-text--lead">${richText(p)}</p>`)}
 <nav class="fr-summary fr-mb-6w" aria-labelledby="sommaire-titre">
 <h2 class="fr-summary__title" id="sommaire-titre">${m.contentsHeading}</h2>
@@ -65,31 +73,5 @@ ${numbered.map(
   (group) => html`<h2 class="fr-mt-6w">${group.heading}</h2>
 ${group.questions.map(({ question, id }) => section(question, 3, id))}`,
 )}`;
-}
-
-const PAGES = [
-  { path: '/donnees-personnelles', page: 'privacy' },
-  { path: '/accessibilite', page: 'accessibility' },
-  { path: '/mentions-legales', page: 'legal' },
-] as const;
-
-/** The personal data (RGPD), accessibility (RGAA), legal notice and help pages. */
-export function staticPages(app: FastifyInstance, _ctx: AppContext, web: Web): void {
-  for (const { path, page } of PAGES) {
-    app.get(path, { schema: { hide: true } }, async (request, reply) => {
-      const locale = web.locale(request, reply);
-      const content = messagesFor(staticContent, locale)[page];
-      return web.sendPage(reply, { locale, title: content.title, main: pageView(content), path });
-    });
-  }
-
-  app.get('/aide', { schema: { hide: true } }, async (request, reply) => {
-    const locale = web.locale(request, reply);
-    return web.sendPage(reply, {
-      locale,
-      title: messagesFor(help, locale).title,
-      main: helpView(locale),
-      path: '/aide',
-    });
-  });
+  return { title: m.title, main };
 }

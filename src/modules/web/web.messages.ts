@@ -1,4 +1,6 @@
-import type { Catalog } from '../i18n.ts';
+import type { Catalog } from './i18n.ts';
+
+// The page shell, the error pages and the checks every page shares.
 
 const fr = {
   serviceName: 'Créneau',
@@ -29,6 +31,16 @@ const fr = {
   pageNotFoundText: "La page demandée n'existe pas ou a été déplacée.",
   serverError: 'Erreur inattendue',
   serverErrorText: 'Une erreur est survenue de notre côté. Réessayez dans quelques minutes.',
+  forbidden: 'Accès refusé',
+  forbiddenText:
+    'Vous n’avez pas accès à cette page. Si vous pensez que c’est une erreur, reconnectez-vous ou repartez de l’accueil.',
+  badRequest: 'Demande non valide',
+  badRequestText:
+    'Cette demande n’a pas pu être traitée. Revenez à la page précédente et réessayez, ou repartez de l’accueil.',
+  retry: 'Réessayer',
+  mainNavigation: 'Menu principal',
+  userArea: 'Votre compte',
+  signOut: 'Se déconnecter',
   csrfError: 'Le formulaire a expiré. Rechargez la page et recommencez.',
   overBudget: 'Trop de demandes en peu de temps',
   overBudgetText: (seconds: number) =>
@@ -77,6 +89,16 @@ const en: typeof fr = {
   pageNotFoundText: 'This page does not exist or has moved.',
   serverError: 'Unexpected error',
   serverErrorText: 'Something went wrong on our side. Please try again in a few minutes.',
+  forbidden: 'Access denied',
+  forbiddenText:
+    'You do not have access to this page. If you think this is a mistake, sign in again or start again from the home page.',
+  badRequest: 'Request not valid',
+  badRequestText:
+    'This request could not be handled. Go back to the previous page and try again, or start again from the home page.',
+  retry: 'Try again',
+  mainNavigation: 'Main menu',
+  userArea: 'Your account',
+  signOut: 'Sign out',
   csrfError: 'The form has expired. Reload the page and try again.',
   overBudget: 'Too many requests in a short time',
   overBudgetText: (seconds: number) =>
