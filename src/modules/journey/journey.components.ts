@@ -135,7 +135,7 @@ export function applicantForm(options: {
       required: true,
       ...extra,
     });
-  return html`${errorSummary(c.errorSummaryTitle(errors.length), errors, m.labels)}
+  return html`${errorSummary(locale, errors, m.labels)}
 ${slotSummary(slot, locale)}
 <div class="fr-callout fr-callout--blue-cumulus fr-mb-4w">
 <h2 class="fr-callout__title fr-h6">${m.forRelativeTitle}</h2>

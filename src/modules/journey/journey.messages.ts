@@ -138,7 +138,7 @@ const fr = {
   resultDeadline: (deadline: string) =>
     `Ouvrez-le et confirmez votre rendez-vous avant le ${deadline} (heure du lieu du rendez-vous) : sans confirmation, la plage sera libérée pour quelqu'un d'autre.`,
   resultSpam: 'Vous ne le trouvez pas ? Regardez dans vos courriers indésirables (spam).',
-  reference: 'Référence',
+  referenceLabel: 'Référence :',
   manageLink: 'Annuler, consulter et gérer mes demandes de rendez-vous',
   alreadyBooked:
     'Cette personne a déjà un rendez-vous en cours pour cette démarche. Un seul rendez-vous par personne : annulez-le avant d’en prendre un autre.',
@@ -281,7 +281,7 @@ const en: typeof fr = {
   resultDeadline: (deadline: string) =>
     `Open it and confirm your appointment before ${deadline} (office local time): without confirmation, the slot will be released for someone else.`,
   resultSpam: 'Cannot find it? Look in your junk mail (spam) folder.',
-  reference: 'Reference',
+  referenceLabel: 'Reference:',
   manageLink: 'Cancel, view and manage my appointments',
   alreadyBooked:
     'This person already has an appointment in progress for this procedure. One appointment per person: cancel it before booking another one.',

@@ -160,7 +160,7 @@ function resultView({ locale }: PageContext, model: Extract<JourneyStep, { step:
 <div class="fr-alert fr-alert--warning fr-mb-4w"><p>${m.resultEmail(model.email)}</p><p><strong>${m.resultDeadline(deadline)}</strong></p></div>
 <p>${m.resultSpam}</p>
 ${slotSummary(slot, locale)}
-<p>${m.reference} : <strong>${model.reference}</strong></p>
+<p>${m.referenceLabel} <strong>${model.reference}</strong></p>
 <p><a class="fr-link" href="/rendez-vous/gerer">${m.manageLink}</a></p>`,
   };
 }

@@ -60,7 +60,7 @@ describe('the manage page', () => {
       refused: { field: 'altcha', code: 'captcha_failed' },
     });
     assert.equal(page.status, 403);
-    assert.match(page.main.value, /<a href="#altcha">Security check : The security check failed/);
+    assert.match(page.main.value, /<a href="#altcha">Security check: The security check failed/);
     assert.deepEqual(page.scripts, ['js/altcha.min.js']);
   });
 

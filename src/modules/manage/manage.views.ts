@@ -59,7 +59,7 @@ ${altchaWidget(locale)}`
     status: model.refused?.field === 'altcha' ? 403 : model.refused ? 422 : undefined,
     scripts: model.captcha ? ['js/altcha.min.js'] : [],
     main: html`<h1>${m.title}</h1>
-${errorSummary(c.errorSummaryTitle(errors.length), errors, { email: m.email, altcha: m.security })}
+${errorSummary(locale, errors, { email: m.email, altcha: m.security })}
 <p>${m.intro}</p>
 <form method="post" action="${PATH}" novalidate>
 ${csrfField(page.csrf)}

@@ -62,7 +62,7 @@ export const moveChoiceView = orLinkProblemView((page: PageContext, model: MoveC
     title: errors.length ? `${c.errorPrefix} ${m.move.title}` : m.move.title,
     status: model.status,
     main: html`<h1>${m.move.title}</h1>
-${errorSummary(c.errorSummaryTitle(errors.length), errors, { slotId: m.move.title })}
+${errorSummary(locale, errors, { slotId: m.move.title })}
 <p>${m.move.intro}</p>
 ${bookingSummary(model.booking, locale, m.move.current)}
 ${choice}`,

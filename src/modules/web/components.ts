@@ -1,5 +1,8 @@
+import type { Locale } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
 import { html, type SafeHtml } from './html.ts';
+import { messagesFor } from './i18n.ts';
+import { common } from './web.messages.ts';
 
 // DSFR components as typed functions: every value is escaped by `html`.
 
@@ -25,11 +28,12 @@ export function fieldId(field: string): string {
 }
 
 /** The summary at the top of a form in error, linking to each field (RGAA 11.10, DSFR error pattern). */
-export function errorSummary(title: string, errors: FieldError[], labels: Record<string, string>): SafeHtml {
+export function errorSummary(locale: Locale, errors: FieldError[], labels: Record<string, string>): SafeHtml {
   if (errors.length === 0) return html``;
+  const m = messagesFor(common, locale);
   return html`<div class="fr-alert fr-alert--error fr-mb-4w" role="alert" id="erreurs" tabindex="-1" autofocus>
-<h2 class="fr-alert__title">${title}</h2>
-<ul>${errors.map((e) => html`<li><a href="#${fieldId(e.field)}">${labels[e.field] ?? e.field} : ${e.message}</a></li>`)}</ul>
+<h2 class="fr-alert__title">${m.errorSummaryTitle(errors.length)}</h2>
+<ul>${errors.map((e) => html`<li><a href="#${fieldId(e.field)}">${m.labelled(labels[e.field] ?? e.field, e.message)}</a></li>`)}</ul>
 </div>`;
 }
 

@@ -23,6 +23,8 @@ const fr = {
   errorSummaryTitle: (count: number) =>
     count === 1 ? 'Le formulaire contient une erreur' : `Le formulaire contient ${count} erreurs`,
   errorPrefix: 'Erreur :',
+  /** A label and its text, as in an error summary: French puts a space before the colon. */
+  labelled: (label: string, text: string) => `${label} : ${text}`,
   required: 'obligatoire',
   optional: 'facultatif',
   back: 'Retour',
@@ -81,6 +83,7 @@ const en: typeof fr = {
   errorSummaryTitle: (count: number) =>
     count === 1 ? 'The form has an error' : `The form has ${count} errors`,
   errorPrefix: 'Error:',
+  labelled: (label: string, text: string) => `${label}: ${text}`,
   required: 'required',
   optional: 'optional',
   back: 'Back',
