@@ -8,9 +8,8 @@ import type { AppContext, ModulePlugin } from '../src/context.ts';
 import { AppError } from '../src/errors.ts';
 import { registerErrorHandling } from '../src/http/errors.ts';
 import { registerWebLayer } from '../src/modules/web/web.plugin.ts';
-import { createTestApp, type TestApp } from './helpers/app.ts';
+import { createTestApp, type TestApp, tokenFrom } from './helpers/app.ts';
 import { applicant, createFixture } from './helpers/fixtures.ts';
-import { tokensOf } from './helpers/invariants.ts';
 
 // A browser that meets an error gets a DSFR page in its language — never JSON, never a stack trace —
 // while the API keeps its JSON errors; one mapping decides the status for both.
@@ -84,13 +83,16 @@ describe('error pages for browsers, JSON for the API', () => {
 
   test('an impossible week on the change-of-slot page shows the first week, not an error', async () => {
     const fixture = await createFixture(t.database.db, { slots: 2, capacity: 2 });
+    const who = applicant();
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/v1/bookings',
-      payload: { slotId: fixture.slotIds[0], acceptConditions: true, applicant: applicant() },
+      payload: { slotId: fixture.slotIds[0], acceptConditions: true, applicant: who },
     });
     assert.equal(created.statusCode, 201, created.body);
-    const { manage } = await tokensOf(t.database.db, String(created.json().id));
+    await t.deliverMail();
+    const mail = t.mail.messages().find((message) => message.to.includes(who.email));
+    const manage = tokenFrom(mail?.text ?? '', '/rendez-vous/gerer');
     const page = await t.app.inject({ url: `/rendez-vous/changer?token=${manage}&semaine=2030-13-45` });
     assert.equal(page.statusCode, 200, page.body.slice(0, 300));
     assert.match(page.body, /Semaine du 07\/01\/2030 au 13\/01\/2030/);

@@ -1,10 +1,7 @@
-import type { Clock } from '../../clock.ts';
-import type { Config } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
 import type { Locale } from '../../db/schema.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { type ApplicantInput, validateApplicant } from '../booking/applicant.ts';
-import { bookSlot } from '../booking/booking.usecases.ts';
+import { type BookingDeps, bookSlot } from '../booking/booking.usecases.ts';
 import {
   findJourneySlot,
   findProcedureInDepartment,
@@ -37,12 +34,8 @@ import type { SlotChoicePage } from './slot-choice.views.ts';
 // The journey's pages as use cases (PRODUCT §4.3): each reads or books through booking's and
 // schedule's use cases and repositories, and returns the data its view shows — or a redirect.
 
-export interface JourneyDeps {
-  db: Db;
-  clock: Clock;
-  config: Pick<Config, 'holdMinutes' | 'publicUrl' | 'maxActivePerEmail'>;
+export interface JourneyDeps extends BookingDeps {
   captcha: Pick<Captcha, 'enabled' | 'verify'>;
-  wakeOutbox?: () => void;
 }
 
 /** Step 1 (Descriptif): the procedure, how to do it in the département, its next free slot. */
