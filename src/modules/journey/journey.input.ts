@@ -1,5 +1,6 @@
 import type { ApplicantInput } from '../booking/applicant.ts';
 import { stepOnePath } from '../territory/directory.components.ts';
+import { DEPARTMENT_CODE, PROCEDURE_CODE } from '../territory/directory.input.ts';
 import type { Redirect } from '../web/web.plugin.ts';
 
 // What the journey's pages read from a browser: the addresses of steps 1 and 2 (links, so nothing
@@ -11,8 +12,6 @@ export type Body = Record<string, unknown>;
 export type StepError = 'conditions' | 'indisponible' | 'prise' | 'choix';
 
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-const DEPARTMENT_CODE = /^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$/;
-const PROCEDURE_CODE = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const STEP_ERRORS: readonly StepError[] = ['conditions', 'indisponible', 'prise', 'choix'];
 
 /** The URL of step 2 for a procedure, optionally at an office, a week and with an error flag. */

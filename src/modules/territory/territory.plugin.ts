@@ -1,11 +1,9 @@
 import type { ModulePlugin } from '../../context.ts';
-import { field } from '../web/forms.ts';
+import { DEPARTMENT_CODE, searchQuery } from './directory.input.ts';
 import { departmentDirectory, searchCommunes, servedDepartments } from './directory.usecases.ts';
 import { departmentView, homeView, searchView } from './directory.views.ts';
 import { territoryRoutes } from './territory.routes.ts';
 
-const DEPARTMENT_CODE = /^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$/;
-const MAX_QUERY_LENGTH = 100;
 const HIDDEN = { schema: { hide: true } };
 
 /**
@@ -21,8 +19,7 @@ export const territoryPlugin: ModulePlugin = async (app, { ctx, web }) => {
   });
 
   app.get('/recherche', HIDDEN, async (request, reply) => {
-    const query = field(request.query, 'q', 10_000).trim().slice(0, MAX_QUERY_LENGTH);
-    const model = await searchCommunes(ctx, query);
+    const model = await searchCommunes(ctx, searchQuery(request.query));
     return web.render(request, reply, searchView, model);
   });
 
