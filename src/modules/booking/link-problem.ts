@@ -18,13 +18,18 @@ export function isLinkProblem(value: unknown): value is LinkProblem {
   return typeof problem === 'object' && problem !== null && typeof problem.code === 'string';
 }
 
-/** The answer of `work`, or the link problem its booking error makes; any other error is rethrown. */
+/** The link problem a booking error makes; any other error is rethrown, to be a fault. */
+export function linkProblemOf(error: unknown): LinkProblem {
+  if (!(error instanceof AppError)) throw error;
+  return { problem: { code: error.code, status: error.status, message: error.message } };
+}
+
+/** The answer of `work`, or the link problem its booking error makes. */
 export async function orLinkProblem<T>(work: () => Promise<T>): Promise<T | LinkProblem> {
   try {
     return await work();
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { problem: { code: error.code, status: error.status, message: error.message } };
+    return linkProblemOf(error);
   }
 }
 

@@ -98,20 +98,22 @@ function bookable(slot: JourneySlot, now: Date): boolean {
   return slot.channel === 'booking' && slot.startsAt > now && slot.taken < slot.capacity;
 }
 
-/** The slot a POST step is about, or where to send the person to choose another. */
-async function stepSlot(
-  deps: Pick<JourneyDeps, 'db' | 'clock'>,
-  input: StepInput,
-): Promise<{ slot: JourneySlot } | Redirect | JourneyStep> {
+/** The slot a POST step is about — or, when it cannot be booked, the answer sending the person on. */
+type StepSlot =
+  | { slot: JourneySlot; answer?: undefined }
+  | { slot?: undefined; answer: JourneyStep | Redirect };
+
+async function stepSlot(deps: Pick<JourneyDeps, 'db' | 'clock'>, input: StepInput): Promise<StepSlot> {
   const now = deps.clock.now();
   const slot = input.slotId === undefined ? undefined : await findJourneySlot(deps.db, input.slotId);
   if (slot && bookable(slot, now)) return { slot };
   if (slot) {
     const full = slot.channel === 'booking' && slot.startsAt > now;
-    return backToSlots(slot, full ? 'prise' : 'indisponible');
+    return { answer: backToSlots(slot, full ? 'prise' : 'indisponible') };
   }
-  if (input.backToChoice) return { redirect: input.backToChoice };
-  return { step: 'restart', status: 400 };
+  // No such slot: back to step 2 when the form names its procedure, else start again.
+  if (input.backToChoice) return { answer: { redirect: input.backToChoice } };
+  return { answer: { step: 'restart', status: 400 } };
 }
 
 /** Step 2 again with a message, when the chosen slot went away. */
@@ -135,16 +137,15 @@ function detailsStep(slot: JourneySlot, input: StepInput, errors: FieldError[]):
 
 /** Step 3 (Contrôle de sécurité): the proof of work, when it is on. */
 export async function securityStep(deps: JourneyDeps, input: StepInput): Promise<JourneyStep | Redirect> {
-  const found = await stepSlot(deps, input);
-  if (!('slot' in found)) return found;
-  return { step: 'security', slot: found.slot, captcha: deps.captcha.enabled, failed: false };
+  const { slot, answer } = await stepSlot(deps, input);
+  if (!slot) return answer;
+  return { step: 'security', slot, captcha: deps.captcha.enabled, failed: false };
 }
 
 /** Step 4 (Coordonnées personnelles), then the summary of step 5 once every field is valid. */
 export async function detailsOrSummary(deps: JourneyDeps, input: StepInput): Promise<JourneyStep | Redirect> {
-  const found = await stepSlot(deps, input);
-  if (!('slot' in found)) return found;
-  const { slot } = found;
+  const { slot, answer } = await stepSlot(deps, input);
+  if (!slot) return answer;
   if (text(input.body, 'action') !== 'verifier') return detailsStep(slot, input, []);
   const applicant = applicantFromBody(input.body);
   const result = validate(deps, slot, applicant);
@@ -164,9 +165,8 @@ export async function submitBooking(
   deps: JourneyDeps,
   input: StepInput & { locale: Locale },
 ): Promise<JourneyStep | Redirect> {
-  const found = await stepSlot(deps, input);
-  if (!('slot' in found)) return found;
-  const { slot } = found;
+  const { slot, answer } = await stepSlot(deps, input);
+  if (!slot) return answer;
   const applicant = applicantFromBody(input.body);
   // Checked before the proof of work is spent, so that a typo does not cost a new check.
   const result = validate(deps, slot, applicant);

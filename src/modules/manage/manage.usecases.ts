@@ -8,7 +8,7 @@ import {
   peekConfirmation,
 } from '../booking/booking.usecases.ts';
 import { checkEmailAddress, type EmailProblem } from '../booking/email-address.ts';
-import { isLinkProblem, type LinkProblem, orLinkProblem } from '../booking/link-problem.ts';
+import { isLinkProblem, type LinkProblem, linkProblemOf, orLinkProblem } from '../booking/link-problem.ts';
 import { manageErrors } from '../booking/manage.errors.ts';
 import { findSiteDepartment } from '../booking/manage.repository.ts';
 import {
@@ -183,6 +183,6 @@ export async function moveAppointment(
     if (error instanceof AppError && error.code === 'invalid') {
       return again(error.fields?.[0]?.code === 'past' ? 'past' : 'not_offered', 422);
     }
-    return orLinkProblem(() => Promise.reject(error));
+    return linkProblemOf(error);
   }
 }
