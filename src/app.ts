@@ -19,8 +19,6 @@ import { schedulePlugin } from './modules/schedule/availability.routes.ts';
 import { territoryPlugin } from './modules/territory/territory.plugin.ts';
 import { registerWebLayer, webPlugin } from './modules/web/web.plugin.ts';
 
-export type { AppContext } from './context.ts';
-
 /** The hooks of one module's scope: they run for its routes only (the agents' sign-in check, say). */
 export interface ScopeHooks {
   onRequest?: onRequestHookHandler[];
@@ -106,4 +104,5 @@ export async function buildApp(ctx: AppContext) {
   return app;
 }
 
+/** The built application, as tests and server.ts hold it. */
 export type CreneauApp = Awaited<ReturnType<typeof buildApp>>;

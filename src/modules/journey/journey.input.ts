@@ -7,6 +7,7 @@ import type { Redirect } from '../web/web.plugin.ts';
 // personal) and the fields posted from step 3 on. Bad input becomes a redirect or a missing value here,
 // before any use case runs.
 
+/** A parsed form, as the pages receive it. */
 export type Body = Record<string, unknown>;
 /** Why step 2 is shown again: its `erreur` flag. */
 export type StepError = 'conditions' | 'indisponible' | 'prise' | 'choix';

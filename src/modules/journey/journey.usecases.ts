@@ -34,6 +34,7 @@ import type { SlotChoicePage } from './slot-choice.views.ts';
 // The journey's pages as use cases (PRODUCT §4.3): each reads or books through booking's and
 // schedule's use cases and repositories, and returns the data its view shows — or a redirect.
 
+/** What the journey's use cases need: booking's dependencies and the proof-of-work check. */
 export interface JourneyDeps extends BookingDeps {
   captcha: Pick<Captcha, 'enabled' | 'verify'>;
 }

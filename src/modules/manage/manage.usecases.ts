@@ -28,6 +28,7 @@ import type { MoveChoice, Moved, MoveInput } from './reschedule.views.ts';
 // The pages after booking as use cases: each calls booking's use cases and returns what its view
 // shows, or the link problem (bad, expired or used link) its page explains.
 
+/** What the manage pages' use cases need: booking's dependencies and the proof-of-work check. */
 export interface ManageDeps extends BookingDeps {
   captcha: Pick<Captcha, 'enabled' | 'verify'>;
 }

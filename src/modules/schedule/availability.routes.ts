@@ -16,6 +16,7 @@ const MAX_ID = 2_147_483_647;
 const CACHE_MS = 1000;
 const MAX_CACHED = 10_000;
 
+/** GET /api/v1/availability: the free slots of an offer, each answer kept a second. */
 export function availabilityRoutes(app: ModuleApp, ctx: AppContext): void {
   const cache = new Map<string, { expires: number; body: Promise<string> }>();
 
