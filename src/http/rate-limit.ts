@@ -1,10 +1,10 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app.ts';
+import type { AppContext } from '../context.ts';
 import { WRITE_BUDGET, writeBudgetStore } from '../modules/protection/write-budget.ts';
 import { html } from '../modules/web/html.ts';
 import { messagesFor } from '../modules/web/i18n.ts';
-import { common } from '../modules/web/messages/common.ts';
+import { common } from '../modules/web/web.messages.ts';
 import type { Web } from '../modules/web/web.plugin.ts';
 
 declare module 'fastify' {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { AppContext, CreneauApp } from '../../app.ts';
+import type { AppContext, ModuleApp, ModulePlugin } from '../../context.ts';
 import type { Locale } from '../../db/schema.ts';
 import { bookingErrors } from './booking.errors.ts';
 import {
@@ -32,7 +32,7 @@ export function requestLocale(request: FastifyRequest): Locale {
 }
 
 /** POST /api/v1/bookings, confirm, consult and cancel (PRODUCT §7). */
-export function bookingRoutes(app: CreneauApp, ctx: AppContext): void {
+export function bookingRoutes(app: ModuleApp, ctx: AppContext): void {
   const deps = { db: ctx.db, clock: ctx.clock, config: ctx.config, wakeOutbox: ctx.wakeOutbox };
 
   app.post(
@@ -116,3 +116,6 @@ export function bookingRoutes(app: CreneauApp, ctx: AppContext): void {
     },
   );
 }
+
+/** The booking module's routes: the bookings API (the pages are journey's and manage's). */
+export const bookingPlugin: ModulePlugin = async (app, { ctx }) => bookingRoutes(app, ctx);

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { ModulePlugin } from '../../context.ts';
 import type { Captcha } from './captcha.ts';
 
 // Every field the challenge carries must be listed: the response serialiser drops unknown ones, and
@@ -52,3 +53,6 @@ export function captchaRoutes(app: FastifyInstance, captcha: Captcha): void {
     },
   );
 }
+
+/** The protection module's routes: the proof-of-work challenge (the write budget is a root hook). */
+export const protectionPlugin: ModulePlugin = async (app, { ctx }) => captchaRoutes(app, ctx.captcha);

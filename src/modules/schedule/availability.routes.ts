@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { AppContext, CreneauApp } from '../../app.ts';
+import type { AppContext, ModuleApp, ModulePlugin } from '../../context.ts';
 import { invalid } from '../../errors.ts';
 import { ErrorSchema } from '../booking/booking.schemas.ts';
 import { findOffer, listFreeSlots } from './schedule.repository.ts';
@@ -16,7 +16,8 @@ const MAX_ID = 2_147_483_647;
 const CACHE_MS = 1000;
 const MAX_CACHED = 10_000;
 
-export function availabilityRoutes(app: CreneauApp, ctx: AppContext): void {
+/** GET /api/v1/availability: the free slots of an offer, each answer kept a second. */
+export function availabilityRoutes(app: ModuleApp, ctx: AppContext): void {
   const cache = new Map<string, { expires: number; body: Promise<string> }>();
 
   async function compute(procedure: number, site: number, from?: string, to?: string): Promise<string> {
@@ -108,3 +109,6 @@ export function availabilityRoutes(app: CreneauApp, ctx: AppContext): void {
     },
   );
 }
+
+/** The schedule module's routes: the availability API. */
+export const schedulePlugin: ModulePlugin = async (app, { ctx }) => availabilityRoutes(app, ctx);

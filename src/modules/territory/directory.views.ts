@@ -1,23 +1,13 @@
-import type { Locale } from '../../db/schema.ts';
 import { breadcrumb } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
-import { directory } from '../web/messages/directory.ts';
+import type { PageContext, PageView } from '../web/web.plugin.ts';
+import { departmentTitle, offerChannel, stepOnePath } from './directory.components.ts';
+import { directory } from './directory.messages.ts';
 import type { DirectoryDepartment, DirectoryOffer, DirectorySite } from './directory.repository.ts';
 import { type CommuneSearch, MAX_RESULTS, regionNameOf } from './directory.search.ts';
 
 type Messages = (typeof directory)['fr'];
-
-/** 'YYYY-MM-DD' → 'dd/mm/yyyy', the way the préfectures' directories date their entries. */
-export function shortDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year}`;
-}
-
-/** The link to step 1 of a procedure in a département. */
-export function stepOnePath(departmentCode: string, procedureCode: string): string {
-  return `/departements/${encodeURIComponent(departmentCode)}/demarches/${encodeURIComponent(procedureCode)}`;
-}
 
 /** The commune search form, shown on the home page and above the results. */
 export function searchForm(m: Messages, query = ''): SafeHtml {
@@ -31,15 +21,15 @@ export function searchForm(m: Messages, query = ''): SafeHtml {
 }
 
 /** The home page: what the service does, the search form and the départements grouped by region. */
-export function homeView(locale: Locale, departments: DirectoryDepartment[]): SafeHtml {
-  const m = messagesFor(directory, locale);
+export function homeView(page: PageContext, departments: DirectoryDepartment[]): PageView {
+  const m = messagesFor(directory, page.locale);
   const regions = new Map<string, DirectoryDepartment[]>();
   for (const department of departments) {
     const region = regionNameOf(department.code) ?? m.otherRegion;
     regions.set(region, [...(regions.get(region) ?? []), department]);
   }
   const sorted = [...regions.entries()].sort(([a], [b]) => a.localeCompare(b, 'fr'));
-  return html`<h1>${m.homeTitle}</h1>
+  const main = html`<h1>${m.homeTitle}</h1>
 ${m.homeIntro.map((paragraph) => html`<p class="fr-text--lead">${paragraph}</p>`)}
 <h2>${m.searchHeading}</h2>
 ${searchForm(m)}
@@ -48,11 +38,18 @@ ${sorted.map(
   ([region, list]) => html`<h3 class="fr-h5">${region}</h3>
 <ul>${list.map((d) => html`<li><a class="fr-link" href="/departements/${d.code}">${d.name} (${d.code})</a></li>`)}</ul>`,
 )}`;
+  return { title: m.homeTitle, main };
+}
+
+/** A commune search: what was typed (trimmed and cut) and what was found. */
+export interface SearchPage {
+  query: string;
+  search: CommuneSearch;
 }
 
 /** The results of a commune search, each commune with its office or why there is none. */
-export function searchView(locale: Locale, query: string, search: CommuneSearch): SafeHtml {
-  const m = messagesFor(directory, locale);
+export function searchView(page: PageContext, { query, search }: SearchPage): PageView {
+  const m = messagesFor(directory, page.locale);
   const { results } = search;
   let body: SafeHtml;
   if (search.kind === 'too_short') {
@@ -78,56 +75,34 @@ ${
 </li>`,
     )}</ul>`;
   }
-  return html`${breadcrumb(m.breadcrumbLabel, [{ label: m.home, href: '/' }, { label: m.searchTitle }])}
-<h1>${query ? m.searchResultsFor(query) : m.searchTitle}</h1>
+  const title = query ? m.searchResultsFor(query) : m.searchTitle;
+  const main = html`${breadcrumb(m.breadcrumbLabel, [{ label: m.home, href: '/' }, { label: m.searchTitle }])}
+<h1>${title}</h1>
 <div role="status">${body}</div>
 <h2 class="fr-mt-4w">${m.newSearch}</h2>
 ${searchForm(m, query)}`;
+  return { title, main };
 }
 
-/**
- * How to apply at one office through a channel other than the booking journey: the postal address,
- * the email address, the walk-in instructions or the online service, and the date of the entry.
- */
-export function offerChannel(m: Messages, offer: DirectoryOffer): SafeHtml {
-  const details: SafeHtml[] = [];
-  if (offer.channel === 'postal' && offer.postalAddress) {
-    details.push(
-      html`<p class="fr-mb-1w"><strong>${m.postalAddress}</strong></p><address class="creneau-pre-line fr-mb-2w">${offer.postalAddress}</address>`,
-    );
-  }
-  if (offer.contactEmail) {
-    details.push(
-      html`<p><strong>${m.email}</strong> <a class="fr-link" href="mailto:${offer.contactEmail}">${offer.contactEmail}</a></p>`,
-    );
-  }
-  if (offer.instructions) details.push(html`<p>${offer.instructions}</p>`);
-  if (offer.url) {
-    details.push(
-      offer.channel === 'external'
-        ? html`<p><a class="fr-btn fr-btn--secondary" href="${offer.url}" rel="noopener">${m.externalService}<span class="fr-sr-only"> — ${offer.siteName}</span></a></p>`
-        : html`<p><a class="fr-link" href="${offer.url}" rel="noopener">${m.infoPage}<span class="fr-sr-only"> — ${offer.siteName}</span></a></p>`,
-    );
-  }
-  return html`<p class="fr-mb-1w"><span class="fr-badge fr-badge--info fr-badge--no-icon">${m.channels[offer.channel]}</span></p>
-${details}
-<p class="fr-text--sm fr-text-mention--grey">${m.updatedOn(shortDate(offer.updatedOn))}</p>`;
+/** Everything the page of a département shows. */
+export interface DepartmentPage {
+  department: DirectoryDepartment;
+  sites: DirectorySite[];
+  offers: DirectoryOffer[];
+  /** The earliest free slot of each booking offer, by offer id. */
+  nextFree: Map<number, Date>;
 }
 
 /** The page of a département: its offices, then each procedure with how to apply at each office. */
-export function departmentView(
-  locale: Locale,
-  department: DirectoryDepartment,
-  sites: DirectorySite[],
-  offers: DirectoryOffer[],
-  nextFree: Map<number, Date>,
-): SafeHtml {
+export function departmentView(page: PageContext, model: DepartmentPage): PageView {
+  const { locale } = page;
+  const { department, sites, offers, nextFree } = model;
   const m = messagesFor(directory, locale);
   const procedures = new Map<string, DirectoryOffer[]>();
   for (const offer of offers) {
     procedures.set(offer.procedureCode, [...(procedures.get(offer.procedureCode) ?? []), offer]);
   }
-  const title = m.departmentTitle(department.name, department.code);
+  const title = departmentTitle(locale, department);
   const procedureSection = (list: DirectoryOffer[]) => {
     const first = list[0];
     if (!first) return html``;
@@ -150,11 +125,11 @@ ${
 }
 ${others.map(
   (offer) => html`<h4 class="fr-h6 fr-mt-3w fr-mb-1w">${offer.siteName}</h4>
-${offerChannel(m, offer)}`,
+${offerChannel(locale, offer)}`,
 )}
 </section>`;
   };
-  return html`${breadcrumb(m.breadcrumbLabel, [{ label: m.home, href: '/' }, { label: title }])}
+  const main = html`${breadcrumb(m.breadcrumbLabel, [{ label: m.home, href: '/' }, { label: title }])}
 <h1>${title}</h1>
 <h2>${m.sitesHeading}</h2>
 <ul class="fr-mb-6w">${sites.map(
@@ -167,4 +142,5 @@ ${offerChannel(m, offer)}`,
   )}</ul>
 <h2>${m.proceduresHeading}</h2>
 ${procedures.size === 0 ? html`<p>${m.noProcedures}</p>` : [...procedures.values()].map(procedureSection)}`;
+  return { title, main };
 }

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { AppContext, CreneauApp } from '../../app.ts';
+import type { AppContext, ModuleApp } from '../../context.ts';
 import { invalid } from '../../errors.ts';
 import { ErrorSchema } from '../booking/booking.schemas.ts';
 import {
@@ -27,7 +27,7 @@ const ProcedureSchema = Type.Object({
 });
 
 /** GET /api/v1/departments and GET /api/v1/procedures?department=CODE (PRODUCT §7). */
-export function territoryRoutes(app: CreneauApp, ctx: AppContext): void {
+export function territoryRoutes(app: ModuleApp, ctx: AppContext): void {
   app.get(
     '/api/v1/departments',
     {

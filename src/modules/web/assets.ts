@@ -35,6 +35,7 @@ const COMPONENTS = [
   'notice',
   'callout',
   'breadcrumb',
+  'navigation',
   'stepper',
   'form',
   'input',
@@ -123,19 +124,23 @@ export function buildAssets(): { version: string; files: Map<string, Asset> } {
   return { version: hash.digest('base64url').slice(0, 10), files };
 }
 
+/** A bundled asset, or a DSFR font or icon the bundle refers to (read once, on first demand). */
+function findAsset(assets: ReturnType<typeof buildAssets>, name: string): Asset | undefined {
+  const bundled = assets.files.get(name);
+  if (bundled) return bundled;
+  // DSFR fonts and icons referenced by the bundle: only those folders, only known file types.
+  if (!/^dsfr\/(fonts|icons)\/[\w/-]+\.(woff2?|svg)$/.test(name) || name.includes('..')) return undefined;
+  const source = path.join(DSFR, name.slice('dsfr/'.length));
+  if (!existsSync(source)) return undefined;
+  const asset = makeAsset(name, readFileSync(source));
+  assets.files.set(name, asset);
+  return asset;
+}
+
 /** Serves /assets/VERSION/…: immutable, compressed once, fonts and icons read from the DSFR on demand. */
 export function assetRoutes(app: FastifyInstance, assets: ReturnType<typeof buildAssets>): void {
   app.get('/assets/:version/*', { schema: { hide: true } }, async (request, reply) => {
-    const name = (request.params as { '*': string })['*'];
-    let asset = assets.files.get(name);
-    // DSFR fonts and icons referenced by the bundle: only those folders, only known file types.
-    if (!asset && /^dsfr\/(fonts|icons)\/[\w/-]+\.(woff2?|svg)$/.test(name) && !name.includes('..')) {
-      const source = path.join(DSFR, name.slice('dsfr/'.length));
-      if (existsSync(source)) {
-        asset = makeAsset(name, readFileSync(source));
-        assets.files.set(name, asset);
-      }
-    }
+    const asset = findAsset(assets, (request.params as { '*': string })['*']);
     if (!asset) return reply.status(404).type('text/plain').send('Not found');
     const accept = String(request.headers['accept-encoding'] ?? '');
     reply

@@ -1,5 +1,8 @@
+import type { Locale } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
 import { html, type SafeHtml } from './html.ts';
+import { messagesFor } from './i18n.ts';
+import { common } from './web.messages.ts';
 
 // DSFR components as typed functions: every value is escaped by `html`.
 
@@ -25,11 +28,12 @@ export function fieldId(field: string): string {
 }
 
 /** The summary at the top of a form in error, linking to each field (RGAA 11.10, DSFR error pattern). */
-export function errorSummary(title: string, errors: FieldError[], labels: Record<string, string>): SafeHtml {
+export function errorSummary(locale: Locale, errors: FieldError[], labels: Record<string, string>): SafeHtml {
   if (errors.length === 0) return html``;
+  const m = messagesFor(common, locale);
   return html`<div class="fr-alert fr-alert--error fr-mb-4w" role="alert" id="erreurs" tabindex="-1" autofocus>
-<h2 class="fr-alert__title">${title}</h2>
-<ul>${errors.map((e) => html`<li><a href="#${fieldId(e.field)}">${labels[e.field] ?? e.field} : ${e.message}</a></li>`)}</ul>
+<h2 class="fr-alert__title">${m.errorSummaryTitle(errors.length)}</h2>
+<ul>${errors.map((e) => html`<li><a href="#${fieldId(e.field)}">${m.labelled(labels[e.field] ?? e.field, e.message)}</a></li>`)}</ul>
 </div>`;
 }
 
@@ -89,4 +93,29 @@ ${items.map((item) =>
 export function altchaWidget(locale: string): SafeHtml {
   return html`<span id="altcha-css" hidden></span>
 <div class="fr-mb-4w creneau-altcha"><altcha-widget challenge="/api/v1/captcha" name="altcha" language="${locale}" configuration='{"hideLogo":true,"hideFooter":true}'></altcha-widget></div>`;
+}
+
+/** An alert box; `role="alert"` only for errors, so that notices are not read out abruptly. */
+export function alert(
+  kind: 'error' | 'info' | 'warning' | 'success',
+  text: string,
+  title?: string,
+): SafeHtml {
+  return html`<div class="fr-alert fr-alert--${kind} fr-mb-4w"${kind === 'error' ? html` role="alert"` : ''}>
+${title ? html`<h2 class="fr-alert__title">${title}</h2>` : ''}<p>${text}</p>
+</div>`;
+}
+
+/** A DSFR table (1.14 markup) with its caption, column headers and rows. */
+export function table(caption: string, head: string[], rows: SafeHtml[]): SafeHtml {
+  // A table wider than a phone scrolls: its container must take the focus to be scrolled by keyboard.
+  return html`<div class="fr-table"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0" role="region" aria-label="${caption}"><div class="fr-table__content">
+<table>
+<caption>${caption}</caption>
+<thead><tr>${head.map((label) => html`<th scope="col">${label}</th>`)}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</div></div></div></div>`;
 }

@@ -1,7 +1,20 @@
 import type { Locale } from '../../db/schema.ts';
 import { html, type SafeHtml } from './html.ts';
 import { directionOf, LOCALES, messagesFor } from './i18n.ts';
-import { common } from './messages/common.ts';
+import { common } from './web.messages.ts';
+
+/** The main menu of a part of the site (the agents' back office): its entries, the current one marked. */
+export interface Navigation {
+  items: { label: string; href: string; current?: boolean }[];
+}
+
+/** Who is signed in: a name, what they may act on (a site, a département), and how to sign out. */
+export interface UserArea {
+  name: string;
+  scope?: string;
+  /** The sign-out form: a POST to `action`, with the page's anti-forgery token. */
+  signOut?: { action: string; csrf: string };
+}
 
 export interface PageOptions {
   locale: Locale;
@@ -13,6 +26,8 @@ export interface PageOptions {
   assetsVersion: string;
   /** Extra scripts of the page, by asset name (e.g. 'js/altcha.min.js'); all are modules, none inline. */
   scripts?: string[];
+  navigation?: Navigation;
+  user?: UserArea;
 }
 
 /** The same page in another language: its query string kept (a token, a week), only `lang` replaced. */
@@ -35,8 +50,42 @@ ${LOCALES.map(
 </ul></nav>`;
 }
 
-/** The DSFR page shell: skip links, header with the language switcher, main, footer. */
-export function renderPage({ locale, title, main, path, assetsVersion, scripts = [] }: PageOptions): string {
+/** The DSFR main menu, under the header's brand: plain links, usable without JavaScript. */
+function navigationMenu(locale: Locale, navigation: Navigation | undefined): SafeHtml | string {
+  if (!navigation || navigation.items.length === 0) return '';
+  const m = messagesFor(common, locale);
+  return html`
+<div class="fr-header__menu"><div class="fr-container">
+<nav class="fr-nav" id="navigation" role="navigation" aria-label="${m.mainNavigation}"><ul class="fr-nav__list">
+${navigation.items.map(
+  (item) =>
+    html`<li class="fr-nav__item"><a class="fr-nav__link" href="${item.href}"${item.current ? html` aria-current="page"` : ''}>${item.label}</a></li>`,
+)}
+</ul></nav>
+</div></div>
+`;
+}
+
+/** Who is signed in and the sign-out button, in a bar of its own so that a phone shows it too. */
+function userBar(locale: Locale, user: UserArea | undefined): SafeHtml | string {
+  if (!user) return '';
+  const m = messagesFor(common, locale);
+  const signOut = user.signOut
+    ? html`<form method="post" action="${user.signOut.action}"><input type="hidden" name="_csrf" value="${user.signOut.csrf}"><button class="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-logout-box-r-line fr-btn--icon-left" type="submit">${m.signOut}</button></form>`
+    : '';
+  return html`
+<div class="fr-container creneau-user-bar" role="region" aria-label="${m.userArea}">
+<p class="fr-mb-0"><strong>${user.name}</strong>${user.scope ? html` — ${user.scope}` : ''}</p>
+${signOut}
+</div>`;
+}
+
+/**
+ * The DSFR page shell: skip links, header (with a main menu when the part of the site has one), the
+ * signed-in user's bar when there is one, the language switcher, main, footer.
+ */
+export function renderPage(options: PageOptions): string {
+  const { locale, title, main, path, assetsVersion, scripts = [] } = options;
   const m = messagesFor(common, locale);
   const asset = (name: string) => `/assets/${assetsVersion}/${name}`;
   const republic = m.republic.split('\n');
@@ -64,7 +113,7 @@ ${scripts.map((name) => html`<script type="module" src="${asset(name)}"></script
 <p class="fr-header__service-tagline">${m.serviceTagline}</p>
 </div>
 </div>
-</div></div></div></header>
+</div></div></div>${navigationMenu(locale, options.navigation)}</header>${userBar(locale, options.user)}
 <div class="fr-container creneau-languages-bar">${languageLinks(locale, path)}</div>
 <main id="contenu" tabindex="-1"><div class="fr-container fr-my-4w">
 ${main}

@@ -1,0 +1,46 @@
+import type { Catalog } from '../web/i18n.ts';
+
+// What an applicant reads when an emailed link cannot be used: the booking errors' codes in words,
+// and where to go next (shown by link-problem.ts on the manage and convocation pages).
+
+const fr = {
+  title: 'Lien inutilisable',
+  codes: {
+    token_invalid:
+      'Ce lien est invalide. Vérifiez qu’il est complet (copiez-le en entier depuis le courriel), ou demandez un nouveau lien.',
+    token_expired: 'Ce lien a expiré. Demandez un nouveau lien : il vous sera envoyé par courriel.',
+    token_used: 'Ce rendez-vous est déjà confirmé : ce lien a déjà servi.',
+    hold_expired:
+      'Le délai de confirmation est dépassé : la plage a été libérée. Vous pouvez prendre un nouveau rendez-vous.',
+    not_pending: "Ce rendez-vous n'attend plus de confirmation (déjà confirmé ou annulé).",
+    not_cancellable: 'Ce rendez-vous ne peut plus être supprimé (déjà annulé, expiré ou passé).',
+    not_confirmed: "La convocation n'est disponible que pour un rendez-vous confirmé.",
+    not_movable: 'Ce rendez-vous ne peut plus être déplacé (annulé, expiré ou passé).',
+    booking_not_found: 'Rendez-vous introuvable.',
+  } as Record<string, string>,
+  other: 'Cette action n’a pas pu aboutir.',
+  newBooking: 'Prendre un nouveau rendez-vous',
+  newLink: 'Recevoir un nouveau lien par courriel',
+};
+
+const en: typeof fr = {
+  title: 'This link cannot be used',
+  codes: {
+    token_invalid:
+      'This link is not valid. Check that it is complete (copy all of it from the email), or ask for a new link.',
+    token_expired: 'This link has expired. Ask for a new link: it will be sent to you by email.',
+    token_used: 'This appointment is already confirmed: this link has already been used.',
+    hold_expired:
+      'The time to confirm has passed: the slot has been released. You can make a new appointment.',
+    not_pending: 'This appointment is no longer waiting for confirmation (already confirmed or cancelled).',
+    not_cancellable: 'This appointment can no longer be cancelled (already cancelled, expired or past).',
+    not_confirmed: 'The appointment letter is only available for a confirmed appointment.',
+    not_movable: 'This appointment can no longer be moved (cancelled, expired or past).',
+    booking_not_found: 'Appointment not found.',
+  },
+  other: 'This could not be done.',
+  newBooking: 'Make a new appointment',
+  newLink: 'Get a new link by email',
+};
+
+export const linkProblems: Catalog<typeof fr> = { fr, en };

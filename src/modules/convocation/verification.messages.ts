@@ -1,0 +1,57 @@
+import type { Catalog } from '../web/i18n.ts';
+
+// The verification page of a convocation's QR code (/verifier).
+
+const fr = {
+  title: 'Vérifier une convocation',
+  intro:
+    'Scannez le code QR de la convocation, ou saisissez le code de vérification qu’il contient. Le code prouve que la convocation a été émise par Créneau et n’a pas été modifiée.',
+  codeLabel: 'Code de vérification',
+  codeHint: 'Il commence par « c1. »',
+  codeMissing: 'Saisissez le code de vérification.',
+  submit: 'Vérifier',
+  genuineTitle: 'Convocation authentique',
+  genuineText:
+    'Cette convocation a été émise par Créneau et n’a pas été modifiée. Comparez l’identité ci-dessous avec la pièce d’identité présentée.',
+  stale: 'Attention : ce rendez-vous a depuis été annulé ou déplacé. Cette convocation n’est plus valable.',
+  unknownTitle: 'Code non reconnu',
+  unknownText: "Code non reconnu : cette convocation n'a pas été émise par Créneau ou a été modifiée.",
+  another: 'Vérifier un autre code',
+  caption: 'Ce que la convocation certifie',
+  labels: {
+    reference: 'Référence',
+    lastName: 'Nom',
+    firstName: 'Prénom',
+    birthDate: 'Date de naissance',
+    dateTime: 'Date et heure',
+    office: 'Lieu',
+  },
+};
+
+const en: typeof fr = {
+  title: 'Check an appointment letter',
+  intro:
+    'Scan the QR code of the appointment letter, or type the verification code it holds. The code proves that the letter was issued by Créneau and has not been altered.',
+  codeLabel: 'Verification code',
+  codeHint: 'It starts with “c1.”',
+  codeMissing: 'Enter the verification code.',
+  submit: 'Check',
+  genuineTitle: 'Genuine appointment letter',
+  genuineText:
+    'This appointment letter was issued by Créneau and has not been altered. Compare the identity below with the identity document shown.',
+  stale: 'Warning: this appointment has since been cancelled or moved. This letter is no longer valid.',
+  unknownTitle: 'Code not recognised',
+  unknownText: 'Code not recognised: this appointment letter was not issued by Créneau or has been altered.',
+  another: 'Check another code',
+  caption: 'What the appointment letter certifies',
+  labels: {
+    reference: 'Reference',
+    lastName: 'Surname',
+    firstName: 'First name',
+    birthDate: 'Date of birth',
+    dateTime: 'Date and time',
+    office: 'Office',
+  },
+};
+
+export const convocation: Catalog<typeof fr> = { fr, en };

@@ -1,0 +1,129 @@
+import type { Locale } from '../../db/schema.ts';
+import { departmentTitle, offerChannel, stepOnePath } from '../territory/directory.components.ts';
+import type {
+  DirectoryDepartment,
+  DirectoryOffer,
+  DirectoryProcedure,
+} from '../territory/directory.repository.ts';
+import { breadcrumb } from '../web/components.ts';
+import { html, type SafeHtml } from '../web/html.ts';
+import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import { common } from '../web/web.messages.ts';
+import type { PageContext, PageView } from '../web/web.plugin.ts';
+import { journeyStepper } from './journey.components.ts';
+import { journey } from './journey.messages.ts';
+
+/** Everything step 1 shows about a procedure in a département. */
+export interface DescriptifPage {
+  department: DirectoryDepartment;
+  procedure: DirectoryProcedure;
+  offers: DirectoryOffer[];
+  /** The earliest free slot among the département's booking offers of the procedure. */
+  nextFree: { startsAt: Date; siteName: string } | undefined;
+  /** Set when step 2 sent the applicant back because the conditions were not accepted. */
+  conditionsMissing: boolean;
+}
+
+// The préfectures' notes on booking offers are often the same for every office: show each text once.
+function officeNotes(offers: DirectoryOffer[]): { sites: string[]; text: string }[] {
+  const notes = new Map<string, string[]>();
+  for (const offer of offers) {
+    if (offer.channel !== 'booking' || !offer.instructions) continue;
+    notes.set(offer.instructions, [...(notes.get(offer.instructions) ?? []), offer.siteName]);
+  }
+  return [...notes.entries()].map(([text, sites]) => ({ sites, text }));
+}
+
+function conditionsForm(locale: Locale, page: DescriptifPage): SafeHtml {
+  const m = messagesFor(journey, locale).descriptif;
+  const action = `${stepOnePath(page.department.code, page.procedure.code)}/plage`;
+  const invalid = page.conditionsMissing;
+  return html`<h3>${m.requestHeading}</h3>
+${
+  invalid
+    ? html`<div class="fr-alert fr-alert--error fr-mb-3w" role="alert"><p><a href="#conditions">${m.conditionsError}</a></p></div>`
+    : ''
+}
+<form method="get" action="${action}">
+<fieldset class="fr-fieldset${invalid ? ' fr-fieldset--error' : ''}" id="conditions-fieldset"${invalid ? html` aria-labelledby="conditions-legend conditions-messages"` : ''}>
+<legend class="fr-fieldset__legend fr-sr-only" id="conditions-legend">${m.requestHeading}</legend>
+<div class="fr-fieldset__element">
+<div class="fr-checkbox-group">
+<input type="checkbox" id="conditions" name="conditions" value="acceptees" required aria-describedby="conditions-hint${invalid ? ' conditions-messages' : ''}"${invalid ? html` aria-invalid="true"` : ''}>
+<label class="fr-label" for="conditions">${m.conditionsLabel}<span class="fr-hint-text" id="conditions-hint">${m.conditionsHint}</span></label>
+${invalid ? html`<div class="fr-messages-group" id="conditions-messages" aria-live="polite"><p class="fr-message fr-message--error">${m.conditionsError}</p></div>` : ''}
+</div>
+</div>
+</fieldset>
+<p class="fr-text--sm"><a class="fr-link" href="/donnees-personnelles">${m.conditionsPrivacy}</a></p>
+<button class="fr-btn" type="submit">${m.submit}</button>
+</form>`;
+}
+
+/** Step 1 (Descriptif) of the booking journey: what the procedure is, then the conditions to accept. */
+export function descriptifView({ locale }: PageContext, page: DescriptifPage): PageView {
+  const j = messagesFor(journey, locale);
+  const m = j.descriptif;
+  const { department, procedure, offers, nextFree } = page;
+  const bookable = offers.some((offer) => offer.channel === 'booking');
+  const others = offers.filter((offer) => offer.channel !== 'booking');
+  const notes = officeNotes(offers);
+  // Under the stepper (an h2) the sections are h3; without it they are h2.
+  const h = (text: string, level = bookable ? 3 : 2) => html`<h${level}>${text}</h${level}>`;
+  const main = html`${breadcrumb(j.breadcrumb, [
+    { label: j.home, href: '/' },
+    { label: departmentTitle(locale, department), href: `/departements/${department.code}` },
+    { label: procedure.title },
+  ])}
+<h1>${procedure.title}</h1>
+${bookable ? journeyStepper(locale, 1) : ''}
+<div class="fr-alert fr-alert--warning fr-mb-4w">
+<p class="fr-alert__title">${m.warningTitle}</p>
+<p>${m.warning}</p>
+</div>
+${h(m.descriptionHeading)}
+<p>${procedure.description}</p>
+<p>${m.duration(procedure.durationMinutes)}</p>
+${h(m.audienceHeading)}
+<p>${procedure.audience}</p>
+${h(m.documentsHeading)}
+<ul>${procedure.documents.map((document) => html`<li>${document}</li>`)}</ul>
+<p class="fr-text--sm creneau-no-print">${m.printHint}</p>
+${h(m.feesHeading)}
+<p>${procedure.fees}</p>
+${
+  bookable
+    ? html`${h(m.nextFreeHeading)}
+<p>${nextFree ? m.nextFreeAt(formatDateTime(nextFree.startsAt, department.timezone, locale), nextFree.siteName) : m.noFreeSlot}</p>
+${nextFree ? '' : html`<p>${m.noSlotAdvice}</p>`}`
+    : ''
+}
+${
+  notes.length > 0
+    ? html`${h(m.officeNotesHeading)}
+${notes.map((note) => html`<p><strong>${note.sites.join(', ')}</strong> — ${note.text}</p>`)}`
+    : ''
+}
+${
+  bookable
+    ? html`${h(m.stepsHeading)}
+<ol>${j.steps.map((title) => html`<li>${title}</li>`)}</ol>
+${conditionsForm(locale, page)}`
+    : ''
+}
+${
+  others.length > 0
+    ? html`${h(m.howToHeading)}
+${bookable ? '' : html`<p>${m.notBookable}</p>`}
+${others.map((offer) => html`${h(offer.siteName, bookable ? 4 : 3)}${offerChannel(locale, offer)}`)}`
+    : ''
+}
+<p class="fr-mt-4w"><a class="fr-link" href="/rendez-vous/gerer">${m.manage}</a></p>`;
+  return {
+    // The DSFR error pattern: the page title says first that the form needs fixing.
+    title: page.conditionsMissing
+      ? `${messagesFor(common, locale).errorPrefix} ${procedure.title}`
+      : procedure.title,
+    main,
+  };
+}

@@ -1,0 +1,403 @@
+import type { Catalog } from './i18n.ts';
+
+// The information pages. In paragraphs and list items, `[text](url)` is a link; everything else is
+// plain text (escaped when rendered).
+
+/** A titled part of a page: paragraphs, then a list, then more paragraphs. */
+export interface Section {
+  heading: string;
+  paragraphs?: string[];
+  items?: string[];
+  after?: string[];
+}
+
+/** A page of sections, optionally grouped under second-level headings. */
+export interface StaticPage {
+  title: string;
+  intro: string[];
+  sections: Section[];
+}
+
+const CONTACTS = 'http://invite.contacts-demarches.interieur.gouv.fr/Etrangers';
+const CNIL = 'https://www.cnil.fr/fr/adresser-une-plainte';
+const DDD_FORM = 'https://formulaire.defenseurdesdroits.fr/';
+const DDD_DELEGATES = 'https://www.defenseurdesdroits.fr/carte-des-delegues';
+const EUPL = 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32017D0863';
+const EUPL_EN = 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32017D0863';
+const LICENCE_OUVERTE = 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/';
+
+const privacyFr: StaticPage = {
+  title: 'Données personnelles',
+  intro: [
+    'Cette page explique quelles données le service de prise de rendez-vous Créneau recueille, pourquoi, combien de temps elles sont gardées et comment exercer vos droits, conformément au règlement général sur la protection des données (RGPD) et à la loi Informatique et Libertés.',
+  ],
+  sections: [
+    {
+      heading: 'Responsable du traitement',
+      paragraphs: [
+        'Le responsable du traitement est la préfecture du département où vous prenez rendez-vous, représentée par le préfet, conjointement avec le ministère de l’Intérieur qui met le service à sa disposition. Les coordonnées de chaque préfecture figurent sur la page de son département.',
+      ],
+    },
+    {
+      heading: 'Pourquoi vos données sont traitées',
+      items: [
+        'Gérer vos demandes de rendez-vous : réservation, confirmation, convocation, rappel, annulation, changement de créneau et accueil au guichet.',
+        'Lutter contre la fraude et la revente de rendez-vous : une même identité ne peut détenir qu’un rendez-vous actif par démarche.',
+        'Mesurer les délais et la demande non satisfaite, à partir de statistiques anonymes.',
+      ],
+    },
+    {
+      heading: 'Base légale',
+      paragraphs: [
+        'Le traitement est nécessaire à l’exécution d’une mission d’intérêt public dont est investie la préfecture : l’accueil des usagers et l’instruction des demandes de titre de séjour (article 6, paragraphe 1, point e, du RGPD).',
+      ],
+    },
+    {
+      heading: 'Données recueillies',
+      paragraphs: ['Seules les données que la démarche exige sont demandées :'],
+      items: [
+        'nom, prénom et date de naissance ;',
+        'adresse électronique, et numéro de téléphone si vous le donnez ;',
+        'selon la démarche : numéro étranger, date de fin de validité du titre de séjour, code postal du domicile ;',
+        'le rendez-vous choisi (bureau, date, heure, démarche) et son historique (confirmation, annulation, présence) ;',
+        'des données techniques : adresse IP et journaux de connexion, pour la sécurité du service.',
+      ],
+      after: [
+        'Le service ne dépose que deux cookies strictement nécessaires : l’un protège les formulaires contre la falsification de requêtes, l’autre retient la langue choisie. Il n’y a ni mesure d’audience ni publicité.',
+      ],
+    },
+    {
+      heading: 'Durée de conservation',
+      items: [
+        'Les données d’un rendez-vous sont supprimées trois mois après sa date, ou après son annulation ou son expiration.',
+        'Les journaux techniques sont conservés un an.',
+      ],
+    },
+    {
+      heading: 'Destinataires',
+      paragraphs: [
+        'Seuls les agents habilités du service des étrangers de la préfecture et des sous-préfectures du département accèdent à vos données, chacun pour les bureaux dont il a la charge. L’hébergeur du service les traite pour le compte de la préfecture, en France. Vos données ne sont ni vendues, ni cédées, ni transférées hors de l’Union européenne.',
+      ],
+    },
+    {
+      heading: 'Vos droits',
+      paragraphs: [
+        'Vous disposez d’un droit d’accès, de rectification, d’effacement et de limitation du traitement de vos données, ainsi que d’un droit d’opposition pour des raisons tenant à votre situation particulière.',
+        'L’identité liée à un rendez-vous ne peut pas être modifiée : pour corriger une erreur, supprimez le rendez-vous depuis [Annuler, consulter et gérer mes demandes de rendez-vous](/rendez-vous/gerer) et prenez-en un nouveau.',
+      ],
+    },
+    {
+      heading: 'Exercer vos droits',
+      paragraphs: [
+        'Écrivez au délégué à la protection des données de la préfecture du département où vous avez pris rendez-vous, à l’adresse postale de la préfecture indiquée sur la page de son département, ou à l’adresse électronique indiquée sur son site internet. Joignez tout élément permettant de vous identifier.',
+        'Si vous estimez, après nous avoir contactés, que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de l’informatique et des libertés : [déposer une plainte auprès de la CNIL](' +
+          CNIL +
+          '), ou par courrier : CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07.',
+      ],
+    },
+  ],
+};
+
+const privacyEn: StaticPage = {
+  title: 'Personal data',
+  intro: [
+    'This page explains which data the Créneau appointment service collects, why, how long it is kept and how to exercise your rights, under the General Data Protection Regulation (GDPR) and the French Data Protection Act.',
+  ],
+  sections: [
+    {
+      heading: 'Data controller',
+      paragraphs: [
+        'The controller is the préfecture of the département where you book your appointment, represented by the préfet, jointly with the Ministry of the Interior, which provides the service. The contact details of each préfecture are on the page of its département.',
+      ],
+    },
+    {
+      heading: 'Why your data is processed',
+      items: [
+        'To manage your appointment requests: booking, confirmation, convocation, reminder, cancellation, change of slot and reception at the counter.',
+        'To fight fraud and the resale of appointments: one identity can hold only one active appointment per procedure.',
+        'To measure waiting times and unmet demand, through anonymous statistics.',
+      ],
+    },
+    {
+      heading: 'Legal basis',
+      paragraphs: [
+        'The processing is necessary for a task carried out in the public interest vested in the préfecture: receiving the public and examining residence permit applications (Article 6(1)(e) GDPR).',
+      ],
+    },
+    {
+      heading: 'Data collected',
+      paragraphs: ['Only the data the procedure requires is asked for:'],
+      items: [
+        'surname, first name and date of birth;',
+        'email address, and phone number if you give it;',
+        'depending on the procedure: foreigner number, expiry date of the residence permit, postal code of your home;',
+        'the appointment chosen (office, date, time, procedure) and its history (confirmation, cancellation, attendance);',
+        'technical data: IP address and connection logs, for the security of the service.',
+      ],
+      after: [
+        'The service sets only two strictly necessary cookies: one protects forms against request forgery, the other remembers the language you chose. There is no audience measurement and no advertising.',
+      ],
+    },
+    {
+      heading: 'Retention',
+      items: [
+        'The data of an appointment is deleted three months after its date, or after it was cancelled or expired.',
+        'Technical logs are kept for one year.',
+      ],
+    },
+    {
+      heading: 'Recipients',
+      paragraphs: [
+        'Only the authorised staff of the foreigners’ service of the préfecture and sous-préfectures of the département access your data, each for the offices they are in charge of. The host of the service processes it on behalf of the préfecture, in France. Your data is never sold, passed on or transferred outside the European Union.',
+      ],
+    },
+    {
+      heading: 'Your rights',
+      paragraphs: [
+        'You have the right of access, rectification, erasure and restriction of processing of your data, and the right to object on grounds relating to your particular situation.',
+        'The identity bound to an appointment cannot be changed: to correct a mistake, delete the appointment from [Cancel, view and manage my appointments](/rendez-vous/gerer) and book a new one.',
+      ],
+    },
+    {
+      heading: 'How to exercise your rights',
+      paragraphs: [
+        'Write to the data protection officer of the préfecture of the département where you booked, at the postal address of the préfecture given on the page of its département, or at the email address given on its website. Include anything that helps identify you.',
+        'If, after contacting us, you consider that your rights are not respected, you may lodge a complaint with the French data protection authority: [file a complaint with the CNIL](' +
+          CNIL +
+          '), or by post: CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, France.',
+      ],
+    },
+  ],
+};
+
+const accessibilityFr: StaticPage = {
+  title: 'Déclaration d’accessibilité',
+  intro: [
+    'La préfecture du département où vous prenez rendez-vous s’engage à rendre ses services numériques accessibles, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration d’accessibilité s’applique au service de prise de rendez-vous Créneau.',
+  ],
+  sections: [
+    {
+      heading: 'État de conformité',
+      paragraphs: [
+        'Le service Créneau est partiellement conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1, dans l’attente d’un audit de conformité.',
+      ],
+    },
+    {
+      heading: 'Résultats des tests',
+      paragraphs: [
+        'Aucun audit complet n’a encore été réalisé. Chaque page est vérifiée automatiquement, en français et en anglais, avec l’outil axe-core, sans erreur relevée ; ces vérifications ne couvrent qu’une partie des critères du RGAA.',
+      ],
+    },
+    {
+      heading: 'Contenus non accessibles',
+      items: [
+        'Les consignes propres à chaque bureau (adresses, modalités de dépôt) sont rédigées par les préfectures et ne sont disponibles qu’en français.',
+        'Le contrôle de sécurité nécessite JavaScript ; il ne demande ni image ni son à déchiffrer.',
+      ],
+    },
+    {
+      heading: 'Établissement de cette déclaration',
+      paragraphs: ['Cette déclaration a été établie le 22 novembre 2026.'],
+    },
+    {
+      heading: 'Technologies utilisées',
+      items: ['HTML5', 'CSS', 'WAI-ARIA', 'JavaScript', 'Système de design de l’État (DSFR)'],
+    },
+    {
+      heading: 'Environnement de test',
+      items: [
+        'Chromium, dernière version, avec axe-core, sur un écran de 390 pixels de large et sur un écran d’ordinateur ;',
+        'navigation au clavier seul ;',
+        'les tests avec lecteurs d’écran (NVDA avec Firefox, VoiceOver avec Safari) seront menés lors de l’audit.',
+      ],
+    },
+    {
+      heading: 'Pages vérifiées',
+      items: [
+        'Accueil et recherche d’une commune',
+        'Page d’un département',
+        'Les cinq étapes de la prise de rendez-vous',
+        'Confirmation, gestion et suppression d’un rendez-vous',
+        'Aide, données personnelles, mentions légales et cette déclaration',
+      ],
+    },
+    {
+      heading: 'Retour d’information et contact',
+      paragraphs: [
+        'Si vous n’arrivez pas à accéder à un contenu ou à un service, contactez la préfecture du département où vous prenez rendez-vous (ses coordonnées figurent sur la page de son département) pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.',
+      ],
+    },
+    {
+      heading: 'Voies de recours',
+      paragraphs: [
+        'Si vous avez signalé un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un service et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez :',
+      ],
+      items: [
+        `écrire un message au Défenseur des droits : [formulaire de contact du Défenseur des droits](${DDD_FORM}) ;`,
+        `contacter le délégué du Défenseur des droits dans votre région : [carte des délégués du Défenseur des droits](${DDD_DELEGATES}) ;`,
+        'envoyer un courrier par la poste, gratuitement, sans timbre : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+      ],
+    },
+  ],
+};
+
+const accessibilityEn: StaticPage = {
+  title: 'Accessibility statement',
+  intro: [
+    'The préfecture of the département where you book your appointment is committed to making its digital services accessible, under Article 47 of French law no. 2005-102 of 11 February 2005. This accessibility statement applies to the Créneau appointment service.',
+  ],
+  sections: [
+    {
+      heading: 'Compliance status',
+      paragraphs: [
+        'The Créneau service is partially compliant with the French accessibility standard (RGAA), version 4.1, pending a compliance audit.',
+      ],
+    },
+    {
+      heading: 'Test results',
+      paragraphs: [
+        'No full audit has been carried out yet. Every page is checked automatically, in French and in English, with the axe-core tool, with no error found; these checks cover only part of the RGAA criteria.',
+      ],
+    },
+    {
+      heading: 'Non-accessible content',
+      items: [
+        'The instructions of each office (addresses, how to apply) are written by the préfectures and are available in French only.',
+        'The security check requires JavaScript; it asks for no image or sound to decipher.',
+      ],
+    },
+    {
+      heading: 'Preparation of this statement',
+      paragraphs: ['This statement was drawn up on 22 November 2026.'],
+    },
+    {
+      heading: 'Technologies used',
+      items: ['HTML5', 'CSS', 'WAI-ARIA', 'JavaScript', 'French State design system (DSFR)'],
+    },
+    {
+      heading: 'Test environment',
+      items: [
+        'Chromium, latest version, with axe-core, on a 390-pixel-wide screen and on a desktop screen;',
+        'keyboard-only navigation;',
+        'tests with screen readers (NVDA with Firefox, VoiceOver with Safari) will be carried out during the audit.',
+      ],
+    },
+    {
+      heading: 'Pages checked',
+      items: [
+        'Home page and commune search',
+        'Page of a département',
+        'The five steps of booking an appointment',
+        'Confirming, managing and deleting an appointment',
+        'Help, personal data, legal notice and this statement',
+      ],
+    },
+    {
+      heading: 'Feedback and contact',
+      paragraphs: [
+        'If you cannot access some content or a service, contact the préfecture of the département where you book (its contact details are on the page of its département) to be directed to an accessible alternative or to get the content in another form.',
+      ],
+    },
+    {
+      heading: 'Remedies',
+      paragraphs: [
+        'If you reported an accessibility issue that prevents you from accessing content or a service and did not get a satisfactory answer, you can:',
+      ],
+      items: [
+        `write to the Défenseur des droits (French Defender of Rights): [contact form of the Défenseur des droits](${DDD_FORM});`,
+        `contact the delegate of the Défenseur des droits in your region: [map of the Défenseur des droits delegates](${DDD_DELEGATES});`,
+        'send a letter by post, free of charge, without a stamp: Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07, France.',
+      ],
+    },
+  ],
+};
+
+const legalFr: StaticPage = {
+  title: 'Mentions légales',
+  intro: [],
+  sections: [
+    {
+      heading: 'Éditeur',
+      paragraphs: [
+        'Ce service est édité par la préfecture du département où vous prenez rendez-vous, pour le compte du ministère de l’Intérieur. L’adresse de chaque préfecture figure sur la page de son département.',
+      ],
+    },
+    {
+      heading: 'Directeur de la publication',
+      paragraphs: ['Le préfet du département où vous prenez rendez-vous.'],
+    },
+    {
+      heading: 'Hébergement',
+      paragraphs: [
+        'Le nom, l’adresse et le téléphone de l’hébergeur de ce service sont indiqués ici par la préfecture qui l’exploite, lors de sa mise en service.',
+      ],
+    },
+    {
+      heading: 'Logiciel libre',
+      paragraphs: [
+        `Créneau est un logiciel libre, publié sous la [licence publique de l’Union européenne (EUPL) version 1.2](${EUPL}) : chacun peut en lire le code source, le réutiliser et l’améliorer. Le code source est disponible auprès de l’éditeur.`,
+        `Sauf mention contraire, les textes de ce site sont réutilisables sous la [Licence Ouverte 2.0 d’Etalab](${LICENCE_OUVERTE}).`,
+      ],
+    },
+    {
+      heading: 'Données personnelles et accessibilité',
+      paragraphs: [
+        'Voir la page [Données personnelles](/donnees-personnelles) et la [déclaration d’accessibilité](/accessibilite).',
+      ],
+    },
+  ],
+};
+
+const legalEn: StaticPage = {
+  title: 'Legal notice',
+  intro: [],
+  sections: [
+    {
+      heading: 'Publisher',
+      paragraphs: [
+        'This service is published by the préfecture of the département where you book your appointment, on behalf of the Ministry of the Interior. The address of each préfecture is on the page of its département.',
+      ],
+    },
+    {
+      heading: 'Publication director',
+      paragraphs: ['The préfet of the département where you book your appointment.'],
+    },
+    {
+      heading: 'Hosting',
+      paragraphs: [
+        'The name, address and phone number of the host of this service are given here by the préfecture that runs it, when it is put into service.',
+      ],
+    },
+    {
+      heading: 'Free software',
+      paragraphs: [
+        `Créneau is free software, published under the [European Union Public Licence (EUPL) version 1.2](${EUPL_EN}): anyone may read its source code, reuse it and improve it. The source code is available from the publisher.`,
+        `Unless stated otherwise, the texts of this site may be reused under [Etalab’s Open Licence 2.0](${LICENCE_OUVERTE}).`,
+      ],
+    },
+    {
+      heading: 'Personal data and accessibility',
+      paragraphs: [
+        'See the [Personal data](/donnees-personnelles) page and the [accessibility statement](/accessibilite).',
+      ],
+    },
+  ],
+};
+
+const fr = {
+  privacy: privacyFr,
+  accessibility: accessibilityFr,
+  legal: legalFr,
+};
+
+const en: typeof fr = {
+  privacy: privacyEn,
+  accessibility: accessibilityEn,
+  legal: legalEn,
+};
+
+/** The personal data, accessibility and legal notice pages. */
+export const staticContent: Catalog<typeof fr> = { fr, en };
+
+/** The national online service for renewing a récépissé, changing an address, a duplicate… (seeds/003). */
+export const CONTACT_FORM_URL = CONTACTS;
