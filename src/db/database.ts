@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import * as m0001 from './migrations/0001-territory-and-offers.ts';
@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-outbox-and-protection.ts';
 import * as m0004 from './migrations/0004-access-and-attachments.ts';
 import * as m0005 from './migrations/0005-write-budget.ts';
 import * as m0006 from './migrations/0006-outbox-decided-at-send.ts';
+import * as m0010 from './migrations/0010-one-home-per-rule.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -15,24 +16,40 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export type Db = Kysely<Database>;
 
+/** The database or an open transaction: what repository functions take. */
+export type Executor = Db | Transaction<Database>;
+
 export interface DatabaseOptions {
   url: string;
   /** Connections in the pool. */
   poolSize?: number;
   /** The per-address limit the booking trigger enforces (creneau.max_active_per_email). */
   maxActivePerEmail: number;
+  /** The horizon of offers created without one (creneau.publication_days, the column's default). */
+  publicationDays?: number;
 }
 
 /** Opens a pool on PostgreSQL with the session settings the schema's triggers read. */
-export function createDatabase({ url, poolSize = 20, maxActivePerEmail }: DatabaseOptions): Db {
+export function createDatabase({
+  url,
+  poolSize = 20,
+  maxActivePerEmail,
+  publicationDays = 56,
+}: DatabaseOptions): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    options: `-c creneau.max_active_per_email=${maxActivePerEmail} -c timezone=UTC`,
+    options: sessionOptions({ maxActivePerEmail, publicationDays }),
   });
   // An idle connection dropped by the server must not crash the process.
   pool.on('error', () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** The connection settings the schema reads: the trigger's per-address limit, the offers' default horizon. */
+export function sessionOptions(settings: { maxActivePerEmail: number; publicationDays?: number }): string {
+  const days = settings.publicationDays ?? 56;
+  return `-c creneau.max_active_per_email=${settings.maxActivePerEmail} -c creneau.publication_days=${days} -c timezone=UTC`;
 }
 
 const migrations: Record<string, Migration> = {
@@ -42,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0004-access-and-attachments': m0004,
   '0005-write-budget': m0005,
   '0006-outbox-decided-at-send': m0006,
+  '0010-one-home-per-rule': m0010,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
