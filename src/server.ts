@@ -38,11 +38,15 @@ export async function start(config: Config): Promise<Running> {
       cleanups.push(() => embedded.stop());
       databaseUrl = embedded.url;
     }
-    const db = createDatabase({ url: databaseUrl, maxActivePerEmail: config.maxActivePerEmail });
+    const db = createDatabase({
+      url: databaseUrl,
+      maxActivePerEmail: config.maxActivePerEmail,
+      publicationDays: config.publicationDays,
+    });
     cleanups.push(() => db.destroy());
     await migrateToLatest(db as never);
     if (config.demoData && (await loadDemoData(db, localDate(clock.now(), 'Europe/Paris')))) {
-      await publishSlots({ db, clock, days: config.publicationDays });
+      await publishSlots({ db, clock });
     }
 
     let mailCapture: MailCapture | undefined;

@@ -5,17 +5,18 @@ import { generateSlots } from './slot-generation.ts';
 import { localDate } from './timezone.ts';
 
 /**
- * Publishes the slots of every first-come offer over the rolling horizon: today (in each site's zone)
- * and the `days` that follow. Run by a periodic job; existing slots are left as they are.
+ * Publishes the slots of every first-come offer over its rolling horizon: today (in each site's zone)
+ * and the days after it, `offer.publication_days` in all. Run by a periodic job; existing slots are
+ * left as they are.
  */
 export async function publishSlots({
   db,
   clock,
-  days,
 }: {
   db: Db;
   clock: Clock;
-  days: number;
+  /** @deprecated Ignored: each offer has its own horizon (offer.publication_days, migration 0010). */
+  days?: number;
 }): Promise<number> {
   const now = clock.now();
   const offers = await listPublishableOffers(db, localDate(now, 'UTC'));
@@ -23,7 +24,7 @@ export async function publishSlots({
   for (const offer of offers) {
     const slots = generateSlots({
       from: localDate(now, offer.zone),
-      days,
+      days: offer.publicationDays,
       zone: offer.zone,
       holidayRegion: offer.holidayRegion,
       durationMinutes: offer.durationMinutes,
