@@ -13,7 +13,7 @@ import { createTransport, startOutboxWorker } from './modules/notify/outbox.work
 import { createCaptcha } from './modules/protection/captcha.ts';
 import { publishSlots } from './modules/schedule/publication.ts';
 import { localDate } from './modules/schedule/timezone.ts';
-import { loadDemoData } from './modules/territory/demo-seed.ts';
+import { loadDemoData } from './modules/territory/demo-seed.repository.ts';
 
 /** A running Créneau: its address and how to stop it cleanly. */
 export interface Running {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { publishSlots } from '../src/modules/schedule/publication.ts';
-import { loadDemoData } from '../src/modules/territory/demo-seed.ts';
+import { loadDemoData } from '../src/modules/territory/demo-seed.repository.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;

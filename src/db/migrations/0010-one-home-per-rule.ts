@@ -111,14 +111,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     -- A text shown to applicants: {"fr": "…"} with an optional "en" (and later "ar") version.
     create function localized_text_valid(value jsonb) returns boolean
       language sql immutable parallel safe as $$
-        select jsonb_typeof($1) = 'object'
-          and jsonb_typeof($1 -> 'fr') = 'string'
-          and length($1 ->> 'fr') between 1 and 1000
-          and ($1 - 'fr' - 'en' - 'ar') = '{}'::jsonb
-          and coalesce(jsonb_typeof($1 -> 'en'), 'string') = 'string'
-          and coalesce(jsonb_typeof($1 -> 'ar'), 'string') = 'string'
-          and coalesce(length($1 ->> 'en'), 1) between 1 and 1000
-          and coalesce(length($1 ->> 'ar'), 1) between 1 and 1000
+        -- A missing key gives null, and a check passes on null: the whole test is coalesced to false.
+        select coalesce(
+          jsonb_typeof($1) = 'object'
+            and jsonb_typeof($1 -> 'fr') = 'string'
+            and length($1 ->> 'fr') between 1 and 1000
+            and ($1 - 'fr' - 'en' - 'ar') = '{}'::jsonb
+            and coalesce(jsonb_typeof($1 -> 'en'), 'string') = 'string'
+            and coalesce(jsonb_typeof($1 -> 'ar'), 'string') = 'string'
+            and coalesce(length($1 ->> 'en'), 1) between 1 and 1000
+            and coalesce(length($1 ->> 'ar'), 1) between 1 and 1000,
+          false)
       $$;
 
     -- When and how to come to this office; null: nothing particular to say.

@@ -32,6 +32,8 @@ export async function findSlotForBooking(db: Executor, slotId: number) {
       'site.id as siteId',
       'site.name as siteName',
       'site.address as siteAddress',
+      'site.arrival_advice as arrivalAdvice',
+      'procedure.admission_rule as admissionRule',
       'department.code as departmentCode',
       'department.timezone',
     ])
