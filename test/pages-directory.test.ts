@@ -9,7 +9,7 @@ let t: TestApp;
 before(async () => {
   t = await createTestApp();
   await loadDemoData(t.database.db, '2029-12-20');
-  await publishSlots({ db: t.database.db, clock: t.clock, days: 56 });
+  await publishSlots({ db: t.database.db, clock: t.clock });
 });
 after(() => t.close());
 

@@ -134,7 +134,7 @@ export async function startE2E(
   let browser: Browser | undefined;
   try {
     await loadDemoData(database.db, today);
-    await publishSlots({ db: database.db, clock: systemClock, days: 56 });
+    await publishSlots({ db: database.db, clock: systemClock });
     [server, browser] = await Promise.all([
       startServer({
         DATABASE_URL: database.url,
