@@ -2,8 +2,8 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * One home per rule (issue 7, point 4; decision 0018):
- * - the booking statuses in one table-valued function, mirror of src/modules/booking/statuses.ts, read
- *   by the status check, the transition check of the trigger and the one-active-booking index;
+ * - the booking statuses in one table, `booking_status_rules()`, mirror of src/modules/booking/statuses.ts,
+ *   read by the status check, the transition check of the trigger and the one-active-booking index;
  * - the département code without "20" (Corsica has been 2A and 2B since 1976), as in src/codes.ts;
  * - the publication horizon per offer, its default taken from PUBLICATION_DAYS (the connection setting
  *   `creneau.publication_days`, as `creneau.max_active_per_email` is for the trigger);
@@ -12,38 +12,38 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
-    -- The statuses: whether each holds a seat, and which it may change into. Replacing this function
-    -- with more rows adds statuses; changing the "active" flag of an existing status also needs
-    -- "reindex index booking_one_active_per_identity" and a recount of slot.taken and email_activity.
-    create function booking_status_rules() returns table (status text, active boolean, next text[])
-      language sql immutable parallel safe as $$
-        values
-          ('pending', true, array['confirmed', 'expired', 'cancelled', 'revoked']),
-          ('confirmed', true, array['cancelled', 'revoked', 'attended', 'no_show']),
-          ('expired', false, array[]::text[]),
-          ('cancelled', false, array[]::text[]),
-          ('revoked', false, array[]::text[]),
-          ('attended', false, array[]::text[]),
-          ('no_show', false, array[]::text[])
-      $$;
+    -- The statuses: whether each holds a seat ("active") and which statuses it may change into.
+    -- Adding statuses: a migration replacing this function with more entries. It is folded into a
+    -- constant where it is used, so that migration also runs "reindex index
+    -- booking_one_active_per_identity", which makes every session read the index predicate afresh;
+    -- changing the active flag of an existing status would also need slot.taken and email_activity
+    -- recounted.
+    create function booking_status_rules() returns jsonb
+      language sql immutable parallel safe
+      return '{
+        "pending":   {"active": true,  "next": ["confirmed", "expired", "cancelled", "revoked"]},
+        "confirmed": {"active": true,  "next": ["cancelled", "revoked", "attended", "no_show"]},
+        "expired":   {"active": false, "next": []},
+        "cancelled": {"active": false, "next": []},
+        "revoked":   {"active": false, "next": []},
+        "attended":  {"active": false, "next": []},
+        "no_show":   {"active": false, "next": []}
+      }'::jsonb;
 
-    -- These three read the table above. The index and the check call them during maintenance too
-    -- (CREATE INDEX, ANALYZE), which PostgreSQL runs with a search path of its own: they keep the one
-    -- they are created with.
+    -- SQL-standard bodies: names are bound when the function is created, so the index and the check
+    -- need no search path when PostgreSQL runs them during maintenance (CREATE INDEX, ANALYZE, a
+    -- restore), and the functions are inlined like the literal lists they replace.
     create function booking_status_known(status text) returns boolean
-      language sql immutable parallel safe set search_path from current as $$
-        select exists (select from booking_status_rules() r where r.status = $1)
-      $$;
+      language sql immutable parallel safe
+      return booking_status_rules() ? status;
 
     create or replace function booking_is_active(status text) returns boolean
-      language sql immutable parallel safe set search_path from current as $$
-        select coalesce((select r.active from booking_status_rules() r where r.status = $1), false)
-      $$;
+      language sql immutable parallel safe
+      return coalesce((booking_status_rules() -> status ->> 'active')::boolean, false);
 
     create function booking_transition_allowed(from_status text, to_status text) returns boolean
-      language sql immutable parallel safe set search_path from current as $$
-        select coalesce((select $2 = any (r.next) from booking_status_rules() r where r.status = $1), false)
-      $$;
+      language sql immutable parallel safe
+      return coalesce(booking_status_rules() -> from_status -> 'next' ? to_status, false);
 
     alter table booking drop constraint booking_status_check;
     alter table booking add constraint booking_status_check check (booking_status_known(status));

@@ -3,7 +3,8 @@
 // 0010), which the trigger, the status check and the one-active-booking index read;
 // test/booking-statuses.test.ts tries every (from, to) pair on PostgreSQL against this table.
 //
-// A new status is one entry here and one row in a migration that replaces `booking_status_rules()`.
+// A new status is one entry here and one entry in a migration that replaces `booking_status_rules()`
+// (and reindexes booking_one_active_per_identity, see decision 0018).
 
 const table = {
   /** The seat is held until the emailed link is confirmed or the hold expires. */
