@@ -276,7 +276,7 @@ const settings: { [K in keyof Config]: Setting<K> } = {
   publicationDays: {
     key: 'publicationDays',
     env: 'PUBLICATION_DAYS',
-    doc: 'How many days ahead slots are published.',
+    doc: 'Days ahead an offer publishes slots, for offers created without their own horizon.',
     parse: integer(1, 365, 56),
   },
   logLevel: {

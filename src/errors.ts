@@ -1,8 +1,15 @@
-/** One invalid field of a request, as returned in `error.fields` (PRODUCT §7). */
+/** The values a field error's message is made of (a number of days, a date, a département code). */
+export type FieldParams = Readonly<Record<string, string | number>>;
+
+/**
+ * One invalid field of a request, as returned in `error.fields` (PRODUCT §7): a stable code, its
+ * parameters, and the French message the catalogs make of them (pages render it in their language).
+ */
 export interface FieldError {
   field: string;
   code: string;
   message: string;
+  params?: FieldParams;
 }
 
 /**

@@ -12,7 +12,7 @@ import { createTransport, startOutboxWorker } from './modules/notify/outbox.work
 import { createCaptcha } from './modules/protection/captcha.ts';
 import { publishSlots } from './modules/schedule/publication.ts';
 import { localDate } from './modules/schedule/timezone.ts';
-import { loadDemoData } from './modules/territory/demo-seed.ts';
+import { loadDemoData } from './modules/territory/demo-seed.repository.ts';
 
 /** A running Créneau: its address and how to stop it cleanly. */
 export interface Running {
@@ -47,10 +47,11 @@ export async function start(config: Config): Promise<Running> {
       connectTimeoutMs: config.dbConnectTimeoutMs,
       statementTimeoutMs: config.dbStatementTimeoutMs,
       queryTimeoutMs: config.dbQueryTimeoutMs,
+      publicationDays: config.publicationDays,
     });
     cleanups.push(() => db.destroy());
     if (config.demoData && (await loadDemoData(db, localDate(clock.now(), 'Europe/Paris')))) {
-      await publishSlots({ db, clock, days: config.publicationDays });
+      await publishSlots({ db, clock });
     }
 
     let mailCapture: MailCapture | undefined;
@@ -109,6 +110,7 @@ async function migrate(url: string, config: Config): Promise<void> {
     url,
     poolSize: 1,
     maxActivePerEmail: config.maxActivePerEmail,
+    publicationDays: config.publicationDays,
     connectTimeoutMs: config.dbConnectTimeoutMs,
   });
   try {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { publishSlots } from '../src/modules/schedule/publication.ts';
-import { loadDemoData } from '../src/modules/territory/demo-seed.ts';
+import { loadDemoData } from '../src/modules/territory/demo-seed.repository.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
@@ -9,7 +9,7 @@ let t: TestApp;
 before(async () => {
   t = await createTestApp();
   await loadDemoData(t.database.db, '2029-12-20');
-  await publishSlots({ db: t.database.db, clock: t.clock, days: 56 });
+  await publishSlots({ db: t.database.db, clock: t.clock });
 });
 after(() => t.close());
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { publishSlots } from '../src/modules/schedule/publication.ts';
-import { loadDemoData } from '../src/modules/territory/demo-seed.ts';
+import { loadDemoData } from '../src/modules/territory/demo-seed.repository.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
@@ -10,7 +10,9 @@ let prod: TestApp;
 before(async () => {
   t = await createTestApp();
   await loadDemoData(t.database.db, '2029-12-20');
-  await publishSlots({ db: t.database.db, clock: t.clock, days: 14 });
+  // Two weeks are enough here.
+  await t.database.db.updateTable('offer').set({ publication_days: 14 }).execute();
+  await publishSlots({ db: t.database.db, clock: t.clock });
   prod = await createTestApp({
     env: {
       NODE_ENV: 'production',

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import * as m0001 from './migrations/0001-territory-and-offers.ts';
@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005-write-budget.ts';
 import * as m0006 from './migrations/0006-outbox-decided-at-send.ts';
 import * as m0008 from './migrations/0008-job-runs-and-seat-events.ts';
 import * as m0009 from './migrations/0009-notifications-by-reference.ts';
+import * as m0010 from './migrations/0010-one-home-per-rule.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -16,6 +17,9 @@ import type { Database } from './schema.ts';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export type Db = Kysely<Database>;
+
+/** The database or an open transaction: what repository functions take. */
+export type Executor = Db | Transaction<Database>;
 
 export interface DatabaseOptions {
   url: string;
@@ -29,6 +33,8 @@ export interface DatabaseOptions {
   statementTimeoutMs?: number;
   /** Client-side deadline of every query, for a server that no longer answers (DB_QUERY_TIMEOUT_MS). */
   queryTimeoutMs?: number;
+  /** The horizon of offers created without one (creneau.publication_days, the column's default). */
+  publicationDays?: number;
 }
 
 /**
@@ -58,8 +64,9 @@ export function createDatabase({
   connectTimeoutMs,
   statementTimeoutMs,
   queryTimeoutMs,
+  publicationDays = 56,
 }: DatabaseOptions): Db {
-  const settings = [`creneau.max_active_per_email=${maxActivePerEmail}`, 'timezone=UTC'];
+  const settings = sessionSettings({ maxActivePerEmail, publicationDays });
   if (statementTimeoutMs) settings.push(`statement_timeout=${statementTimeoutMs}`);
   const pool = new pg.Pool({
     Client: DeadlineClient,
@@ -80,6 +87,23 @@ export function createDatabase({
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
+/** The connection settings the schema reads: the trigger's per-address limit, the offers' default horizon. */
+export function sessionSettings(settings: { maxActivePerEmail: number; publicationDays?: number }): string[] {
+  const days = settings.publicationDays ?? 56;
+  return [
+    `creneau.max_active_per_email=${settings.maxActivePerEmail}`,
+    `creneau.publication_days=${days}`,
+    'timezone=UTC',
+  ];
+}
+
+/** The same settings as a libpq `options` string, for a connection opened outside the pool. */
+export function sessionOptions(settings: { maxActivePerEmail: number; publicationDays?: number }): string {
+  return sessionSettings(settings)
+    .map((setting) => `-c ${setting}`)
+    .join(' ');
+}
+
 const migrations: Record<string, Migration> = {
   '0001-territory-and-offers': m0001,
   '0002-slots-and-bookings': m0002,
@@ -89,6 +113,7 @@ const migrations: Record<string, Migration> = {
   '0006-outbox-decided-at-send': m0006,
   '0008-job-runs-and-seat-events': m0008,
   '0009-notifications-by-reference': m0009,
+  '0010-one-home-per-rule': m0010,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,4 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { BookingStatus } from '../modules/booking/statuses.ts';
+import type { LocalizedText } from '../modules/territory/localized-text.ts';
+
+export type { BookingStatus } from '../modules/booking/statuses.ts';
 
 /** Kysely's view of the tables created by the migrations in ./migrations. */
 export interface Database {
@@ -52,6 +56,8 @@ export interface SiteTable {
   name: string;
   kind: SiteKind;
   address: string;
+  /** When and how to come to this office (migration 0010); null: nothing particular to say. */
+  arrival_advice: ColumnType<LocalizedText | null, LocalizedText | null | undefined, LocalizedText | null>;
 }
 
 export interface ArrondissementTable {
@@ -75,6 +81,8 @@ export interface ProcedureTable {
   requires_postal_code: Generated<boolean>;
   title_expiry_within_days: number | null;
   title_expired_since_days: number | null;
+  /** What the counter requires ("1 rendez-vous = 1 personne = 1 dossier"); null: nothing particular. */
+  admission_rule: ColumnType<LocalizedText | null, LocalizedText | null | undefined, LocalizedText | null>;
 }
 
 export type Channel = 'booking' | 'draw' | 'postal' | 'email' | 'walk_in' | 'external';
@@ -89,6 +97,8 @@ export interface OfferTable {
   url: string | null;
   postal_address: string | null;
   updated_on: ColumnType<DateColumn, DateColumn | undefined, DateColumn>;
+  /** Days ahead the offer's slots are published, today included; defaults to PUBLICATION_DAYS. */
+  publication_days: Generated<number>;
 }
 
 export interface OpeningRuleTable {
@@ -118,25 +128,6 @@ export interface SlotTable {
   capacity: number;
   taken: Generated<number>;
 }
-
-/**
- * Booking statuses (PRODUCT §3):
- * - pending: the seat is held until the email link is confirmed or the hold expires;
- * - confirmed: the applicant confirmed by email, the convocation is issued;
- * - expired: not confirmed in time, the seat went back to the slot;
- * - cancelled: cancelled by the applicant, the seat went back to the slot;
- * - revoked: cancelled by the office, with a reason and an offer to rebook;
- * - attended: the applicant came to the counter;
- * - no_show: the applicant did not come.
- */
-export type BookingStatus =
-  | 'pending'
-  | 'confirmed'
-  | 'expired'
-  | 'cancelled'
-  | 'revoked'
-  | 'attended'
-  | 'no_show';
 
 export type Locale = 'fr' | 'en' | 'ar';
 

@@ -40,7 +40,7 @@ export const publishSlotsJob = defineJob({
   cron: '7 * * * *',
   runAtStart: true,
   handler: async ({ offerId }, { db, clock, config }) => ({
-    published: await publishSlots({ db, clock, days: config.publicationDays, offerId }),
+    published: await publishSlots({ db, clock, offerId }),
   }),
 });
 

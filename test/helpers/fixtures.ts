@@ -60,7 +60,7 @@ export async function createFixture(
     ends_at: new Date(start + i * 3_600_000 + 20 * 60_000),
     capacity,
   }));
-  const inserted = await db.insertInto('slot').values(rows).returning('id').execute();
+  const inserted = rows.length > 0 ? await db.insertInto('slot').values(rows).returning('id').execute() : [];
   return {
     departmentCode: '74',
     siteId: site.id,

@@ -1,5 +1,7 @@
-import type { FieldError } from '../../errors.ts';
+import { isCode } from '../../codes.ts';
+import type { FieldError, FieldParams } from '../../errors.ts';
 import { departmentsOfPostalCode } from '../territory/postal-codes.ts';
+import { fieldMessage } from './applicant.messages.ts';
 import { checkEmailAddress } from './email-address.ts';
 import { identityKey } from './identity.ts';
 
@@ -53,7 +55,8 @@ const MAX_AGE_YEARS = 120;
 
 /**
  * Checks and normalises the applicant's fields against the procedure's rules, reporting every
- * invalid field at once with a French message that says how to fix it.
+ * invalid field at once: its code and the values that explain it (`params`), with the French message
+ * the catalog (web/messages/field-errors.ts) makes of them — pages render them in their own language.
  */
 export function validateApplicant(
   input: ApplicantInput,
@@ -65,15 +68,16 @@ export function validateApplicant(
   if (todayDay === null) throw new RangeError(`today must be a YYYY-MM-DD date, got ${today}`);
 
   const fields: FieldError[] = [];
-  const report = (field: string, code: string, message: string): null => {
-    fields.push({ field: `applicant.${field}`, code, message });
+  const report = (field: string, problem: Problem): null => {
+    const error = { field: `applicant.${field}`, code: problem.code, params: problem.params };
+    fields.push({ ...error, message: fieldMessage({ ...error, message: problem.code }, 'fr') });
     return null;
   };
   const check = <T>(field: string, outcome: T | Problem): T | null =>
-    outcome instanceof Problem ? report(field, outcome.code, outcome.message) : outcome;
+    outcome instanceof Problem ? report(field, outcome) : outcome;
 
-  const lastName = check('lastName', checkName(text(input.lastName), 'nom'));
-  const firstName = check('firstName', checkName(text(input.firstName), 'prénom'));
+  const lastName = check('lastName', checkName(text(input.lastName)));
+  const firstName = check('firstName', checkName(text(input.firstName)));
   const birthDate = check('birthDate', checkBirthDate(text(input.birthDate), today));
   const email = check('email', checkEmail(text(input.email)));
   const phone = check('phone', checkPhone(text(input.phone)));
@@ -107,13 +111,13 @@ export function validateApplicant(
   };
 }
 
-/** A refused field value: the stable code and the French message shown next to the field. */
+/** A refused field value: the stable code and the values its message is made of. */
 class Problem {
   readonly code: string;
-  readonly message: string;
-  constructor(code: string, message: string) {
+  readonly params: FieldParams;
+  constructor(code: string, params: FieldParams = {}) {
     this.code = code;
-    this.message = message;
+    this.params = params;
   }
 }
 
@@ -123,20 +127,13 @@ function text(value: unknown): string {
 
 const LATIN_LETTER = /[\p{Script=Latin}&&\p{L}]/v;
 const NAME_SEPARATOR = /['’ʼ -]/u;
-const ALLOWED_IN_NAMES =
-  "seuls les lettres (accents compris), l'apostrophe, le trait d'union et l'espace sont acceptés";
 
-function checkName(raw: string, label: 'nom' | 'prénom'): string | Problem {
+function checkName(raw: string): string | Problem {
   const name = raw
     .normalize('NFC')
     .replace(/\s+/gu, ' ')
     .replace(/[\u2010\u2011]/gu, '-');
-  if (name === '') {
-    return new Problem(
-      'required',
-      `Indiquez le ${label} tel qu'il figure sur le titre de séjour ou le passeport.`,
-    );
-  }
+  if (name === '') return new Problem('required');
   let letters = 0;
   let nonLatin = false;
   let digit = false;
@@ -154,85 +151,41 @@ function checkName(raw: string, label: 'nom' | 'prénom'): string | Problem {
     }
     previousIsLetter = isLetter || isAccent;
   }
-  const capitalised = label === 'nom' ? 'Le nom' : 'Le prénom';
-  if (nonLatin) {
-    return new Problem(
-      'name_invalid',
-      `${capitalised} contient des caractères non latins : écrivez le ${label} tel qu'il figure sur votre titre de séjour ou passeport, en caractères latins.`,
-    );
-  }
-  if (digit) {
-    return new Problem(
-      'name_invalid',
-      `${capitalised} ne peut pas contenir de chiffres : ${ALLOWED_IN_NAMES}.`,
-    );
-  }
+  if (nonLatin) return new Problem('name_invalid', { reason: 'non_latin' });
+  if (digit) return new Problem('name_invalid', { reason: 'digit' });
   if (symbol !== null) {
-    const shown = /\p{C}/u.test(symbol) ? 'un caractère invisible' : `« ${symbol} »`;
+    // An invisible character is named, not shown: it would not be seen in the message either.
+    const invisible = /\p{C}/u.test(symbol);
     return new Problem(
       'name_invalid',
-      `${capitalised} contient ${shown}, qui n'est pas accepté : ${ALLOWED_IN_NAMES}.`,
+      invisible ? { reason: 'invisible' } : { reason: 'symbol', character: symbol },
     );
   }
-  if (letters === 0) {
-    return new Problem('name_invalid', `${capitalised} doit contenir au moins une lettre.`);
-  }
-  if ([...name].length > MAX_NAME_LENGTH) {
-    return new Problem(
-      'name_too_long',
-      `${capitalised} ne peut pas dépasser ${MAX_NAME_LENGTH} caractères : écrivez-le tel qu'il figure sur votre titre de séjour ou passeport.`,
-    );
-  }
+  if (letters === 0) return new Problem('name_invalid', { reason: 'no_letter' });
+  if ([...name].length > MAX_NAME_LENGTH) return new Problem('name_too_long', { maxLength: MAX_NAME_LENGTH });
   return name;
 }
 
-const DATE_FORMAT_HINT = 'au format AAAA-MM-JJ (par exemple 1990-03-31)';
-
 function checkBirthDate(raw: string, today: string): string | Problem {
-  if (raw === '') return new Problem('required', `Indiquez la date de naissance ${DATE_FORMAT_HINT}.`);
-  if (dayNumber(raw) === null) {
-    return new Problem(
-      'date_invalid',
-      `Cette date n'existe pas : indiquez la date de naissance ${DATE_FORMAT_HINT}.`,
-    );
-  }
-  if (raw > today) {
-    return new Problem(
-      'birth_date_future',
-      "La date de naissance est dans le futur : vérifiez l'année, le mois et le jour.",
-    );
-  }
+  if (raw === '') return new Problem('required');
+  if (dayNumber(raw) === null) return new Problem('date_invalid');
+  if (raw > today) return new Problem('birth_date_future');
   if (ageInYears(raw, today) > MAX_AGE_YEARS) {
-    return new Problem(
-      'birth_date_implausible',
-      `Cette date de naissance donnerait plus de ${MAX_AGE_YEARS} ans : vérifiez l'année.`,
-    );
+    return new Problem('birth_date_implausible', { maxYears: MAX_AGE_YEARS });
   }
   return raw;
 }
 
-const EMAIL_EXAMPLE = 'par exemple prenom.nom@exemple.fr';
-
 function checkEmail(typed: string): string | Problem {
   const checked = checkEmailAddress(typed);
   if (checked.ok) return checked.address;
-  const where = "c'est là que vous recevrez le lien de confirmation et la convocation";
   switch (checked.problem) {
     case 'invisible_character':
-      return new Problem(
-        'email_invisible_character',
-        `L'adresse électronique contient une espace ou un caractère invisible, souvent ajouté par un copier-coller : effacez-la et retapez-la au clavier, ${EMAIL_EXAMPLE}.`,
-      );
+      return new Problem('email_invisible_character');
     case 'unsupported_character':
-      return new Problem(
-        'email_unsupported_character',
-        `L'adresse électronique contient « ${checked.character} », qui ne peut pas être acheminé : avant le @, seuls les lettres sans accent, les chiffres et des signes comme . _ - + sont acceptés ; après le @, un nom de domaine comme exemple.fr.`,
-      );
+      return new Problem('email_unsupported_character', { character: checked.character ?? '' });
     default:
-      return new Problem(
-        checked.problem === 'required' ? 'required' : 'email_invalid',
-        `Indiquez une adresse électronique valide, ${EMAIL_EXAMPLE} : ${where}.`,
-      );
+      return new Problem(checked.problem === 'required' ? 'required' : 'email_invalid');
   }
 }
 
@@ -259,92 +212,45 @@ function checkPhone(raw: string): string | null | Problem {
   } else if (/^\+[1-9][0-9]{6,14}$/.test(number)) {
     e164 = number;
   }
-  return (
-    e164 ??
-    new Problem(
-      'phone_invalid',
-      'Indiquez un numéro de téléphone français (06 12 34 56 78) ou étranger précédé de son indicatif (+32 470 12 34 56), ou laissez ce champ vide.',
-    )
-  );
+  return e164 ?? new Problem('phone_invalid');
 }
 
 function checkForeignerNumber(raw: string, required: boolean): string | null | Problem {
   const number = raw.replace(/\s/gu, '');
-  if (number === '') {
-    if (!required) return null;
-    return new Problem(
-      'required',
-      'Indiquez le numéro étranger à 10 chiffres figurant sur le titre de séjour ; pour un proche, indiquez celui de votre proche.',
-    );
-  }
-  if (/^[0-9]{10}$/.test(number)) return number;
+  if (number === '') return required ? new Problem('required') : null;
+  if (isCode('foreignerNumber', number)) return number;
   if (/^[0-9]{9}$/.test(number)) {
     // seeds/003: residence cards made before 2017 print 9 digits; AGDREF has a 0 after the first two.
-    const corrected = `${number.slice(0, 2)}0${number.slice(2)}`;
-    return new Problem(
-      'foreigner_number_9_digits',
-      `Les cartes de résident produites avant 2017 portent un numéro à 9 chiffres : ajoutez un 0 après les deux premiers chiffres. Votre numéro est probablement ${corrected}.`,
-    );
+    return new Problem('foreigner_number_9_digits', {
+      corrected: `${number.slice(0, 2)}0${number.slice(2)}`,
+    });
   }
-  return new Problem(
-    'foreigner_number_invalid',
-    'Le numéro étranger compte 10 chiffres, sans lettre ni autre signe : il figure sur votre titre de séjour, ou sur la vignette OFII de votre visa long séjour.',
-  );
+  return new Problem('foreigner_number_invalid');
 }
 
 function checkTitleExpiry(raw: string, rules: ProcedureRules, today: number): string | null | Problem {
-  if (raw === '') {
-    if (!rules.requiresTitleExpiry) return null;
-    return new Problem(
-      'required',
-      `Indiquez la date de fin de validité du titre de séjour, ${DATE_FORMAT_HINT}.`,
-    );
-  }
+  if (raw === '') return rules.requiresTitleExpiry ? new Problem('required') : null;
   const expiry = dayNumber(raw);
-  if (expiry === null) {
-    return new Problem(
-      'date_invalid',
-      `Cette date n'existe pas : indiquez la date de fin de validité du titre ${DATE_FORMAT_HINT}.`,
-    );
-  }
+  if (expiry === null) return new Problem('date_invalid');
   const within = rules.titleExpiryWithinDays;
   if (within !== null && expiry > today + within) {
-    return new Problem(
-      'title_expiry_too_early',
-      `Votre titre est encore valable plus de ${within} jours : cette démarche vous sera ouverte à partir du ${frenchDate(expiry - within)}. Revenez à cette date pour prendre rendez-vous.`,
-    );
+    return new Problem('title_expiry_too_early', { withinDays: within, opensOn: isoDate(expiry - within) });
   }
   const since = rules.titleExpiredSinceDays;
   if (since !== null && expiry < today - since) {
-    return new Problem(
-      'title_expired_too_long',
-      `Votre titre a expiré le ${frenchDate(expiry)}, il y a plus de ${since} jours : il ne peut plus être renouvelé par cette démarche. Vous devez faire une première demande de titre de séjour ; consultez la rubrique « Ma démarche en fonction de ma situation ».`,
-    );
+    return new Problem('title_expired_too_long', { expiredOn: isoDate(expiry), sinceDays: since });
   }
   return raw;
 }
 
 function checkPostalCode(raw: string, required: boolean, departmentCode: string): string | null | Problem {
   const postalCode = raw.replace(/\s/gu, '');
-  if (postalCode === '') {
-    if (!required) return null;
-    return new Problem('required', 'Indiquez le code postal de votre domicile (5 chiffres).');
-  }
-  if (!/^[0-9]{5}$/.test(postalCode)) {
-    return new Problem('postal_code_invalid', 'Le code postal compte 5 chiffres, par exemple 74000.');
-  }
+  if (postalCode === '') return required ? new Problem('required') : null;
+  if (!isCode('postalCode', postalCode)) return new Problem('postal_code_invalid');
   const departments = departmentsOfPostalCode(postalCode);
-  if (departments.size === 0) {
-    return new Problem(
-      'postal_code_unknown',
-      "Ce code postal n'existe pas : vérifiez celui de votre domicile, tel qu'il figure sur votre justificatif de domicile.",
-    );
-  }
+  if (departments.size === 0) return new Problem('postal_code_unknown');
   if (!departments.has(departmentCode)) {
-    return new Problem(
-      'postal_code_outside_department',
-      `Ce code postal n'appartient pas au département ${departmentCode} : ce service est réservé aux personnes qui y résident. Si vous habitez dans un autre département, prenez rendez-vous auprès de sa préfecture.`,
-    );
+    return new Problem('postal_code_outside_department', { department: departmentCode });
   }
   return postalCode;
 }
@@ -362,9 +268,9 @@ function dayNumber(date: string): number | null {
   return Math.floor(value.getTime() / DAY_MS);
 }
 
-function frenchDate(day: number): string {
-  const [year, month, date] = new Date(day * DAY_MS).toISOString().slice(0, 10).split('-');
-  return `${date}/${month}/${year}`;
+/** A day number as YYYY-MM-DD. */
+function isoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 function ageInYears(birthDate: string, today: string): number {

@@ -1,18 +1,18 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Db } from '../../db/database.ts';
-import type { BookingStatus, Database, Locale, TokenPurpose } from '../../db/schema.ts';
+import type { Executor } from '../../db/database.ts';
+import type { Locale, TokenPurpose } from '../../db/schema.ts';
+import { bookingsWithPlace, firstComeSlots } from '../schedule/offers.repository.ts';
+import type { LocalizedText } from '../territory/localized-text.ts';
+import { type BookingStatus, statusesLeadingTo } from './statuses.ts';
 
-/** The database or an open transaction. */
-export type Executor = Db | Transaction<Database> | Kysely<Database>;
+export type { Executor } from '../../db/database.ts';
 
-/** What booking needs to know about a slot — and what the journey shows of it: offer, procedure, site. */
+/**
+ * What booking needs to know about a slot — and what the journey shows of it: offer, procedure, site.
+ * Only first-come slots are found (a draw offer's slot is unknown here); whether a seat is left is the
+ * trigger's to decide when the booking is inserted.
+ */
 export async function findSlotForBooking(db: Executor, slotId: number) {
-  return db
-    .selectFrom('slot')
-    .innerJoin('offer', 'offer.id', 'slot.offer_id')
-    .innerJoin('procedure', 'procedure.id', 'offer.procedure_id')
-    .innerJoin('site', 'site.id', 'offer.site_id')
-    .innerJoin('department', 'department.code', 'site.department_code')
+  return firstComeSlots(db)
     .select([
       'slot.id as slotId',
       'slot.starts_at as startsAt',
@@ -32,10 +32,28 @@ export async function findSlotForBooking(db: Executor, slotId: number) {
       'site.id as siteId',
       'site.name as siteName',
       'site.address as siteAddress',
+      'site.arrival_advice as arrivalAdvice',
+      'procedure.admission_rule as admissionRule',
       'department.code as departmentCode',
       'department.timezone',
     ])
     .where('slot.id', '=', String(slotId))
+    .executeTakeFirst();
+}
+
+/** A booking token and what it opens, whatever its purpose and state: the caller decides. */
+export async function findToken(db: Executor, hash: Buffer) {
+  return db
+    .selectFrom('booking_token')
+    .innerJoin('booking', 'booking.id', 'booking_token.booking_id')
+    .select([
+      'booking_token.purpose',
+      'booking_token.expires_at as expiresAt',
+      'booking_token.used_at as usedAt',
+      'booking.id as bookingId',
+      'booking.reference',
+    ])
+    .where('booking_token.token_hash', '=', hash)
     .executeTakeFirst();
 }
 
@@ -136,13 +154,13 @@ export async function confirmPending(trx: Executor, bookingId: string, now: Date
   return result.numUpdatedRows === 1n;
 }
 
-/** pending or confirmed → cancelled, only before the appointment starts; the trigger frees the seat. */
+/** An active booking → cancelled, only before the appointment starts; the trigger frees the seat. */
 export async function cancelActive(trx: Executor, bookingId: string, now: Date): Promise<boolean> {
   const result = await trx
     .updateTable('booking')
     .set({ status: 'cancelled', cancelled_at: now, status_reason: 'applicant' })
     .where('id', '=', bookingId)
-    .where('status', 'in', ['pending', 'confirmed'])
+    .where('status', 'in', statusesLeadingTo('cancelled'))
     .where(({ exists, selectFrom }) =>
       exists(
         selectFrom('slot')
@@ -175,19 +193,16 @@ export interface BookingDetails {
   siteId: number;
   siteName: string;
   siteAddress: string;
+  departmentCode: string;
   timezone: string;
+  /** The office's advice on when and how to come (null: nothing particular). */
+  arrivalAdvice: LocalizedText | null;
+  /** What the counter requires to receive the applicant (null: nothing particular). */
+  admissionRule: LocalizedText | null;
 }
 
 /** A booking joined to where and what it is: its slot, offer, procedure, site and département. */
-export function bookingWithPlace(db: Executor) {
-  return db
-    .selectFrom('booking')
-    .innerJoin('slot', 'slot.id', 'booking.slot_id')
-    .innerJoin('offer', 'offer.id', 'slot.offer_id')
-    .innerJoin('procedure', 'procedure.id', 'booking.procedure_id')
-    .innerJoin('site', 'site.id', 'offer.site_id')
-    .innerJoin('department', 'department.code', 'site.department_code');
-}
+export const bookingWithPlace = bookingsWithPlace;
 
 /** One booking with everything shown to its applicant or written in its emails. */
 export async function findBookingDetails(
@@ -214,6 +229,9 @@ export async function findBookingDetails(
     'site.id as siteId',
     'site.name as siteName',
     'site.address as siteAddress',
+    'site.arrival_advice as arrivalAdvice',
+    'procedure.admission_rule as admissionRule',
+    'department.code as departmentCode',
     'department.timezone',
   ]);
   query =

@@ -67,7 +67,19 @@ export const ErrorSchema = Type.Object({
     code: Type.String(),
     message: Type.String(),
     fields: Type.Optional(
-      Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() })),
+      Type.Array(
+        Type.Object({
+          field: Type.String(),
+          code: Type.String(),
+          message: Type.String(),
+          params: Type.Optional(
+            Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+              description:
+                'The values the message is made of, e.g. {"withinDays": 92, "opensOn": "2026-03-16"}',
+            }),
+          ),
+        }),
+      ),
     ),
   }),
 });

@@ -14,6 +14,7 @@ import {
   type Executor,
   findBookingDetails,
   findSlotForBooking,
+  findToken,
   insertBooking,
   insertToken,
   lockTokenWithBooking,
@@ -46,7 +47,7 @@ export async function bookSlot(
   const { db, clock, config } = deps;
   const now = clock.now();
   const slot = await findSlotForBooking(db, input.slotId);
-  if (!slot || slot.channel !== 'booking') throw bookingErrors.slotUnknown();
+  if (!slot) throw bookingErrors.slotUnknown();
   if (slot.startsAt <= now) throw bookingErrors.slotPast();
 
   const validation = validateApplicant(
@@ -169,22 +170,12 @@ export async function getBooking(
   reference?: string,
 ): Promise<BookingDetails> {
   const { db, clock } = deps;
-  const row = await db
-    .selectFrom('booking_token')
-    .innerJoin('booking', 'booking.id', 'booking_token.booking_id')
-    .select([
-      'booking_token.purpose',
-      'booking_token.expires_at as expiresAt',
-      'booking.id',
-      'booking.reference',
-    ])
-    .where('booking_token.token_hash', '=', hashToken(token))
-    .executeTakeFirst();
+  const row = await findToken(db, hashToken(token));
   if (!row || row.purpose !== 'manage') throw bookingErrors.tokenInvalid();
   if (reference !== undefined && normaliseReference(reference) !== row.reference)
     throw bookingErrors.tokenInvalid();
   if (row.expiresAt <= clock.now()) throw bookingErrors.tokenExpired();
-  const details = await findBookingDetails(db, { id: row.id });
+  const details = await findBookingDetails(db, { id: row.bookingId });
   if (!details) throw bookingErrors.bookingNotFound();
   return details;
 }
@@ -259,11 +250,7 @@ export async function peekConfirmation(
   token: string,
 ): Promise<BookingDetails> {
   const { db, clock } = deps;
-  const row = await db
-    .selectFrom('booking_token')
-    .select(['booking_id as bookingId', 'purpose', 'expires_at as expiresAt', 'used_at as usedAt'])
-    .where('token_hash', '=', hashToken(token))
-    .executeTakeFirst();
+  const row = await findToken(db, hashToken(token));
   if (!row || row.purpose !== 'confirm') throw bookingErrors.tokenInvalid();
   const details = await findBookingDetails(db, { id: row.bookingId });
   if (!details) throw bookingErrors.bookingNotFound();

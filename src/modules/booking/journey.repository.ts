@@ -1,16 +1,19 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { INSTRUCTION_CHANNELS } from '../schedule/channels.ts';
+import {
+  bookableSlots,
+  firstComeOffers,
+  nextFreeByOffer,
+  offersWithPlace,
+} from '../schedule/offers.repository.ts';
 import { findSlotForBooking } from './booking.repository.ts';
 
 // The reads of the booking journey's pages (steps 2 to 5). Writes go through booking.usecases.ts.
 
 /** A procedure as offered in one département, with the zone its offices show times in. */
 export async function findProcedureInDepartment(db: Db, departmentCode: string, procedureCode: string) {
-  return db
-    .selectFrom('procedure')
-    .innerJoin('offer', 'offer.procedure_id', 'procedure.id')
-    .innerJoin('site', 'site.id', 'offer.site_id')
-    .innerJoin('department', 'department.code', 'site.department_code')
+  return offersWithPlace(db)
     .select([
       'procedure.id',
       'procedure.code',
@@ -42,36 +45,24 @@ export async function listBookingOffices(
   procedureId: number,
   now: Date,
 ): Promise<BookingOffice[]> {
-  const rows = await db
-    .selectFrom('offer')
-    .innerJoin('site', 'site.id', 'offer.site_id')
-    .select((eb) => [
-      'site.id as siteId',
-      'offer.id as offerId',
-      'site.name',
-      'site.address',
-      eb
-        .selectFrom('slot')
-        .select(sql<Date>`min(slot.starts_at)`.as('first'))
-        .whereRef('slot.offer_id', '=', 'offer.id')
-        .where('slot.starts_at', '>', now)
-        .where(sql<boolean>`slot.taken < slot.capacity`)
-        .as('nextFree'),
-    ])
-    .where('site.department_code', '=', departmentCode)
+  const offices = await firstComeOffers(db)
+    .select(['site.id as siteId', 'offer.id as offerId', 'site.name', 'site.address'])
+    .where('department.code', '=', departmentCode)
     .where('offer.procedure_id', '=', procedureId)
-    .where('offer.channel', '=', 'booking')
     .orderBy('site.kind')
     .orderBy('site.name')
     .execute();
-  return rows.map((row) => ({ ...row, nextFree: row.nextFree ? new Date(row.nextFree) : null }));
+  const nextFree = await nextFreeByOffer(
+    db,
+    offices.map((office) => office.offerId),
+    now,
+  );
+  return offices.map((office) => ({ ...office, nextFree: nextFree.get(office.offerId) ?? null }));
 }
 
 /** The ways other than online booking to do a procedure in a département (post, email, counter, site). */
 export async function listOtherChannels(db: Db, departmentCode: string, procedureId: number) {
-  return db
-    .selectFrom('offer')
-    .innerJoin('site', 'site.id', 'offer.site_id')
+  return offersWithPlace(db)
     .select([
       'offer.id',
       'offer.channel',
@@ -83,36 +74,37 @@ export async function listOtherChannels(db: Db, departmentCode: string, procedur
       'site.name as siteName',
       'site.address as siteAddress',
     ])
-    .where('site.department_code', '=', departmentCode)
+    .where('department.code', '=', departmentCode)
     .where('offer.procedure_id', '=', procedureId)
-    .where('offer.channel', 'in', ['postal', 'email', 'walk_in', 'external'])
+    .where('offer.channel', 'in', INSTRUCTION_CHANNELS)
     .orderBy('site.kind')
     .orderBy('site.name')
     .execute();
 }
 
-/** Free slots of an offer starting in [from, to) and after now, earliest first. */
+/** Bookable slots of an offer starting in [from, to) and after now, earliest first. */
 export async function listFreeSlotsBetween(db: Db, offerId: number, from: Date, to: Date, now: Date) {
-  return db
-    .selectFrom('slot')
-    .select(['id', 'starts_at as startsAt', sql<number>`capacity - taken`.as('remaining')])
-    .where('offer_id', '=', offerId)
-    .where('starts_at', '>=', from > now ? from : now)
-    .where('starts_at', '<', to)
-    .where(sql<boolean>`taken < capacity`)
-    .orderBy('starts_at')
+  return bookableSlots(db, now)
+    .select([
+      'slot.id',
+      'slot.starts_at as startsAt',
+      sql<number>`slot.capacity - slot.taken`.as('remaining'),
+    ])
+    .where('offer.id', '=', offerId)
+    .where('slot.starts_at', '>=', from)
+    .where('slot.starts_at', '<', to)
+    .orderBy('slot.starts_at')
     .limit(1000)
     .execute();
 }
 
-/** Whether an offer has a free slot starting at or after `from`. */
+/** Whether an offer has a bookable slot starting at or after `from`, an instant after now. */
 export async function hasFreeSlotFrom(db: Db, offerId: number, from: Date): Promise<boolean> {
-  const row = await db
-    .selectFrom('slot')
-    .select('id')
-    .where('offer_id', '=', offerId)
-    .where('starts_at', '>=', from)
-    .where(sql<boolean>`taken < capacity`)
+  // `from` is the end of the week shown, always ahead of now: it serves as "now" for the pool too.
+  const row = await bookableSlots(db, new Date(from.getTime() - 1))
+    .select('slot.id')
+    .where('offer.id', '=', offerId)
+    .where('slot.starts_at', '>=', from)
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;

@@ -1,4 +1,6 @@
-import type { Executor } from './booking.repository.ts';
+import type { Executor } from '../../db/database.ts';
+import { bookableSlots, firstComeSlots, horizonEnd } from '../schedule/offers.repository.ts';
+import { ACTIVE_BOOKING_STATUSES } from './statuses.ts';
 
 /** The email address a booking manage token opens, with the token's validity. */
 export async function findManageTokenOwner(db: Executor, hash: Buffer) {
@@ -77,58 +79,48 @@ export async function findBookingIdOfEmail(db: Executor, reference: string, emai
   return row?.id;
 }
 
-/** A slot a booking may move to: bookable, same procedure, and its office's département. */
+/**
+ * A first-come slot a booking may be moved to, with what must match: procedure and département. A
+ * draw offer's slot is not found; whether a seat is left is the trigger's to decide.
+ */
 export async function findSlotForMove(db: Executor, slotId: string) {
-  return db
-    .selectFrom('slot')
-    .innerJoin('offer', 'offer.id', 'slot.offer_id')
-    .innerJoin('site', 'site.id', 'offer.site_id')
+  return firstComeSlots(db)
     .select([
       'slot.id',
       'slot.starts_at as startsAt',
-      'offer.channel',
       'offer.procedure_id as procedureId',
-      'site.department_code as departmentCode',
+      'department.code as departmentCode',
     ])
     .where('slot.id', '=', slotId)
     .executeTakeFirst();
 }
 
-/** The département of a site. */
-export async function findSiteDepartment(db: Executor, siteId: number) {
-  const row = await db
-    .selectFrom('site')
-    .select('department_code')
-    .where('id', '=', siteId)
-    .executeTakeFirst();
-  return row?.department_code;
-}
-
 /**
- * Free slots of a procedure in the offices of a département, from `from` to `to`, other than the
- * booking's own slot; `siteId` narrows to one office.
+ * The bookable slots of a procedure in the offices of a département after `now` (and `from`), other
+ * than the booking's own slot, up to `to` or else to each office's publication horizon.
  */
 export async function listFreeSlotsForMove(
   db: Executor,
-  where: { procedureId: number; departmentCode: string; from: Date; to: Date; exceptSlotId: string },
+  where: {
+    procedureId: number;
+    departmentCode: string;
+    now: Date;
+    from?: Date;
+    to?: Date;
+    exceptSlotId: string;
+  },
   limit = 500,
 ) {
-  return db
-    .selectFrom('slot')
-    .innerJoin('offer', 'offer.id', 'slot.offer_id')
-    .innerJoin('site', 'site.id', 'offer.site_id')
+  let query = bookableSlots(db, where.now)
     .select(['slot.id', 'slot.starts_at as startsAt', 'site.id as siteId', 'site.name as siteName'])
     .where('offer.procedure_id', '=', where.procedureId)
-    .where('offer.channel', '=', 'booking')
-    .where('site.department_code', '=', where.departmentCode)
-    .whereRef('slot.taken', '<', 'slot.capacity')
-    .where('slot.starts_at', '>', where.from)
-    .where('slot.starts_at', '<', where.to)
-    .where('slot.id', '<>', where.exceptSlotId)
-    .orderBy('slot.starts_at')
-    .orderBy('site.name')
-    .limit(limit)
-    .execute();
+    .where('department.code', '=', where.departmentCode)
+    .where('slot.id', '<>', where.exceptSlotId);
+  if (where.from) query = query.where('slot.starts_at', '>', where.from);
+  query = where.to
+    ? query.where('slot.starts_at', '<', where.to)
+    : query.where('slot.starts_at', '<', horizonEnd(where.now));
+  return query.orderBy('slot.starts_at').orderBy('site.name').limit(limit).execute();
 }
 
 /**
@@ -141,7 +133,7 @@ export async function moveBooking(db: Executor, bookingId: string, slotId: strin
     .updateTable('booking')
     .set({ slot_id: slotId })
     .where('id', '=', bookingId)
-    .where('status', 'in', ['pending', 'confirmed'])
+    .where('status', 'in', ACTIVE_BOOKING_STATUSES)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }

@@ -8,12 +8,12 @@ import {
   findAccessToken,
   findBookingIdOfEmail,
   findManageTokenOwner,
-  findSiteDepartment,
   findSlotForMove,
   listBookingIdsOfEmail,
   listFreeSlotsForMove,
   moveBooking,
 } from './manage.repository.ts';
+import { isActiveStatus } from './statuses.ts';
 import { hashToken, looksLikeToken, newToken, normaliseReference } from './tokens.ts';
 
 /** What a token opens: every booking of one email address, and the booking it was issued for, if any. */
@@ -68,7 +68,7 @@ export async function requestManageLink(
 
 /** True while a booking still holds a seat in the future. */
 export function isUpcoming(booking: BookingDetails, now: Date): boolean {
-  return (booking.status === 'pending' || booking.status === 'confirmed') && booking.startsAt > now;
+  return isActiveStatus(booking.status) && booking.startsAt > now;
 }
 
 /** The bookings of the access's address: upcoming first (soonest first), then the others (latest first). */
@@ -143,12 +143,10 @@ export async function rescheduleBooking(
       if (!current) throw bookingErrors.bookingNotFound();
       if (!isUpcoming(current, now)) throw manageErrors.notMovable();
       const slot = await findSlotForMove(trx, input.newSlotId);
-      const departmentCode = await findSiteDepartment(trx, current.siteId);
       if (
         !slot ||
-        slot.channel !== 'booking' ||
         slot.procedureId !== current.procedureId ||
-        slot.departmentCode !== departmentCode ||
+        slot.departmentCode !== current.departmentCode ||
         slot.id === current.slotId
       ) {
         throw manageErrors.slotNotOffered();
@@ -190,16 +188,21 @@ export async function rescheduleOwnBooking(
   return rescheduleBooking(deps, { bookingId: booking.id, newSlotId: input.slotId });
 }
 
-/** The free slots a booking may move to, between two instants, in every office of its département. */
-export async function slotsForMove(deps: ReadDeps, booking: BookingDetails, range: { from: Date; to: Date }) {
-  const departmentCode = await findSiteDepartment(deps.db, booking.siteId);
-  if (!departmentCode) return [];
-  const now = deps.clock.now();
+/**
+ * The free slots a booking may move to in every office of its département, after now and `range.from`,
+ * up to `range.to` or, without it, to each office's publication horizon.
+ */
+export async function slotsForMove(
+  deps: ReadDeps,
+  booking: BookingDetails,
+  range: { from?: Date; to?: Date } = {},
+) {
   return listFreeSlotsForMove(deps.db, {
     procedureId: booking.procedureId,
-    departmentCode,
-    from: new Date(Math.max(range.from.getTime(), now.getTime())),
-    to: range.to,
+    departmentCode: booking.departmentCode,
+    now: deps.clock.now(),
+    ...(range.from ? { from: range.from } : {}),
+    ...(range.to ? { to: range.to } : {}),
     exceptSlotId: booking.slotId,
   });
 }

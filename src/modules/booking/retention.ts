@@ -1,8 +1,24 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import {
+  deleteBookingsEndedBefore,
+  deleteExpiredProofs,
+  deleteIdleAddressCounters,
+  deleteNotificationsBefore,
+  retireBookings,
+} from './retention.repository.ts';
+import { ACTIVE_BOOKING_STATUSES, type BookingStatus, canChangeStatus } from './statuses.ts';
 
 /** How long personal data is kept after the appointment (stated on /donnees-personnelles). */
 export const RETENTION_DAYS = 90;
+
+/**
+ * The status through which a booking still active long after its time leaves before it is deleted, so
+ * that the trigger keeps the slot and address counters true: one for each active status.
+ */
+export const RETENTION_EXIT: Readonly<Partial<Record<BookingStatus, BookingStatus>>> = {
+  pending: 'expired',
+  confirmed: 'no_show',
+};
 
 /**
  * Deletes what the retention policy no longer allows keeping (PRODUCT §2.6): bookings — with their
@@ -12,27 +28,17 @@ export const RETENTION_DAYS = 90;
 export async function purgePersonalData(db: Db, now: Date): Promise<number> {
   const limit = new Date(now.getTime() - RETENTION_DAYS * 24 * 60 * 60 * 1000);
   return db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('outbox').where('created_at', '<', limit).execute();
-    // Bookings still active so long after their time leave through a status change first, so that the
-    // trigger keeps the slot and address counters true; the rows are deleted right after, in this
-    // same transaction, so the stand-in status is never seen.
-    const longPast = trx.selectFrom('slot').select('id').where('ends_at', '<', limit);
-    await trx
-      .updateTable('booking')
-      .set({ status: 'expired', status_reason: 'retention' })
-      .where('status', '=', 'pending')
-      .where('slot_id', 'in', longPast)
-      .execute();
-    await trx
-      .updateTable('booking')
-      .set({ status: 'no_show', status_reason: 'retention' })
-      .where('status', '=', 'confirmed')
-      .where('slot_id', 'in', longPast)
-      .execute();
-    const deleted = await trx.deleteFrom('booking').where('slot_id', 'in', longPast).executeTakeFirst();
-    await trx.deleteFrom('email_activity').where('active', '=', 0).execute();
-    await sql`delete from captcha_use where expires_at < ${limit}`.execute(trx);
-    await sql`delete from access_token where expires_at < ${now}`.execute(trx);
-    return Number(deleted.numDeletedRows);
+    await deleteNotificationsBefore(trx, limit);
+    // The rows are deleted right after their status change, in this same transaction, so the stand-in
+    // status is never seen.
+    for (const from of ACTIVE_BOOKING_STATUSES) {
+      const to = RETENTION_EXIT[from];
+      if (!to || !canChangeStatus(from, to)) throw new Error(`no retention exit for ${from} bookings`);
+      await retireBookings(trx, { from, to, endedBefore: limit });
+    }
+    const deleted = await deleteBookingsEndedBefore(trx, limit);
+    await deleteIdleAddressCounters(trx);
+    await deleteExpiredProofs(trx, { challenges: limit, accessTokens: now });
+    return deleted;
   });
 }

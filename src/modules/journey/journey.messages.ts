@@ -1,4 +1,5 @@
 import type { FieldError } from '../../errors.ts';
+import { fieldMessage } from '../booking/applicant.messages.ts';
 import type { Catalog } from '../web/i18n.ts';
 
 const fr = {
@@ -113,7 +114,7 @@ const fr = {
   },
   requiredNote: 'Sauf mention contraire, tous les champs sont obligatoires.',
   check: 'Vérifier mes coordonnées',
-  fieldError: (error: FieldError) => error.message,
+  fieldError: (error: FieldError) => fieldMessage(error, 'fr'),
   // Step 5
   summaryTitle: 'Vérifiez votre demande de rendez-vous',
   procedure: 'Démarche',
@@ -258,7 +259,7 @@ const en: typeof fr = {
   },
   requiredNote: 'All fields are required unless marked otherwise.',
   check: 'Check my details',
-  fieldError: englishFieldError,
+  fieldError: (error: FieldError) => fieldMessage(error, 'en'),
   summaryTitle: 'Check your appointment request',
   procedure: 'Procedure',
   office: 'Office',
@@ -293,60 +294,5 @@ const en: typeof fr = {
     'This step comes after choosing a time slot. Choose your département and your procedure to start again.',
   restartLink: 'Choose a département',
 };
-
-const ENGLISH_ERRORS: Record<string, string> = {
-  'lastName:required': 'Enter the last name as written on the residence permit or passport.',
-  'firstName:required': 'Enter the first name as written on the residence permit or passport.',
-  'lastName:name_invalid':
-    'Only Latin letters (accents included), the apostrophe, the hyphen and the space are accepted: write the name as on the residence permit or passport.',
-  'firstName:name_invalid':
-    'Only Latin letters (accents included), the apostrophe, the hyphen and the space are accepted: write the first name as on the residence permit or passport.',
-  'lastName:name_too_long': 'The last name cannot exceed 100 characters.',
-  'firstName:name_too_long': 'The first name cannot exceed 100 characters.',
-  'birthDate:required': 'Enter the date of birth.',
-  'birthDate:date_invalid': 'This date does not exist: enter the date of birth.',
-  'birthDate:birth_date_future': 'The date of birth is in the future: check the year, month and day.',
-  'birthDate:birth_date_implausible': 'This date of birth would mean more than 120 years: check the year.',
-  'email:required':
-    'Enter a valid email address, for example firstname.name@example.com: the confirmation link and the appointment letter are sent there.',
-  'email:email_invalid':
-    'Enter a valid email address, for example firstname.name@example.com: the confirmation link and the appointment letter are sent there.',
-  'email:email_invisible_character':
-    'The email address contains a space or an invisible character, often added by copying and pasting: delete it and type it again, for example firstname.name@example.com.',
-  'phone:phone_invalid':
-    'Enter a French phone number (06 12 34 56 78) or a foreign one with its country code (+32 470 12 34 56), or leave this field empty.',
-  'foreignerNumber:required':
-    'Enter the 10-digit foreigner number written on the residence permit; for a relative, enter the relative’s number.',
-  'foreignerNumber:foreigner_number_invalid':
-    'The foreigner number has 10 digits, without letters or other signs: it is on your residence permit, or on the OFII sticker of your long-stay visa.',
-  'titleExpiry:required': 'Enter the expiry date of the residence permit.',
-  'titleExpiry:date_invalid': 'This date does not exist: enter the expiry date of the permit.',
-  'postalCode:required': 'Enter the postal code of your home (5 digits).',
-  'postalCode:postal_code_invalid': 'The postal code has 5 digits, for example 74000.',
-  'postalCode:postal_code_unknown':
-    'This postal code does not exist: check the one of your home, as written on your proof of address.',
-};
-
-/** The English wording of a field error; values (corrected number, dates) are taken from the French one. */
-function englishFieldError(error: FieldError): string {
-  const field = error.field.replace(/^applicant\./, '');
-  const fixed = ENGLISH_ERRORS[`${field}:${error.code}`];
-  if (fixed) return fixed;
-  const numbers = error.message.match(/[0-9][0-9/]*[0-9]/g) ?? [];
-  switch (error.code) {
-    case 'foreigner_number_9_digits':
-      return `Residence cards made before 2017 show a 9-digit number: add a 0 after the first two digits. Your number is probably ${numbers.at(-1) ?? ''}.`;
-    case 'title_expiry_too_early':
-      return `Your permit is still valid for more than ${numbers[0] ?? ''} days: this procedure opens to you on ${numbers[1] ?? ''}. Come back on that date to book.`;
-    case 'title_expired_too_long':
-      return `Your permit expired on ${numbers[0] ?? ''}, more than ${numbers[1] ?? ''} days ago: it can no longer be renewed by this procedure. You must make a first application for a residence permit.`;
-    case 'email_unsupported_character':
-      return `The email address contains “${/«\s(.+?)\s»/u.exec(error.message)?.[1] ?? ''}”, which cannot be delivered: before the @, only letters without accents, digits and signs such as . _ - + are accepted; after the @, a domain name such as example.com.`;
-    case 'postal_code_outside_department':
-      return `This postal code is not in département ${numbers[0] ?? ''}: this service is for people living there. If you live in another département, book with its préfecture.`;
-    default:
-      return error.message;
-  }
-}
 
 export const journey: Catalog<typeof fr> = { fr, en };

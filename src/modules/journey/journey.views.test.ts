@@ -34,6 +34,8 @@ const slot: JourneySlot = {
   siteAddress: 'Rue du 30e RI, 74000 Annecy',
   departmentCode: '74',
   timezone: 'Europe/Paris',
+  arrivalAdvice: null,
+  admissionRule: null,
 };
 
 const office = (siteId: number, name: string, nextFree: string | null): Office => ({
@@ -158,7 +160,11 @@ describe('steps 3 to 5', () => {
     });
     assert.equal(page.status, 422);
     assert.equal(page.title, 'Erreur : Coordonnées personnelles');
-    assert.match(page.main.value, /<a href="#applicant-lastName">Nom : Saisissez le nom\.<\/a>/);
+    // The catalog words the error from its code and parameters, not the message it came with.
+    assert.match(
+      page.main.value,
+      /<a href="#applicant-lastName">Nom : Indiquez le nom tel qu&#39;il figure sur le titre de séjour ou le passeport\.<\/a>/,
+    );
     assert.match(page.main.value, /id="applicant-lastName"[^>]*aria-invalid="true"/);
     assert.match(page.main.value, /name="applicant.firstName" type="text" value="Amina"/);
   });
@@ -240,6 +246,7 @@ describe('step 1: Descriptif', () => {
       durationMinutes: 20,
       documents: ['Passeport'],
       fees: 'Gratuit.',
+      admissionRule: null,
     },
     offers: [offer('booking', 'Préfecture d’Ajaccio')],
     nextFree: { startsAt: new Date('2030-01-07T08:30:00Z'), siteName: 'Préfecture d’Ajaccio' },

@@ -10,7 +10,6 @@ import {
 import { checkEmailAddress, type EmailProblem } from '../booking/email-address.ts';
 import { isLinkProblem, type LinkProblem, linkProblemOf, orLinkProblem } from '../booking/link-problem.ts';
 import { manageErrors } from '../booking/manage.errors.ts';
-import { findSiteDepartment } from '../booking/manage.repository.ts';
 import {
   cancelOwnBooking,
   findOwnBooking,
@@ -140,7 +139,7 @@ export function moveChoice(deps: ManageDeps, input: MoveInput): Promise<MoveChoi
     const { booking } = await findOwnBooking(deps, input);
     const now = deps.clock.now();
     if (!isUpcoming(booking, now)) throw manageErrors.notMovable();
-    const departmentCode = await findSiteDepartment(deps.db, booking.siteId);
+    const { departmentCode } = booking;
     const query = { procedureId: booking.procedureId, now, exceptSlotId: booking.slotId };
     const offices = departmentCode
       ? (await listOffices(deps.db, { ...query, departmentCode }))

@@ -24,6 +24,7 @@ import {
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
+import { deleteSpentChallengesBefore, spendChallenge } from './captcha.repository.ts';
 
 export interface Captcha {
   enabled: boolean;
@@ -106,14 +107,8 @@ export function createCaptcha(options: CaptchaOptions): Captcha {
       } catch {
         return false;
       }
-      // Spent only once verified, so that forged payloads cannot fill the table. The primary key makes
-      // "first use wins" atomic across instances: a second insert of the same signature inserts nothing.
-      const inserted = await db
-        .insertInto('captcha_use')
-        .values({ signature: challenge.signature as string, expires_at: new Date(expiresAt * 1_000) })
-        .onConflict((conflict) => conflict.column('signature').doNothing())
-        .executeTakeFirst();
-      return inserted.numInsertedOrUpdatedRows === 1n;
+      // Spent only once verified, so that forged payloads cannot fill the table; a replay spends nothing.
+      return spendChallenge(db, challenge.signature, new Date(expiresAt * 1_000));
     },
   };
 }
@@ -167,9 +162,5 @@ export async function solveForTest(challenge: unknown): Promise<string> {
 
 /** Deletes spent-challenge rows past their expiry (called by a periodic job). */
 export async function purgeSpentChallenges(db: Db, now: Date): Promise<number> {
-  const result = await db
-    .deleteFrom('captcha_use')
-    .where('expires_at', '<', new Date(now.getTime() - PURGE_GRACE_MS))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return deleteSpentChallengesBefore(db, new Date(now.getTime() - PURGE_GRACE_MS));
 }

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import { sql } from 'kysely';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
+import { countWrite, deleteWindowsStartedBy } from './write-budget.repository.ts';
 
 // One budget of writes per client address, shared by every instance because it lives in PostgreSQL
 // (decision 0011). A fixed window: the first write of a client opens a window of WRITE_BUDGET.windowMs
@@ -24,36 +24,17 @@ export function clientKey(secretKey: string, address: string): string {
   return createHmac('sha256', secretKey).update(`write-budget:${address}`).digest('base64url');
 }
 
-/**
- * Counts one write of `client` at `now`, in one statement: opens a new window when there is none or
- * the last one is over, else adds one to it. Concurrent writes of one client, on any instance, are
- * serialised by the row's primary key, so none is lost.
- */
+/** Counts one write of `client` at `now` (see `countWrite`) and says where the client stands. */
 export async function spendWrite(db: Db, client: string, now: Date, windowMs: number): Promise<Spent> {
-  const over = new Date(now.getTime() - windowMs);
-  const row = await db
-    .insertInto('write_budget')
-    .values({ client, window_start: now, used: 1 })
-    .onConflict((oc) =>
-      oc.column('client').doUpdateSet({
-        used: sql`case when write_budget.window_start <= ${over}::timestamptz then 1 else write_budget.used + 1 end`,
-        window_start: sql`case when write_budget.window_start <= ${over}::timestamptz then ${now}::timestamptz else write_budget.window_start end`,
-      }),
-    )
-    .returning(['used', 'window_start'])
-    .executeTakeFirstOrThrow();
+  const row = await countWrite(db, client, now, windowMs);
   // Instances' clocks differ by a little: never announce a wait outside (0, windowMs].
-  const ttlMs = row.window_start.getTime() + windowMs - now.getTime();
+  const ttlMs = row.windowStart.getTime() + windowMs - now.getTime();
   return { used: row.used, ttlMs: Math.min(windowMs, Math.max(1, ttlMs)) };
 }
 
 /** Deletes the windows over at `now`: a client without a row simply has its whole budget. */
 export async function purgeWriteBudget(db: Db, now: Date, windowMs = WRITE_BUDGET.windowMs): Promise<number> {
-  const result = await db
-    .deleteFrom('write_budget')
-    .where('window_start', '<=', new Date(now.getTime() - windowMs))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return deleteWindowsStartedBy(db, new Date(now.getTime() - windowMs));
 }
 
 /**

@@ -16,6 +16,13 @@ const MAX_ID = 2_147_483_647;
 const CACHE_MS = 1000;
 const MAX_CACHED = 10_000;
 
+/** Without `to`: up to the offer's last published day, within the longest range, never before `first`. */
+export function defaultLastDay(first: string, today: string, publicationDays: number): string {
+  // YYYY-MM-DD dates sort as strings: the earliest of the two ends, then not before `first`.
+  const [last = first] = [addDays(today, publicationDays - 1), addDays(first, MAX_RANGE_DAYS)].sort();
+  return last < first ? first : last;
+}
+
 /** GET /api/v1/availability: the free slots of an offer, each answer kept a second. */
 export function availabilityRoutes(app: ModuleApp, ctx: AppContext): void {
   const cache = new Map<string, { expires: number; body: Promise<string> }>();
@@ -27,9 +34,10 @@ export function availabilityRoutes(app: ModuleApp, ctx: AppContext): void {
         { field: 'site', code: 'not_offered', message: "Cette démarche n'est pas proposée dans ce site." },
       ]);
     }
-    const today = localDate(ctx.clock.now(), offer.timezone);
+    const now = ctx.clock.now();
+    const today = localDate(now, offer.timezone);
     const first = from ?? today;
-    const last = to ?? addDays(first, 56);
+    const last = to ?? defaultLastDay(first, today, offer.publicationDays);
     if (last < first) {
       throw invalid([
         { field: 'to', code: 'before_from', message: 'La date de fin doit suivre la date de début.' },
@@ -37,16 +45,18 @@ export function availabilityRoutes(app: ModuleApp, ctx: AppContext): void {
     }
     if (addDays(first, MAX_RANGE_DAYS) < last) {
       throw invalid([
-        { field: 'to', code: 'range_too_long', message: `Au plus ${MAX_RANGE_DAYS} jours à la fois.` },
+        {
+          field: 'to',
+          code: 'range_too_long',
+          message: `Au plus ${MAX_RANGE_DAYS} jours à la fois.`,
+          params: { maxDays: MAX_RANGE_DAYS },
+        },
       ]);
     }
-    const now = ctx.clock.now();
     const start = zonedTimeToUtc(first, '00:00', offer.timezone);
     const end = zonedTimeToUtc(addDays(last, 1), '00:00', offer.timezone);
-    const slots =
-      offer.channel === 'booking'
-        ? await listFreeSlots(ctx.db, offer.id, new Date(Math.max(start.getTime(), now.getTime())), end)
-        : [];
+    // Only the public pool: an offer of another channel (a draw) has no slot to show here.
+    const slots = await listFreeSlots(ctx.db, { offerId: offer.id, from: start, to: end, now });
     return JSON.stringify({
       slots: slots.map((slot) => ({
         id: Number(slot.id),
@@ -91,7 +101,8 @@ export function availabilityRoutes(app: ModuleApp, ctx: AppContext): void {
     async (request, reply) => {
       const { procedure, site, from, to } = request.query;
       const key = `${procedure}:${site}:${from ?? ''}:${to ?? ''}`;
-      const now = Date.now();
+      // The injected clock, so that tests move time past the cache instead of waiting.
+      const now = ctx.clock.now().getTime();
       let entry = cache.get(key);
       if (!entry || entry.expires <= now) {
         if (cache.size >= MAX_CACHED) cache.clear();

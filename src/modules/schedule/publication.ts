@@ -5,19 +5,17 @@ import { generateSlots } from './slot-generation.ts';
 import { localDate } from './timezone.ts';
 
 /**
- * Publishes the slots of every first-come offer over the rolling horizon: today (in each site's zone)
- * and the `days` that follow — or of the one offer `offerId`. Run by the publish-slots job; existing
- * slots are left as they are.
+ * Publishes the slots of every first-come offer over its rolling horizon: today (in each site's zone)
+ * and the days after it, `offer.publication_days` in all — or of the one offer `offerId`. Run by the
+ * publish-slots job; existing slots are left as they are.
  */
 export async function publishSlots({
   db,
   clock,
-  days,
   offerId,
 }: {
   db: Db;
   clock: Clock;
-  days: number;
   offerId?: number | undefined;
 }): Promise<number> {
   const now = clock.now();
@@ -28,7 +26,7 @@ export async function publishSlots({
   for (const offer of offers) {
     const slots = generateSlots({
       from: localDate(now, offer.zone),
-      days,
+      days: offer.publicationDays,
       zone: offer.zone,
       holidayRegion: offer.holidayRegion,
       durationMinutes: offer.durationMinutes,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { HolidayRegion } from '../../db/schema.ts';
+import { bookableSlots, firstComeOffers, offersWithPlace } from './offers.repository.ts';
 import type { GeneratedSlot, OpeningRuleInput } from './slot-generation.ts';
 
 export interface PublishableOffer {
@@ -9,6 +10,8 @@ export interface PublishableOffer {
   zone: string;
   holidayRegion: HolidayRegion;
   durationMinutes: number;
+  /** Days ahead to publish, today included (offer.publication_days). */
+  publicationDays: number;
   rules: OpeningRuleInput[];
   closures: Set<string>;
 }
@@ -16,19 +19,15 @@ export interface PublishableOffer {
 /** Every first-come offer with its opening rules and the closures of its site. */
 export async function listPublishableOffers(db: Db, fromDate: string): Promise<PublishableOffer[]> {
   const [offers, rules, closures] = await Promise.all([
-    db
-      .selectFrom('offer')
-      .innerJoin('procedure', 'procedure.id', 'offer.procedure_id')
-      .innerJoin('site', 'site.id', 'offer.site_id')
-      .innerJoin('department', 'department.code', 'site.department_code')
+    firstComeOffers(db)
       .select([
         'offer.id as offerId',
         'site.id as siteId',
         'department.timezone as zone',
         'department.holiday_region as holidayRegion',
         'procedure.duration_minutes as durationMinutes',
+        'offer.publication_days as publicationDays',
       ])
-      .where('offer.channel', '=', 'booking')
       .execute(),
     db
       .selectFrom('opening_rule')
@@ -73,33 +72,28 @@ export async function insertSlots(db: Db, offerId: number, slots: GeneratedSlot[
   return inserted;
 }
 
-/** The offer of a procedure at a site, with the zone it is shown in. */
+/** The offer of a procedure at a site, whatever its channel, with its zone and publication horizon. */
 export async function findOffer(db: Db, procedureId: number, siteId: number) {
-  return db
-    .selectFrom('offer')
-    .innerJoin('site', 'site.id', 'offer.site_id')
-    .innerJoin('department', 'department.code', 'site.department_code')
-    .select(['offer.id', 'offer.channel', 'department.timezone'])
+  return offersWithPlace(db)
+    .select(['offer.id', 'offer.channel', 'offer.publication_days as publicationDays', 'department.timezone'])
     .where('offer.procedure_id', '=', procedureId)
     .where('offer.site_id', '=', siteId)
     .executeTakeFirst();
 }
 
-/** Free slots of an offer starting in [from, to), earliest first. */
-export async function listFreeSlots(db: Db, offerId: number, from: Date, to: Date) {
-  return db
-    .selectFrom('slot')
+/** Bookable slots of an offer starting in [from, to) and after `now`, earliest first. */
+export async function listFreeSlots(db: Db, range: { offerId: number; from: Date; to: Date; now: Date }) {
+  return bookableSlots(db, range.now)
     .select([
-      'id',
-      'starts_at as startsAt',
-      'ends_at as endsAt',
-      sql<number>`capacity - taken`.as('remaining'),
+      'slot.id',
+      'slot.starts_at as startsAt',
+      'slot.ends_at as endsAt',
+      sql<number>`slot.capacity - slot.taken`.as('remaining'),
     ])
-    .where('offer_id', '=', offerId)
-    .where('starts_at', '>=', from)
-    .where('starts_at', '<', to)
-    .where(sql<boolean>`taken < capacity`)
-    .orderBy('starts_at')
+    .where('offer.id', '=', range.offerId)
+    .where('slot.starts_at', '>=', range.from)
+    .where('slot.starts_at', '<', range.to)
+    .orderBy('slot.starts_at')
     .limit(5000)
     .execute();
 }

@@ -3,12 +3,13 @@
 // Five départements (74, 84, 45, 34, 974) take bookings, so that slots exist for the whole journey;
 // the Auvergne-Rhône-Alpes directory of seeds/002 gives, office by office, the real channel for an
 // admission exceptionnelle au séjour. Rows refer to each other by stable keys (site keys such as
-// '74-annecy', procedure codes), never by database ids: demo-seed.ts resolves them when inserting.
+// '74-annecy', procedure codes), never by database ids: demo-seed.repository.ts resolves them when inserting.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Channel, HolidayRegion, SiteKind } from '../../db/schema.ts';
 import { DIRECTORY_OFFERS } from './demo-directory.ts';
+import type { LocalizedText } from './localized-text.ts';
 
 export interface DemoDepartment {
   code: string;
@@ -50,6 +51,8 @@ export interface DemoProcedure {
   requiresPostalCode: boolean;
   titleExpiryWithinDays: number | null;
   titleExpiredSinceDays: number | null;
+  /** What the counter requires to receive the applicant; null: nothing particular. */
+  admissionRule: LocalizedText | null;
 }
 
 export interface DemoOpeningRule {
@@ -86,6 +89,12 @@ export interface DemoClosure {
 }
 
 const PARIS = 'Europe/Paris';
+
+/** The advice every demo office gives on when and how to come (site.arrival_advice). */
+export const DEMO_ARRIVAL_ADVICE: LocalizedText = {
+  fr: 'Présentez-vous 10 minutes en avance, avec votre convocation et toutes les pièces demandées.',
+  en: 'Please arrive 10 minutes early, with your appointment letter and all the documents required.',
+};
 
 export const DEMO_DEPARTMENTS: readonly DemoDepartment[] = [
   { code: '01', name: 'Ain', timezone: PARIS, holidayRegion: 'metropole' },

@@ -8,6 +8,16 @@ const HOME_PROOF =
   'Justificatif de domicile de moins de 6 mois (ou attestation d’hébergement avec la pièce d’identité et un justificatif de domicile de l’hébergeant)';
 const PHOTOS = '3 photos d’identité récentes et identiques, conformes aux normes';
 
+// What the counter requires (procedure.admission_rule), as the préfectures' pages say it.
+const ONE_FILE = {
+  fr: '1 rendez-vous = 1 personne = 1 dossier. Sans toutes les pièces requises, vous ne serez pas reçu(e) et devrez prendre un nouveau rendez-vous.',
+  en: '1 appointment = 1 person = 1 application. Without all the documents required, you will not be seen and will have to book a new appointment.',
+};
+const SMS_ONLY = {
+  fr: 'Seules les personnes ayant reçu un SMS les informant que leur titre est disponible peuvent venir le récupérer.',
+  en: 'Only people who received a text message saying that their permit is ready may come and collect it.',
+};
+
 export const DEMO_PROCEDURES: readonly DemoProcedure[] = [
   {
     code: 'renouvellement-titre',
@@ -33,6 +43,7 @@ export const DEMO_PROCEDURES: readonly DemoProcedure[] = [
     // seeds/001: "expiration dans les trois mois ou qui a expiré dans les six mois".
     titleExpiryWithinDays: 92,
     titleExpiredSinceDays: 183,
+    admissionRule: ONE_FILE,
   },
   {
     code: 'premiere-demande',
@@ -57,6 +68,7 @@ export const DEMO_PROCEDURES: readonly DemoProcedure[] = [
     requiresPostalCode: true,
     titleExpiryWithinDays: null,
     titleExpiredSinceDays: null,
+    admissionRule: ONE_FILE,
   },
   {
     code: 'admission-exceptionnelle',
@@ -80,6 +92,7 @@ export const DEMO_PROCEDURES: readonly DemoProcedure[] = [
     requiresPostalCode: true,
     titleExpiryWithinDays: null,
     titleExpiredSinceDays: null,
+    admissionRule: ONE_FILE,
   },
   {
     code: 'remise-titre',
@@ -100,6 +113,7 @@ export const DEMO_PROCEDURES: readonly DemoProcedure[] = [
     requiresPostalCode: false,
     titleExpiryWithinDays: null,
     titleExpiredSinceDays: null,
+    admissionRule: SMS_ONLY,
   },
   {
     code: 'renouvellement-carte-resident',
@@ -115,5 +129,6 @@ export const DEMO_PROCEDURES: readonly DemoProcedure[] = [
     requiresPostalCode: true,
     titleExpiryWithinDays: 92,
     titleExpiredSinceDays: 183,
+    admissionRule: ONE_FILE,
   },
 ];

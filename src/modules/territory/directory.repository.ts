@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Channel, SiteKind } from '../../db/schema.ts';
+import { nextFreeByOffer, offersWithPlace } from '../schedule/offers.repository.ts';
+import type { LocalizedText } from './localized-text.ts';
 
 /** A département served by Créneau. */
 export interface DirectoryDepartment {
@@ -45,6 +46,8 @@ export interface DirectoryProcedure {
   durationMinutes: number;
   documents: string[];
   fees: string;
+  /** What the counter requires to receive the applicant ("1 rendez-vous = 1 personne = 1 dossier"). */
+  admissionRule: LocalizedText | null;
 }
 
 /** The office competent for an arrondissement, with its département. */
@@ -99,10 +102,7 @@ export async function listOffersOfDepartment(
   departmentCode: string,
   procedureCode?: string,
 ): Promise<DirectoryOffer[]> {
-  let query = db
-    .selectFrom('offer')
-    .innerJoin('procedure', 'procedure.id', 'offer.procedure_id')
-    .innerJoin('site', 'site.id', 'offer.site_id')
+  let query = offersWithPlace(db)
     .select([
       'offer.id as offerId',
       'offer.channel',
@@ -118,7 +118,7 @@ export async function listOffersOfDepartment(
       'procedure.code as procedureCode',
       'procedure.title as procedureTitle',
     ])
-    .where('site.department_code', '=', departmentCode);
+    .where('department.code', '=', departmentCode);
   if (procedureCode !== undefined) query = query.where('procedure.code', '=', procedureCode);
   return query.orderBy('procedure.id').orderBy('site.kind').orderBy('site.name').execute();
 }
@@ -136,23 +136,18 @@ export async function findProcedure(db: Db, code: string): Promise<DirectoryProc
       'duration_minutes as durationMinutes',
       'documents',
       'fees',
+      'admission_rule as admissionRule',
     ])
     .where('code', '=', code)
     .executeTakeFirst();
 }
 
-/** The start of the earliest slot with a free seat after `now`, per offer (offers without one are absent). */
+/**
+ * The start of the earliest bookable slot after `now`, per offer (offers without one are absent). Built
+ * on the public pool: a draw offer's id given here finds nothing.
+ */
 export async function nextFreeSlots(db: Db, offerIds: number[], now: Date): Promise<Map<number, Date>> {
-  if (offerIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('slot')
-    .select(['offer_id as offerId', (eb) => eb.fn.min('starts_at').as('startsAt')])
-    .where('offer_id', 'in', offerIds)
-    .where('starts_at', '>', now)
-    .where(sql<boolean>`taken < capacity`)
-    .groupBy('offer_id')
-    .execute();
-  return new Map(rows.map((row) => [row.offerId, new Date(row.startsAt)]));
+  return nextFreeByOffer(db, offerIds, now);
 }
 
 /** The offices competent for these arrondissements (arrondissements without an office are absent). */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { offersWithPlace } from '../schedule/offers.repository.ts';
 
 /** Every département with its sites, ordered by code then site kind (préfecture first) and name. */
 export async function listDepartmentsWithSites(db: Db) {
@@ -28,10 +29,7 @@ export async function departmentExists(db: Db, code: string): Promise<boolean> {
 
 /** The procedures offered in a département, one entry per procedure and channel, with the sites. */
 export async function listProceduresOfDepartment(db: Db, departmentCode: string) {
-  const rows = await db
-    .selectFrom('offer')
-    .innerJoin('procedure', 'procedure.id', 'offer.procedure_id')
-    .innerJoin('site', 'site.id', 'offer.site_id')
+  const rows = await offersWithPlace(db)
     .select([
       'procedure.id',
       'procedure.code',
@@ -40,7 +38,7 @@ export async function listProceduresOfDepartment(db: Db, departmentCode: string)
       'offer.channel',
       'site.id as siteId',
     ])
-    .where('site.department_code', '=', departmentCode)
+    .where('department.code', '=', departmentCode)
     .orderBy('procedure.id')
     .orderBy('offer.channel')
     .orderBy('site.id')

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { CODE_PATTERNS } from '../../codes.ts';
 import type { AppContext, ModuleApp } from '../../context.ts';
 import { invalid } from '../../errors.ts';
 import { ErrorSchema } from '../booking/booking.schemas.ts';
@@ -47,7 +48,7 @@ export function territoryRoutes(app: ModuleApp, ctx: AppContext): void {
         tags: ['directory'],
         summary: 'Procedures offered in a département, with their channel and offices',
         querystring: Type.Object(
-          { department: Type.String({ pattern: '^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$' }) },
+          { department: Type.String({ pattern: CODE_PATTERNS.department }) },
           { additionalProperties: false },
         ),
         response: { 200: Type.Array(ProcedureSchema), 422: ErrorSchema },
@@ -61,6 +62,7 @@ export function territoryRoutes(app: ModuleApp, ctx: AppContext): void {
             field: 'department',
             code: 'not_found',
             message: `Le département ${department} n'est pas servi par Créneau.`,
+            params: { department },
           },
         ]);
       }

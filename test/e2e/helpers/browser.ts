@@ -9,7 +9,7 @@ import {
 import { systemClock } from '../../../src/clock.ts';
 import { publishSlots } from '../../../src/modules/schedule/publication.ts';
 import { localDate } from '../../../src/modules/schedule/timezone.ts';
-import { loadDemoData } from '../../../src/modules/territory/demo-seed.ts';
+import { loadDemoData } from '../../../src/modules/territory/demo-seed.repository.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
 import { type ServerProcess, startServer } from '../../helpers/server-process.ts';
 
@@ -134,7 +134,7 @@ export async function startE2E(
   let browser: Browser | undefined;
   try {
     await loadDemoData(database.db, today);
-    await publishSlots({ db: database.db, clock: systemClock, days: 56 });
+    await publishSlots({ db: database.db, clock: systemClock });
     [server, browser] = await Promise.all([
       startServer({
         DATABASE_URL: database.url,

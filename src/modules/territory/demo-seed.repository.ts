@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import {
+  DEMO_ARRIVAL_ADVICE,
   DEMO_DEPARTMENTS,
   DEMO_OFFERS,
   DEMO_PROCEDURES,
@@ -45,6 +46,7 @@ export async function loadDemoData(db: Db, today: string): Promise<boolean> {
           name: site.name,
           kind: site.kind,
           address: site.address,
+          arrival_advice: DEMO_ARRIVAL_ADVICE,
         })),
       )
       .returning(['id', 'department_code', 'name'])
@@ -83,6 +85,7 @@ export async function loadDemoData(db: Db, today: string): Promise<boolean> {
           requires_postal_code: procedure.requiresPostalCode,
           title_expiry_within_days: procedure.titleExpiryWithinDays,
           title_expired_since_days: procedure.titleExpiredSinceDays,
+          admission_rule: procedure.admissionRule,
         })),
       )
       .returning(['id', 'code'])

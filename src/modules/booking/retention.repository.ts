@@ -1,0 +1,50 @@
+import type { Executor } from '../../db/database.ts';
+import type { BookingStatus } from './statuses.ts';
+
+// The deletions of the retention policy (retention.ts), each one statement.
+
+/** Slots whose appointment ended before `limit`. */
+function slotsEndedBefore(db: Executor, limit: Date) {
+  return db.selectFrom('slot').select('id').where('ends_at', '<', limit);
+}
+
+/** Deletes the notifications written before `limit`. */
+export async function deleteNotificationsBefore(db: Executor, limit: Date): Promise<void> {
+  await db.deleteFrom('outbox').where('created_at', '<', limit).execute();
+}
+
+/**
+ * Moves the bookings in `from` whose appointment ended before `limit` to `to`, so that the trigger gives
+ * back their seat and address counters before the rows are deleted.
+ */
+export async function retireBookings(
+  db: Executor,
+  change: { from: BookingStatus; to: BookingStatus; endedBefore: Date },
+): Promise<void> {
+  await db
+    .updateTable('booking')
+    .set({ status: change.to, status_reason: 'retention' })
+    .where('status', '=', change.from)
+    .where('slot_id', 'in', slotsEndedBefore(db, change.endedBefore))
+    .execute();
+}
+
+/** Deletes the bookings (their tokens with them) whose appointment ended before `limit`; returns how many. */
+export async function deleteBookingsEndedBefore(db: Executor, limit: Date): Promise<number> {
+  const deleted = await db
+    .deleteFrom('booking')
+    .where('slot_id', 'in', slotsEndedBefore(db, limit))
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
+}
+
+/** Deletes the counters of addresses without an active booking. */
+export async function deleteIdleAddressCounters(db: Executor): Promise<void> {
+  await db.deleteFrom('email_activity').where('active', '=', 0).execute();
+}
+
+/** Deletes the spent proof-of-work challenges and the manage links that expired before `limit`. */
+export async function deleteExpiredProofs(db: Executor, limits: { challenges: Date; accessTokens: Date }) {
+  await db.deleteFrom('captcha_use').where('expires_at', '<', limits.challenges).execute();
+  await db.deleteFrom('access_token').where('expires_at', '<', limits.accessTokens).execute();
+}

@@ -1,0 +1,59 @@
+// The booking statuses (PRODUCT §3) in one table: what each means, whether it holds a seat, and which
+// statuses it may change into. The database keeps the same table in `booking_status_rules()` (migration
+// 0010), which the trigger, the status check and the one-active-booking index read;
+// test/booking-statuses.test.ts tries every (from, to) pair on PostgreSQL against this table.
+//
+// A new status is one entry here and one entry in a migration that replaces `booking_status_rules()`
+// (and reindexes booking_one_active_per_identity, see decision 0018).
+
+const table = {
+  /** The seat is held until the emailed link is confirmed or the hold expires. */
+  pending: { active: true, next: ['confirmed', 'expired', 'cancelled', 'revoked'] },
+  /** Confirmed by the applicant from the email: the convocation is issued. */
+  confirmed: { active: true, next: ['cancelled', 'revoked', 'attended', 'no_show'] },
+  /** Not confirmed in time: the seat went back to the slot. */
+  expired: { active: false, next: [] },
+  /** Cancelled by the applicant: the seat went back to the slot. */
+  cancelled: { active: false, next: [] },
+  /** Cancelled by the office, with a reason and an offer to rebook. */
+  revoked: { active: false, next: [] },
+  /** The applicant came to the counter. */
+  attended: { active: false, next: [] },
+  /** The applicant did not come. */
+  no_show: { active: false, next: [] },
+} as const;
+
+export type BookingStatus = keyof typeof table;
+
+interface StatusRule {
+  /** Holds a seat of its slot, counts for the per-address limit and for one booking per person. */
+  readonly active: boolean;
+  /** The statuses this one may change into. */
+  readonly next: readonly BookingStatus[];
+}
+
+/** Every status with its rule; `tsc` refuses a `next` naming a status that is not in the table. */
+export const BOOKING_STATUSES: Readonly<Record<BookingStatus, StatusRule>> = table;
+
+/** Every status, in the table's order. */
+export const ALL_BOOKING_STATUSES = Object.keys(table) as readonly BookingStatus[];
+
+/** The statuses that hold a seat (pending and confirmed today). */
+export const ACTIVE_BOOKING_STATUSES: readonly BookingStatus[] = ALL_BOOKING_STATUSES.filter(
+  (status) => BOOKING_STATUSES[status].active,
+);
+
+/** Whether a booking in this status holds a seat. */
+export function isActiveStatus(status: BookingStatus): boolean {
+  return BOOKING_STATUSES[status].active;
+}
+
+/** Whether a booking may go from one status to another (the trigger refuses the other changes). */
+export function canChangeStatus(from: BookingStatus, to: BookingStatus): boolean {
+  return BOOKING_STATUSES[from].next.includes(to);
+}
+
+/** The statuses from which a booking may change into `to`: what an UPDATE to `to` may start from. */
+export function statusesLeadingTo(to: BookingStatus): readonly BookingStatus[] {
+  return ALL_BOOKING_STATUSES.filter((from) => canChangeStatus(from, to));
+}

@@ -1,0 +1,17 @@
+import type { Locale } from '../../db/schema.ts';
+
+/**
+ * A text written by a préfecture for applicants (a site's arrival advice, a procedure's admission
+ * rule): French always, English and Arabic when the préfecture gives them. Stored as jsonb and checked
+ * by `localized_text_valid` (migration 0010).
+ */
+export interface LocalizedText {
+  fr: string;
+  en?: string;
+  ar?: string;
+}
+
+/** The text in the page's or the booking's language, French when that version was not written. */
+export function textIn(text: LocalizedText, locale: Locale): string {
+  return text[locale] ?? text.fr;
+}
