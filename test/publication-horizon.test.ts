@@ -3,10 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createDatabase } from '../src/db/database.ts';
 import { findBookingDetails } from '../src/modules/booking/booking.repository.ts';
-import { slotsForMove } from '../src/modules/booking/manage.usecases.ts';
 import { defaultLastDay } from '../src/modules/schedule/availability.routes.ts';
 import { publishSlots } from '../src/modules/schedule/publication.ts';
 import { localDate } from '../src/modules/schedule/timezone.ts';
+import { findFreeWeek } from '../src/modules/schedule/week.repository.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
 
@@ -141,9 +141,16 @@ describe('the publication horizon of each offer', () => {
     assert.equal(created.statusCode, 201, created.body);
     const booking = await findBookingDetails(t.database.db, { id: String(created.json().id) });
     assert.ok(booking);
-    const offered = await slotsForMove({ db: t.database.db, clock: t.clock }, booking);
+    const offered = await findFreeWeek(t.database.db, {
+      offerId: fixture.offerId,
+      from: t.clock.now(),
+      to: new Date(t.clock.now().getTime() + 365 * 86_400_000),
+      now: t.clock.now(),
+      exceptSlotId: booking.slotId,
+    });
+    assert.equal(offered.later, false, 'nothing past the horizon either');
     assert.deepEqual(
-      offered.map((slot) => slot.id),
+      offered.slots.map((slot) => slot.id),
       [slots[1]?.id],
       'the 12th is within seven days of the 7th, the 20th is not',
     );

@@ -39,7 +39,7 @@ export const publishSlotsJob = defineJob({
   singleton: true,
   cron: '7 * * * *',
   runAtStart: true,
-  handler: async ({ offerId }, { db, clock, config }) => ({
+  handler: async ({ offerId }, { db, clock }) => ({
     published: await publishSlots({ db, clock, offerId }),
   }),
 });

@@ -1,12 +1,6 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { INSTRUCTION_CHANNELS } from '../schedule/channels.ts';
-import {
-  bookableSlots,
-  firstComeOffers,
-  nextFreeByOffer,
-  offersWithPlace,
-} from '../schedule/offers.repository.ts';
+import { offersWithPlace } from '../schedule/offers.repository.ts';
 import { findSlotForBooking } from './booking.repository.ts';
 
 // The reads of the booking journey's pages (steps 2 to 5). Writes go through booking.usecases.ts.
@@ -38,28 +32,6 @@ export interface BookingOffice {
   nextFree: Date | null;
 }
 
-/** The offices of a département where a procedure is booked online, with their earliest free slot. */
-export async function listBookingOffices(
-  db: Db,
-  departmentCode: string,
-  procedureId: number,
-  now: Date,
-): Promise<BookingOffice[]> {
-  const offices = await firstComeOffers(db)
-    .select(['site.id as siteId', 'offer.id as offerId', 'site.name', 'site.address'])
-    .where('department.code', '=', departmentCode)
-    .where('offer.procedure_id', '=', procedureId)
-    .orderBy('site.kind')
-    .orderBy('site.name')
-    .execute();
-  const nextFree = await nextFreeByOffer(
-    db,
-    offices.map((office) => office.offerId),
-    now,
-  );
-  return offices.map((office) => ({ ...office, nextFree: nextFree.get(office.offerId) ?? null }));
-}
-
 /** The ways other than online booking to do a procedure in a département (post, email, counter, site). */
 export async function listOtherChannels(db: Db, departmentCode: string, procedureId: number) {
   return offersWithPlace(db)
@@ -80,34 +52,6 @@ export async function listOtherChannels(db: Db, departmentCode: string, procedur
     .orderBy('site.kind')
     .orderBy('site.name')
     .execute();
-}
-
-/** Bookable slots of an offer starting in [from, to) and after now, earliest first. */
-export async function listFreeSlotsBetween(db: Db, offerId: number, from: Date, to: Date, now: Date) {
-  return bookableSlots(db, now)
-    .select([
-      'slot.id',
-      'slot.starts_at as startsAt',
-      sql<number>`slot.capacity - slot.taken`.as('remaining'),
-    ])
-    .where('offer.id', '=', offerId)
-    .where('slot.starts_at', '>=', from)
-    .where('slot.starts_at', '<', to)
-    .orderBy('slot.starts_at')
-    .limit(1000)
-    .execute();
-}
-
-/** Whether an offer has a bookable slot starting at or after `from`, an instant after now. */
-export async function hasFreeSlotFrom(db: Db, offerId: number, from: Date): Promise<boolean> {
-  // `from` is the end of the week shown, always ahead of now: it serves as "now" for the pool too.
-  const row = await bookableSlots(db, new Date(from.getTime() - 1))
-    .select('slot.id')
-    .where('offer.id', '=', offerId)
-    .where('slot.starts_at', '>=', from)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** Everything the steps after the choice of a slot show and check about it: the booking's own view. */

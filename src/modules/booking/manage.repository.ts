@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.ts';
-import { bookableSlots, firstComeSlots, horizonEnd } from '../schedule/offers.repository.ts';
+import { firstComeSlots } from '../schedule/offers.repository.ts';
 import { ACTIVE_BOOKING_STATUSES } from './statuses.ts';
 
 /** The email address a booking manage token opens, with the token's validity. */
@@ -93,34 +93,6 @@ export async function findSlotForMove(db: Executor, slotId: string) {
     ])
     .where('slot.id', '=', slotId)
     .executeTakeFirst();
-}
-
-/**
- * The bookable slots of a procedure in the offices of a département after `now` (and `from`), other
- * than the booking's own slot, up to `to` or else to each office's publication horizon.
- */
-export async function listFreeSlotsForMove(
-  db: Executor,
-  where: {
-    procedureId: number;
-    departmentCode: string;
-    now: Date;
-    from?: Date;
-    to?: Date;
-    exceptSlotId: string;
-  },
-  limit = 500,
-) {
-  let query = bookableSlots(db, where.now)
-    .select(['slot.id', 'slot.starts_at as startsAt', 'site.id as siteId', 'site.name as siteName'])
-    .where('offer.procedure_id', '=', where.procedureId)
-    .where('department.code', '=', where.departmentCode)
-    .where('slot.id', '<>', where.exceptSlotId);
-  if (where.from) query = query.where('slot.starts_at', '>', where.from);
-  query = where.to
-    ? query.where('slot.starts_at', '<', where.to)
-    : query.where('slot.starts_at', '<', horizonEnd(where.now));
-  return query.orderBy('slot.starts_at').orderBy('site.name').limit(limit).execute();
 }
 
 /**

@@ -10,7 +10,6 @@ import {
   findManageTokenOwner,
   findSlotForMove,
   listBookingIdsOfEmail,
-  listFreeSlotsForMove,
   moveBooking,
 } from './manage.repository.ts';
 import { isActiveStatus } from './statuses.ts';
@@ -186,23 +185,4 @@ export async function rescheduleOwnBooking(
 ): Promise<BookingDetails> {
   const { booking } = await findOwnBooking(deps, input);
   return rescheduleBooking(deps, { bookingId: booking.id, newSlotId: input.slotId });
-}
-
-/**
- * The free slots a booking may move to in every office of its département, after now and `range.from`,
- * up to `range.to` or, without it, to each office's publication horizon.
- */
-export async function slotsForMove(
-  deps: ReadDeps,
-  booking: BookingDetails,
-  range: { from?: Date; to?: Date } = {},
-) {
-  return listFreeSlotsForMove(deps.db, {
-    procedureId: booking.procedureId,
-    departmentCode: booking.departmentCode,
-    now: deps.clock.now(),
-    ...(range.from ? { from: range.from } : {}),
-    ...(range.to ? { to: range.to } : {}),
-    exceptSlotId: booking.slotId,
-  });
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../../db/schema.ts';
+import { isFirstCome } from '../schedule/channels.ts';
 import { departmentTitle, offerChannel, stepOnePath } from '../territory/directory.components.ts';
 import type {
   DirectoryDepartment,
@@ -28,7 +29,7 @@ export interface DescriptifPage {
 function officeNotes(offers: DirectoryOffer[]): { sites: string[]; text: string }[] {
   const notes = new Map<string, string[]>();
   for (const offer of offers) {
-    if (offer.channel !== 'booking' || !offer.instructions) continue;
+    if (!isFirstCome(offer.channel) || !offer.instructions) continue;
     notes.set(offer.instructions, [...(notes.get(offer.instructions) ?? []), offer.siteName]);
   }
   return [...notes.entries()].map(([text, sites]) => ({ sites, text }));
@@ -65,8 +66,8 @@ export function descriptifView({ locale }: PageContext, page: DescriptifPage): P
   const j = messagesFor(journey, locale);
   const m = j.descriptif;
   const { department, procedure, offers, nextFree } = page;
-  const bookable = offers.some((offer) => offer.channel === 'booking');
-  const others = offers.filter((offer) => offer.channel !== 'booking');
+  const bookable = offers.some((offer) => isFirstCome(offer.channel));
+  const others = offers.filter((offer) => !isFirstCome(offer.channel));
   const notes = officeNotes(offers);
   // Under the stepper (an h2) the sections are h3; without it they are h2.
   const h = (text: string, level = bookable ? 3 : 2) => html`<h${level}>${text}</h${level}>`;

@@ -9,6 +9,7 @@ import {
   listOtherChannels,
 } from '../booking/journey.repository.ts';
 import type { Captcha } from '../protection/captcha.ts';
+import { isFirstCome } from '../schedule/channels.ts';
 import { localDate } from '../schedule/timezone.ts';
 import { listOffices } from '../schedule/week.repository.ts';
 import { freeWeek } from '../schedule/week.usecases.ts';
@@ -51,7 +52,7 @@ export async function describeProcedure(
   ]);
   // A procedure the département does not offer at all has no page there.
   if (!department || !procedure || offers.length === 0) return undefined;
-  const booking = offers.filter((offer) => offer.channel === 'booking');
+  const booking = offers.filter((offer) => isFirstCome(offer.channel));
   const slots = await nextFreeSlots(
     deps.db,
     booking.map((offer) => offer.offerId),
@@ -96,7 +97,7 @@ export async function chooseSlot(
 
 /** Whether a slot can still be booked now: online booking, in the future, a seat left. */
 function bookable(slot: JourneySlot, now: Date): boolean {
-  return slot.channel === 'booking' && slot.startsAt > now && slot.taken < slot.capacity;
+  return isFirstCome(slot.channel) && slot.startsAt > now && slot.taken < slot.capacity;
 }
 
 /** The slot a POST step is about — or, when it cannot be booked, the answer sending the person on. */
@@ -109,7 +110,7 @@ async function stepSlot(deps: Pick<JourneyDeps, 'db' | 'clock'>, input: StepInpu
   const slot = input.slotId === undefined ? undefined : await findJourneySlot(deps.db, input.slotId);
   if (slot && bookable(slot, now)) return { slot };
   if (slot) {
-    const full = slot.channel === 'booking' && slot.startsAt > now;
+    const full = isFirstCome(slot.channel) && slot.startsAt > now;
     return { answer: backToSlots(slot, full ? 'prise' : 'indisponible') };
   }
   // No such slot: back to step 2 when the form names its procedure, else start again.

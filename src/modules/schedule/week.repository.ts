@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { bookableSlots, firstComeOffers, horizonEnd } from './offers.repository.ts';
 
 // The SQL of the week of free slots that step 2 and the change of slot show (week.usecases.ts): the
-// offices of a procedure with their first free slot, and one office's free slots of a week. The
-// first-come conditions — online booking, a free seat, not yet started — are written here for now;
-// they belong in the one `bookableSlots` base query.
+// offices of a procedure with their first free slot, and one office's free slots of a week. Both start
+// from the one public pool (`bookableSlots`), so a draw offer's seats never show here, and stop at each
+// offer's publication horizon (`offer.publication_days`).
 
 /** An office where a procedure is booked online, with its earliest free slot (null when none). */
 export interface Office {
@@ -23,30 +24,27 @@ export async function listOffices(
   db: Db,
   query: { departmentCode: string; procedureId: number; now: Date; exceptSlotId?: string },
 ): Promise<Office[]> {
-  const rows = await db
-    .selectFrom('offer')
-    .innerJoin('site', 'site.id', 'offer.site_id')
-    .select((eb) => [
-      'site.id as siteId',
-      'offer.id as offerId',
-      'site.name',
-      'site.address',
-      eb
-        .selectFrom('slot')
-        .select(sql<Date>`min(slot.starts_at)`.as('first'))
-        .whereRef('slot.offer_id', '=', 'offer.id')
-        .where('slot.starts_at', '>', query.now)
-        .where(sql<boolean>`slot.taken < slot.capacity`)
-        .$if(query.exceptSlotId !== undefined, (q) => q.where('slot.id', '!=', query.exceptSlotId ?? ''))
-        .as('nextFree'),
-    ])
+  const offices = await firstComeOffers(db)
+    .select(['site.id as siteId', 'offer.id as offerId', 'site.name', 'site.address'])
     .where('site.department_code', '=', query.departmentCode)
     .where('offer.procedure_id', '=', query.procedureId)
-    .where('offer.channel', '=', 'booking')
     .orderBy('site.kind')
     .orderBy('site.name')
     .execute();
-  return rows.map((row) => ({ ...row, nextFree: row.nextFree ? new Date(row.nextFree) : null }));
+  if (offices.length === 0) return [];
+  const firsts = await bookableSlots(db, query.now)
+    .where('slot.starts_at', '<', horizonEnd(query.now))
+    .select(['offer.id as offerId', (eb) => eb.fn.min('slot.starts_at').as('first')])
+    .where(
+      'offer.id',
+      'in',
+      offices.map((office) => office.offerId),
+    )
+    .$if(query.exceptSlotId !== undefined, (q) => q.where('slot.id', '!=', query.exceptSlotId ?? ''))
+    .groupBy('offer.id')
+    .execute();
+  const first = new Map(firsts.map((row) => [row.offerId, new Date(row.first)]));
+  return offices.map((office) => ({ ...office, nextFree: first.get(office.offerId) ?? null }));
 }
 
 /** A free slot as a week shows it. */
@@ -65,20 +63,23 @@ export async function findFreeWeek(
   query: { offerId: number; from: Date; to: Date; now: Date; exceptSlotId?: string },
 ): Promise<{ slots: WeekSlot[]; later: boolean }> {
   const free = () =>
-    db
-      .selectFrom('slot')
-      .where('offer_id', '=', query.offerId)
-      .where(sql<boolean>`taken < capacity`)
-      .$if(query.exceptSlotId !== undefined, (q) => q.where('id', '!=', query.exceptSlotId ?? ''));
+    bookableSlots(db, query.now)
+      .where('offer.id', '=', query.offerId)
+      .where('slot.starts_at', '<', horizonEnd(query.now))
+      .$if(query.exceptSlotId !== undefined, (q) => q.where('slot.id', '!=', query.exceptSlotId ?? ''));
   const [slots, later] = await Promise.all([
     free()
-      .select(['id', 'starts_at as startsAt', sql<number>`capacity - taken`.as('remaining')])
-      .where('starts_at', '>=', new Date(Math.max(query.from.getTime(), query.now.getTime())))
-      .where('starts_at', '<', query.to)
-      .orderBy('starts_at')
+      .select([
+        'slot.id',
+        'slot.starts_at as startsAt',
+        sql<number>`slot.capacity - slot.taken`.as('remaining'),
+      ])
+      .where('slot.starts_at', '>=', query.from)
+      .where('slot.starts_at', '<', query.to)
+      .orderBy('slot.starts_at')
       .limit(1000)
       .execute(),
-    free().select('id').where('starts_at', '>=', query.to).limit(1).executeTakeFirst(),
+    free().select('slot.id').where('slot.starts_at', '>=', query.to).limit(1).executeTakeFirst(),
   ]);
   return { slots, later: later !== undefined };
 }

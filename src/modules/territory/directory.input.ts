@@ -1,12 +1,13 @@
+import { CODE_REGEXPS } from '../../codes.ts';
 import { field } from '../web/forms.ts';
 
-// What the directory's addresses may hold: a département code (01–95, 2A, 2B, 971–976) and a
-// procedure code; anything else names nothing (a 404). Step 1 and 2's addresses are the directory's too.
+// What the directory's addresses may hold: a département code and a procedure code, as stored
+// (src/codes.ts); anything else names nothing (a 404). Step 1 and 2's addresses are the directory's too.
 
 /** A département code as written in an address. */
-export const DEPARTMENT_CODE = /^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$/;
+export const DEPARTMENT_CODE = CODE_REGEXPS.department;
 /** A procedure code as written in an address. */
-export const PROCEDURE_CODE = /^[a-z0-9][a-z0-9-]{0,79}$/;
+export const PROCEDURE_CODE = CODE_REGEXPS.procedure;
 
 const MAX_QUERY_LENGTH = 100;
 

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
+import { isFirstCome } from '../schedule/channels.ts';
 import {
   type DirectoryDepartment,
   findDepartment,
@@ -39,7 +40,7 @@ export async function departmentDirectory(
     listSitesOfDepartment(deps.db, code),
     listOffersOfDepartment(deps.db, code),
   ]);
-  const bookingOffers = offers.filter((offer) => offer.channel === 'booking').map((offer) => offer.offerId);
+  const bookingOffers = offers.filter((offer) => isFirstCome(offer.channel)).map((offer) => offer.offerId);
   const nextFree = await nextFreeSlots(deps.db, bookingOffers, deps.clock.now());
   return { department, sites, offers, nextFree };
 }

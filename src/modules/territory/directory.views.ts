@@ -1,3 +1,4 @@
+import { isFirstCome } from '../schedule/channels.ts';
 import { breadcrumb } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
@@ -106,8 +107,8 @@ export function departmentView(page: PageContext, model: DepartmentPage): PageVi
   const procedureSection = (list: DirectoryOffer[]) => {
     const first = list[0];
     if (!first) return html``;
-    const booking = list.filter((offer) => offer.channel === 'booking');
-    const others = list.filter((offer) => offer.channel !== 'booking');
+    const booking = list.filter((offer) => isFirstCome(offer.channel));
+    const others = list.filter((offer) => !isFirstCome(offer.channel));
     return html`<section class="fr-mb-6w">
 <h3>${first.procedureTitle}</h3>
 ${
