@@ -143,6 +143,11 @@ describe('convocationIcs', () => {
     timezone: 'Europe/Paris',
     siteName: 'Préfecture de la Haute-Savoie',
     siteAddress: '74000 Annecy',
+    arrivalAdvice: {
+      fr: 'Présentez-vous 30 minutes en avance au guichet B.',
+      en: 'Please arrive 30 minutes early at counter B.',
+    },
+    admissionRule: { fr: '1 rendez-vous = 1 personne = 1 dossier.' },
   } as ConvocationData;
   const deps = {
     db: undefined as never,
@@ -154,9 +159,26 @@ describe('convocationIcs', () => {
 
   test('is titled and described in the booking’s language from the catalog, Arabic in French', () => {
     assert.match(ics('fr'), /SUMMARY:Rendez-vous : 3\.1 Renouvellement de visa/);
-    assert.match(ics('fr'), /DESCRIPTION:Référence 74-K7M3-QX9P\. Présentez-vous 10 minutes en avance/);
+    assert.match(ics('fr'), /DESCRIPTION:Référence 74-K7M3-QX9P\.\\n/);
     assert.match(ics('en'), /SUMMARY:Préfecture appointment: 3\.1 Renouvellement de visa/);
-    assert.match(ics('en'), /DESCRIPTION:Reference 74-K7M3-QX9P\. Arrive 10 minutes early/);
+    assert.match(ics('en'), /DESCRIPTION:Reference 74-K7M3-QX9P\.\\n/);
     assert.equal(ics('ar'), ics('fr'));
+  });
+
+  test('describes the office’s arrival advice and the procedure’s admission rule as written', () => {
+    assert.match(
+      ics('fr'),
+      /DESCRIPTION:Référence 74-K7M3-QX9P\.\\nPrésentez-vous 30 minutes en avance au guichet B\.\\n1 rendez-vous = 1 personne = 1 dossier\.\n/,
+    );
+    // English where the préfecture wrote it, French where it did not.
+    assert.match(
+      ics('en'),
+      /DESCRIPTION:Reference 74-K7M3-QX9P\.\\nPlease arrive 30 minutes early at counter B\.\\n1 rendez-vous = 1 personne = 1 dossier\.\n/,
+    );
+  });
+
+  test('says only the reference when the préfecture wrote neither', () => {
+    const bare = { ...data, locale: 'fr' as const, arrivalAdvice: null, admissionRule: null };
+    assert.match(unfold(convocationIcs(deps, bare)).join('\n'), /\nDESCRIPTION:Référence 74-K7M3-QX9P\.\n/);
   });
 });

@@ -6,6 +6,8 @@ import type { Catalog } from '../web/i18n.ts';
 // French documents, the language of the administration, for now.
 
 const fr = {
+  /** The language these texts are in: the préfecture's own texts (arrival advice, admission rule) are taken in it too. */
+  language: 'fr' as 'fr' | 'en',
   pdf: {
     intlLocale: 'fr-FR',
     pdfLang: 'fr-FR',
@@ -24,22 +26,18 @@ const fr = {
     birthDate: 'Date de naissance',
     foreignerNumber: 'N° étranger',
     documents: 'Pièces à apporter',
-    arriveEarly:
-      'Présentez-vous 10 minutes en avance, avec cette convocation et toutes les pièces demandées.',
-    oneFile:
-      '1 rendez-vous = 1 personne = 1 dossier. Vous ne serez pas reçu(e) sans toutes les pièces requises\u00a0: vous devrez prendre un nouveau rendez-vous.',
     qrCaption: 'Code de vérification lu au guichet',
     footer: (url: string) =>
       `Cette convocation est personnelle. Son code QR est signé électroniquement et vérifié au guichet (${url})\u00a0: une convocation modifiée est refusée.`,
   },
   calendar: {
     title: (procedureTitle: string) => `Rendez-vous : ${procedureTitle}`,
-    description: (reference: string) =>
-      `Référence ${reference}. Présentez-vous 10 minutes en avance avec votre convocation et toutes les pièces requises.`,
+    reference: (reference: string) => `Référence ${reference}.`,
   },
 };
 
 const en: typeof fr = {
+  language: 'en',
   pdf: {
     intlLocale: 'en-GB',
     pdfLang: 'en-GB',
@@ -58,17 +56,13 @@ const en: typeof fr = {
     birthDate: 'Date of birth',
     foreignerNumber: 'Foreigner number',
     documents: 'Documents to bring',
-    arriveEarly: 'Please arrive 10 minutes early, with this convocation and all the documents listed.',
-    oneFile:
-      '1 appointment = 1 person = 1 file. You will not be seen without all the required documents and will have to book a new appointment.',
     qrCaption: 'Verification code read at the counter',
     footer: (url) =>
       `This convocation is personal. Its QR code is digitally signed and checked at the counter (${url}): an altered convocation is refused.`,
   },
   calendar: {
     title: (procedureTitle) => `Préfecture appointment: ${procedureTitle}`,
-    description: (reference) =>
-      `Reference ${reference}. Arrive 10 minutes early with your appointment letter and all the documents required.`,
+    reference: (reference) => `Reference ${reference}.`,
   },
 };
 

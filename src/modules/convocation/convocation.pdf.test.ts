@@ -29,6 +29,11 @@ function input(overrides: Partial<ConvocationInput> = {}): ConvocationInput {
     firstName: 'Amélie',
     birthDate: '1990-04-03',
     foreignerNumber: '2008006503',
+    arrivalAdvice: {
+      fr: 'Présentez-vous 30 minutes en avance au guichet B.',
+      en: 'Please arrive 30 minutes early at counter B.',
+    },
+    admissionRule: { fr: '1 rendez-vous = 1 personne = 1 dossier.' },
     qrToken: 'c1.payload.signature',
     verifyUrl: 'https://rdv.example.gouv.fr/verifier',
     locale: 'fr',
@@ -81,10 +86,33 @@ describe('renderConvocationPdf', () => {
     }
   });
 
-  test('the advice of the préfectures is printed: 10 minutes early, one appointment per person', async () => {
+  test('the office’s arrival advice and the procedure’s admission rule are printed as written', async () => {
     const text = await textOf(await renderConvocationPdf(input()));
-    assert.ok(text.includes('Présentez-vous 10 minutes en avance'), text);
-    assert.ok(text.includes('1 rendez-vous = 1 personne = 1 dossier'), text);
+    assert.ok(text.includes('Présentez-vous 30 minutes en avance au guichet B.'), text);
+    assert.ok(text.includes('1 rendez-vous = 1 personne = 1 dossier.'), text);
+    assert.ok(!text.includes('10 minutes'), text);
+  });
+
+  test('an English convocation prints their English version, or the French one when none was written', async () => {
+    const text = await textOf(await renderConvocationPdf(input({ locale: 'en' })));
+    assert.ok(text.includes('Please arrive 30 minutes early at counter B.'), text);
+    assert.ok(!text.includes('guichet B'), text);
+    assert.ok(text.includes('1 rendez-vous = 1 personne = 1 dossier.'), text);
+  });
+
+  test('an Arabic version is not printed: the French convocation takes the French text', async () => {
+    const arrivalAdvice = { fr: 'Entrée rue de la Poste.', ar: 'المدخل من شارع البريد.' };
+    const text = await textOf(await renderConvocationPdf(input({ locale: 'ar', arrivalAdvice })));
+    assert.ok(text.includes('Entrée rue de la Poste.'), text);
+    assert.ok(!text.includes('?'), `the Arabic text drawn as question marks: ${text}`);
+  });
+
+  test('without advice or rule, neither is printed', async () => {
+    const pdf = await renderConvocationPdf(input({ arrivalAdvice: null, admissionRule: null }));
+    const text = await textOf(pdf);
+    assert.ok(!text.includes('guichet B'), text);
+    assert.ok(!text.includes('1 dossier'), text);
+    assert.ok(text.includes('Cette convocation est personnelle'), text);
   });
 
   test('without a foreigner number, no foreigner number line is printed', async () => {
@@ -95,8 +123,6 @@ describe('renderConvocationPdf', () => {
 
   test('the English convocation is in English, with the date in English', async () => {
     const text = await textOf(await renderConvocationPdf(input({ locale: 'en' })));
-    assert.ok(text.includes('Please arrive 10 minutes early'), text);
-    assert.ok(text.includes('1 appointment = 1 person = 1 file'), text);
     assert.ok(text.includes('Friday, 21 June 2030 at 09:05'), text);
     assert.ok(text.includes('Documents to bring'), text);
     assert.ok(!text.includes('Présentez-vous'), text);
@@ -104,7 +130,8 @@ describe('renderConvocationPdf', () => {
 
   test('an Arabic-speaking applicant gets the French convocation for now', async () => {
     const text = await textOf(await renderConvocationPdf(input({ locale: 'ar' })));
-    assert.ok(text.includes('Présentez-vous 10 minutes en avance'), text);
+    assert.ok(text.includes('Pièces à apporter'), text);
+    assert.ok(text.includes('Présentez-vous 30 minutes en avance au guichet B.'), text);
   });
 
   test('the metadata carries the reference as title and no personal data', async () => {
@@ -129,7 +156,7 @@ describe('renderConvocationPdf', () => {
     assert.ok(totalPages >= 2, `${totalPages} page(s)`);
     const text = await textOf(pdf);
     assert.ok(text.includes('Pièce justificative numéro 45'), text);
-    assert.ok(text.includes('Présentez-vous 10 minutes en avance'), text);
+    assert.ok(text.includes('Présentez-vous 30 minutes en avance au guichet B.'), text);
   });
 });
 

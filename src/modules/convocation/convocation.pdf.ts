@@ -8,6 +8,7 @@
 
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { type LocalizedText, textsIn } from '../territory/localized-text.ts';
 import { messagesFor } from '../web/i18n.ts';
 import { convocationMessages } from './convocation.messages.ts';
 
@@ -26,6 +27,10 @@ export interface ConvocationInput {
   /** YYYY-MM-DD. */
   birthDate: string;
   foreignerNumber: string | null;
+  /** The office's advice on when and how to come (null: nothing particular). */
+  arrivalAdvice: LocalizedText | null;
+  /** What the counter requires to receive the applicant (null: nothing particular). */
+  admissionRule: LocalizedText | null;
   /** The signed token of `qr-token.ts`. */
   qrToken: string;
   /** The page that checks a token, e.g. `${PUBLIC_URL}/verifier`. */
@@ -34,9 +39,6 @@ export interface ConvocationInput {
 }
 
 type Wording = (typeof convocationMessages)['fr']['pdf'];
-
-const wordingFor = (locale: ConvocationInput['locale']): Wording =>
-  messagesFor(convocationMessages, locale).pdf;
 
 // WinAnsi beyond Latin-1: the characters Windows-1252 puts in 0x80–0x9F, which pdfkit maps.
 const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹Œ‘’“”•–—˜™š›œžŸŽ');
@@ -119,7 +121,9 @@ type Doc = PDFKit.PDFDocument;
 
 /** Renders the A4 convocation with its QR code; the text stays extractable. */
 export function renderConvocationPdf(input: ConvocationInput): Promise<Buffer> {
-  const wording = wordingFor(input.locale);
+  const { language, pdf: wording } = messagesFor(convocationMessages, input.locale);
+  // In the document's language, not the booking's: the standard fonts cannot draw an Arabic version.
+  const advice = textsIn([input.arrivalAdvice, input.admissionRule], language);
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -180,7 +184,7 @@ export function renderConvocationPdf(input: ConvocationInput): Promise<Buffer> {
     });
   }
 
-  notice(doc, [put(wording.arriveEarly), put(wording.oneFile)], contentWidth);
+  if (advice.length > 0) notice(doc, advice.map(put), contentWidth);
 
   doc.moveDown(1.5).font('Helvetica').fontSize(8).fillColor(GREY);
   doc.text(put(wording.footer(input.verifyUrl)), MARGIN, doc.y, { width: contentWidth });
@@ -227,7 +231,7 @@ function row(doc: Doc, label: string, value: string, strong = false): void {
   doc.y = Math.max(doc.y, top + height) + 4;
 }
 
-/** The advice of seeds/000 and seeds/002, in a framed box nobody can miss. */
+/** The office's advice and the procedure's rule (seeds/000 and seeds/002), in a framed box nobody can miss. */
 function notice(doc: Doc, paragraphs: string[], width: number): void {
   const padding = 10;
   const innerWidth = width - 2 * padding;

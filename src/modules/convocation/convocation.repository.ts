@@ -20,6 +20,8 @@ export async function findConvocationData(db: Executor, bookingId: string) {
       'site.id as siteId',
       'site.name as siteName',
       'site.address as siteAddress',
+      'site.arrival_advice as arrivalAdvice',
+      'procedure.admission_rule as admissionRule',
       'department.timezone',
     ])
     .where('booking.id', '=', bookingId)

@@ -2,6 +2,7 @@ import type { Attachment } from 'nodemailer/lib/mailer/index.js';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
+import { textsIn } from '../territory/localized-text.ts';
 import { messagesFor } from '../web/i18n.ts';
 import { renderIcs } from './calendar.ts';
 import { convocationMessages } from './convocation.messages.ts';
@@ -47,6 +48,8 @@ export function convocationPdf(deps: ConvocationDeps, data: ConvocationData): Pr
     firstName: data.firstName,
     birthDate: data.birthDate,
     foreignerNumber: data.foreignerNumber,
+    arrivalAdvice: data.arrivalAdvice,
+    admissionRule: data.admissionRule,
     qrToken: signConvocation(claims, deps.config.secretKey),
     verifyUrl: `${deps.config.publicUrl}/verifier`,
     locale: data.locale,
@@ -55,7 +58,8 @@ export function convocationPdf(deps: ConvocationDeps, data: ConvocationData): Pr
 
 /** The calendar file of a booking: no identity in it, calendars get synchronised everywhere. */
 export function convocationIcs(deps: ConvocationDeps, data: ConvocationData): string {
-  const t = messagesFor(convocationMessages, data.locale).calendar;
+  const { language, calendar: t } = messagesFor(convocationMessages, data.locale);
+  const advice = textsIn([data.arrivalAdvice, data.admissionRule], language);
   return renderIcs({
     reference: data.reference,
     title: t.title(data.procedureTitle),
@@ -63,7 +67,7 @@ export function convocationIcs(deps: ConvocationDeps, data: ConvocationData): st
     endsAt: data.endsAt,
     timezone: data.timezone,
     location: `${data.siteName}, ${data.siteAddress}`,
-    description: t.description(data.reference),
+    description: [t.reference(data.reference), ...advice].join('\n'),
     url: `${deps.config.publicUrl}/rendez-vous/gerer`,
     now: deps.clock.now(),
   });

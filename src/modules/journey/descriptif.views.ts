@@ -6,6 +6,7 @@ import type {
   DirectoryOffer,
   DirectoryProcedure,
 } from '../territory/directory.repository.ts';
+import { textIn } from '../territory/localized-text.ts';
 import { breadcrumb } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
@@ -39,6 +40,8 @@ function conditionsForm(locale: Locale, page: DescriptifPage): SafeHtml {
   const m = messagesFor(journey, locale).descriptif;
   const action = `${stepOnePath(page.department.code, page.procedure.code)}/plage`;
   const invalid = page.conditionsMissing;
+  // What the counter requires is part of what the person accepts: the checkbox's hint says it first.
+  const rule = page.procedure.admissionRule;
   return html`<h3>${m.requestHeading}</h3>
 ${
   invalid
@@ -51,7 +54,7 @@ ${
 <div class="fr-fieldset__element">
 <div class="fr-checkbox-group">
 <input type="checkbox" id="conditions" name="conditions" value="acceptees" required aria-describedby="conditions-hint${invalid ? ' conditions-messages' : ''}"${invalid ? html` aria-invalid="true"` : ''}>
-<label class="fr-label" for="conditions">${m.conditionsLabel}<span class="fr-hint-text" id="conditions-hint">${m.conditionsHint}</span></label>
+<label class="fr-label" for="conditions">${m.conditionsLabel}<span class="fr-hint-text" id="conditions-hint">${rule ? html`${textIn(rule, locale)} ` : ''}${m.conditionsHint}</span></label>
 ${invalid ? html`<div class="fr-messages-group" id="conditions-messages" aria-live="polite"><p class="fr-message fr-message--error">${m.conditionsError}</p></div>` : ''}
 </div>
 </div>

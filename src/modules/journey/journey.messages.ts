@@ -36,7 +36,7 @@ const fr = {
     requestHeading: 'Demander un rendez-vous',
     conditionsLabel: "J'accepte les conditions d'utilisation du service de prise de rendez-vous",
     conditionsHint:
-      'Je prends rendez-vous pour moi-même ou pour un proche, avec son identité : 1 rendez-vous = 1 personne = 1 dossier. Mes données servent uniquement à la gestion du rendez-vous.',
+      'Je prends rendez-vous pour moi-même ou pour un proche, avec son identité. Mes données servent uniquement à la gestion du rendez-vous.',
     conditionsPrivacy: 'Lire comment vos données personnelles sont traitées',
     conditionsError: 'Cochez la case pour accepter les conditions d’utilisation avant de continuer.',
     submit: 'Effectuer une demande de rendez-vous',
@@ -184,7 +184,7 @@ const en: typeof fr = {
     requestHeading: 'Request an appointment',
     conditionsLabel: 'I accept the terms of use of the appointment service',
     conditionsHint:
-      'I am booking for myself or for a relative, with their identity: 1 appointment = 1 person = 1 file. My data is used only to manage the appointment.',
+      'I am booking for myself or for a relative, with their identity. My data is used only to manage the appointment.',
     conditionsPrivacy: 'Read how your personal data is processed',
     conditionsError: 'Tick the box to accept the terms of use before continuing.',
     submit: 'Request an appointment',

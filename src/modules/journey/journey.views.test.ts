@@ -262,6 +262,34 @@ describe('step 1: Descriptif', () => {
     assert.match(page.main.value, /action="\/departements\/2A\/demarches\/renouvellement-titre\/plage"/);
   });
 
+  test('the conditions’ hint gives the procedure’s admission rule, then the consent to data use', () => {
+    const admissionRule = {
+      fr: '1 rendez-vous = 1 personne = 1 dossier.',
+      en: '1 appointment = 1 person = 1 application.',
+    };
+    const withRule = { ...model, procedure: { ...model.procedure, admissionRule } };
+    const hint = (page: { main: { value: string } }) =>
+      /<span class="fr-hint-text" id="conditions-hint">([^<]*)<\/span>/.exec(page.main.value)?.[1];
+    assert.equal(
+      hint(descriptifView(fr, withRule)),
+      '1 rendez-vous = 1 personne = 1 dossier. Je prends rendez-vous pour moi-même ou pour un proche, avec son identité. Mes données servent uniquement à la gestion du rendez-vous.',
+    );
+    assert.match(
+      hint(descriptifView(en, withRule)) ?? '',
+      /^1 appointment = 1 person = 1 application\. I am booking/,
+    );
+    const frenchOnly = {
+      ...model,
+      procedure: { ...model.procedure, admissionRule: { fr: 'Une personne par rendez-vous.' } },
+    };
+    assert.match(hint(descriptifView(en, frenchOnly)) ?? '', /^Une personne par rendez-vous\. I am booking/);
+    // Without a rule, the hint is the consent alone: no "1 rendez-vous" written by the catalog.
+    assert.equal(
+      hint(descriptifView(fr, model)),
+      'Je prends rendez-vous pour moi-même ou pour un proche, avec son identité. Mes données servent uniquement à la gestion du rendez-vous.',
+    );
+  });
+
   test('sent back for the conditions, the page says it first in its title and on the checkbox', () => {
     const page = descriptifView(en, { ...model, conditionsMissing: true });
     assert.equal(page.title, 'Error: Renouvellement de titre de séjour');

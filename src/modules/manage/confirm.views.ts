@@ -1,4 +1,5 @@
 import { orLinkProblemView } from '../booking/link-problem.ts';
+import { textsIn } from '../territory/localized-text.ts';
 import { csrfField } from '../web/components.ts';
 import { html } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
@@ -45,7 +46,7 @@ export const confirmedView = orLinkProblemView(
 <p>${m.confirm.done}</p>
 </div>
 ${bookingSummary(booking, locale)}
-<p>${m.confirm.arrive}</p>
+${textsIn([booking.arrivalAdvice, booking.admissionRule], locale).map((text) => html`<p>${text}</p>`)}
 ${downloadLinks(locale, tokenQuery(token))}
 <p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/rendez-vous/gerer?${tokenQuery(token)}">${m.confirm.manage}</a></p>`,
     };

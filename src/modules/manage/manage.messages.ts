@@ -37,8 +37,6 @@ const fr = {
     button: 'Confirmer mon rendez-vous',
     doneTitle: 'Votre rendez-vous est confirmé',
     done: 'Votre convocation vous est aussi envoyée par courriel, avec le rendez-vous à ajouter à votre agenda.',
-    arrive:
-      'Le jour du rendez-vous, présentez-vous 10 minutes en avance avec votre convocation et toutes les pièces requises pour votre demande (1 rendez-vous = 1 personne = 1 dossier).',
     download: 'Télécharger la convocation',
     downloadDetail: 'PDF',
     calendar: 'Ajouter à mon agenda',
@@ -146,8 +144,6 @@ const en: typeof fr = {
     button: 'Confirm my appointment',
     doneTitle: 'Your appointment is confirmed',
     done: 'Your appointment letter is also sent to you by email, with a calendar file.',
-    arrive:
-      'On the day, arrive 10 minutes early with your appointment letter and all the documents required for your application (1 appointment = 1 person = 1 application).',
     download: 'Download the appointment letter',
     downloadDetail: 'PDF',
     calendar: 'Add to my calendar',

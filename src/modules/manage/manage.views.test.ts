@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { BookingDetails } from '../booking/booking.repository.ts';
-import { confirmView } from './confirm.views.ts';
+import { confirmedView, confirmView } from './confirm.views.ts';
 import { cancelView, managePageView } from './manage.views.ts';
 import { type MoveChoice, moveChoiceView } from './reschedule.views.ts';
 
@@ -111,6 +111,33 @@ describe('the confirmation and the deletion', () => {
     assert.match(page.main.value, /Confirmez avant le jeudi 20 décembre 2029 à 11:30/);
     assert.match(page.main.value, /<input type="hidden" name="token" value="tok">/);
     assert.match(page.main.value, /name="_csrf" value="jeton-fr"/);
+  });
+
+  test('the confirmed page gives the office’s arrival advice and the procedure’s admission rule', () => {
+    const own = booking({
+      arrivalAdvice: {
+        fr: 'Présentez-vous 30 minutes en avance au guichet B.',
+        en: 'Please arrive 30 minutes early at counter B.',
+      },
+      admissionRule: { fr: '1 rendez-vous = 1 personne = 1 dossier <strict>.' },
+    });
+    const french = confirmedView(fr, { token: 'tok', booking: own }).main.value;
+    assert.match(french, /<p>Présentez-vous 30 minutes en avance au guichet B\.<\/p>/);
+    assert.match(french, /<p>1 rendez-vous = 1 personne = 1 dossier &lt;strict&gt;\.<\/p>/, 'escaped');
+    const english = confirmedView(en, { token: 'tok', booking: own }).main.value;
+    assert.match(english, /<p>Please arrive 30 minutes early at counter B\.<\/p>/);
+    assert.match(
+      english,
+      /<p>1 rendez-vous = 1 personne = 1 dossier &lt;strict&gt;\.<\/p>/,
+      'French fallback',
+    );
+    assert.doesNotMatch(english, /guichet B/);
+  });
+
+  test('the confirmed page says nothing of arrival or admission when the préfecture wrote neither', () => {
+    const page = confirmedView(fr, { token: 'tok', booking: booking() }).main.value;
+    assert.doesNotMatch(page, /en avance|1 dossier/);
+    assert.doesNotMatch(page, /<p>\s*<\/p>/);
   });
 
   test('the deletion page shows who and when, and keeps the token in the form', () => {

@@ -27,8 +27,6 @@ const fr = {
   duration: (minutes: number) => `${minutes} mn`,
   manageAll: 'Annuler, consulter et gérer mes demandes de rendez-vous',
   manage: 'Gérer vos demandes de rendez-vous',
-  arrive:
-    'Le jour du rendez-vous, présentez-vous 10 minutes en avance avec votre convocation et toutes les pièces requises pour votre demande (1 rendez-vous = 1 personne = 1 dossier). Sans elles, vous ne serez pas reçu et devrez prendre un nouveau rendez-vous.',
   confirmRequest: {
     subject: (reference: string) => `Confirmez votre demande de rendez-vous (réf. ${reference})`,
     remind:
@@ -84,8 +82,6 @@ const en: typeof fr = {
   duration: (minutes) => `${minutes} min`,
   manageAll: 'Cancel, view and manage my appointment requests',
   manage: 'Manage your appointment requests',
-  arrive:
-    'On the day, arrive 10 minutes early with your appointment letter and all the documents required for your application (1 appointment = 1 person = 1 application). Without them you will not be seen and will have to book a new appointment.',
   confirmRequest: {
     subject: (reference) => `Confirm your appointment request (ref. ${reference})`,
     remind: 'Do not forget to confirm your appointment: until you confirm it, it is not booked.',

@@ -15,3 +15,11 @@ export interface LocalizedText {
 export function textIn(text: LocalizedText, locale: Locale): string {
   return text[locale] ?? text.fr;
 }
+
+/**
+ * The texts a préfecture wrote, each in `locale` (French when that version was not written), leaving
+ * out those it did not write (null): what an email, a convocation or a page prints of its advice.
+ */
+export function textsIn(texts: readonly (LocalizedText | null)[], locale: Locale): string[] {
+  return texts.flatMap((text) => (text === null ? [] : [textIn(text, locale)]));
+}

@@ -1,7 +1,7 @@
 import { convocationFiles } from '../../convocation/convocation.usecases.ts';
 import { appointmentDetails, renderEmail } from '../email-layout.ts';
 import { defineNotifier, isSkip, skip } from '../notifier.ts';
-import { currentBooking, type MessageBooking } from './booking-message.ts';
+import { adviceParagraphs, currentBooking, type MessageBooking } from './booking-message.ts';
 
 /**
  * The email sent once a booking is confirmed, with the convocation PDF and the calendar file made when
@@ -25,7 +25,7 @@ export const bookingConfirmed = defineNotifier<'booking.confirmed', MessageBooki
         { type: 'paragraph', text: t.confirmed.intro },
         { type: 'paragraph', text: t.confirmed.attached },
         appointmentDetails(b, w),
-        { type: 'paragraph', text: t.arrive },
+        ...adviceParagraphs(b, w),
         { type: 'paragraph', text: t.confirmed.cancelHint },
         { type: 'action', label: t.manage, url: links.manage },
       ]),

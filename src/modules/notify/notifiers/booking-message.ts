@@ -1,6 +1,7 @@
 import type { BookingStatus } from '../../../db/schema.ts';
 import { findBookingDetails } from '../../booking/booking.repository.ts';
-import type { BookingSummary } from '../email-layout.ts';
+import { type LocalizedText, textsIn } from '../../territory/localized-text.ts';
+import type { Block, BookingSummary, Writing } from '../email-layout.ts';
 import type { EventName } from '../events.ts';
 import { type NotificationRef, type NotifierDeps, type Skip, skip } from '../notifier.ts';
 
@@ -10,6 +11,22 @@ export interface MessageBooking extends BookingSummary {
   email: string;
   status: BookingStatus;
   slotId: string;
+  /** The office's advice on when and how to come (null: nothing particular). */
+  arrivalAdvice: LocalizedText | null;
+  /** What the counter requires to receive the applicant (null: nothing particular). */
+  admissionRule: LocalizedText | null;
+}
+
+/**
+ * The office's arrival advice and the procedure's admission rule, one paragraph each, in the language
+ * the email is written in (so an email in French for want of an Arabic catalog does not switch script
+ * mid-way); none for what the préfecture did not write.
+ */
+export function adviceParagraphs(b: MessageBooking, w: Writing): Block[] {
+  return textsIn([b.arrivalAdvice, b.admissionRule], w.language).map((text) => ({
+    type: 'paragraph',
+    text,
+  }));
 }
 
 /** The booking a row refers to, read now; skipped when it no longer exists (purged by retention). */

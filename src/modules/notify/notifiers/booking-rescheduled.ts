@@ -1,7 +1,7 @@
 import { convocationFiles } from '../../convocation/convocation.usecases.ts';
 import { appointmentDetails, type Block, renderEmail } from '../email-layout.ts';
 import { defineNotifier, isSkip, skip } from '../notifier.ts';
-import { currentBooking, type MessageBooking } from './booking-message.ts';
+import { adviceParagraphs, currentBooking, type MessageBooking } from './booking-message.ts';
 
 /**
  * The email sent when the applicant moves a booking to another slot; a confirmed booking gets its new
@@ -28,10 +28,7 @@ export const bookingRescheduled = defineNotifier<'booking.rescheduled', MessageB
     ];
     // The printed convocation carries the old time: a confirmed booking gets a new one.
     if (b.status === 'confirmed') blocks.push({ type: 'paragraph', text: t.rescheduled.letter });
-    blocks.push(
-      { type: 'paragraph', text: t.arrive },
-      { type: 'action', label: t.manage, url: links.manage },
-    );
+    blocks.push(...adviceParagraphs(b, w), { type: 'action', label: t.manage, url: links.manage });
     return { to: b.email, ...renderEmail(w, t.rescheduled.subject(b.reference), blocks) };
   },
   attachments: async (deps, b) => (b.status === 'confirmed' ? convocationFiles(deps, b.id) : []),

@@ -27,6 +27,11 @@ const booking: MessageBooking = {
   firstName: 'Catherine',
   lastName: 'Martin',
   holdExpiresAt: new Date('2019-05-16T15:35:00Z'),
+  arrivalAdvice: {
+    fr: 'Présentez-vous 30 minutes en avance au guichet B.',
+    en: 'Please arrive 30 minutes early at counter B.',
+  },
+  admissionRule: { fr: '1 rendez-vous = 1 personne = 1 dossier.' },
 };
 const links = {
   confirm: 'https://rdv.example.fr/rendez-vous/confirmer?token=abc&x=1',
@@ -102,11 +107,44 @@ describe('confirmed booking email', () => {
     assert.match(email.text, /Référence : K7M-4QX-92B/);
     assert.match(email.text, /Préfecture de la Haute-Savoie/);
     assert.match(email.text, /74000 Annecy/);
-    assert.match(email.text, /présentez-vous 10 minutes en avance/);
     assert.match(
       email.text,
       /Gérer vos demandes de rendez-vous :\nhttps:\/\/rdv\.example\.fr\/mes-rendez-vous\?token=def/,
     );
+  });
+});
+
+describe('the office’s arrival advice and the procedure’s admission rule', () => {
+  const confirmed = { ...booking, status: 'confirmed' as const };
+  const texts = (b: MessageBooking, locale: Locale) => ({
+    confirmed: bookingConfirmed.email(b, { ...writingFor(locale), links }),
+    rescheduled: bookingRescheduled.email(b, { ...writingFor(locale), links }),
+  });
+
+  it('are the préfecture’s own texts, in the confirmation and the rescheduling emails', () => {
+    for (const email of Object.values(texts(confirmed, 'fr'))) {
+      assert.match(email.text, /\n\nPrésentez-vous 30 minutes en avance au guichet B\.\n\n/);
+      assert.match(email.text, /\n\n1 rendez-vous = 1 personne = 1 dossier\.\n\n/);
+      assert.match(email.html, /<p[^>]*>Présentez-vous 30 minutes en avance au guichet B\.<\/p>/);
+      assert.doesNotMatch(email.text, /10 minutes/);
+    }
+  });
+
+  it('are in English when written in English, in French when not', () => {
+    for (const email of Object.values(texts(confirmed, 'en'))) {
+      assert.match(email.text, /Please arrive 30 minutes early at counter B\./);
+      assert.doesNotMatch(email.text, /guichet B/);
+      assert.match(email.text, /1 rendez-vous = 1 personne = 1 dossier\./, 'no English version: French');
+    }
+  });
+
+  it('are left out when the préfecture wrote none', () => {
+    const none = { ...confirmed, arrivalAdvice: null, admissionRule: null };
+    for (const email of Object.values(texts(none, 'fr'))) {
+      assert.doesNotMatch(email.text, /guichet B|1 dossier|en avance/);
+      assert.doesNotMatch(email.text, /\n\n\n/, 'no empty paragraph');
+    }
+    assert.ok(texts(confirmed, 'fr').confirmed.text.length > texts(none, 'fr').confirmed.text.length);
   });
 });
 
