@@ -15,8 +15,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { createDatabase, type Db } from '../src/db/database.ts';
-import { applicant, createFixture, type Fixture } from '../test/helpers/fixtures.ts';
-import { type Load, type Sample, startLoad, waitUntil } from '../test/helpers/load.ts';
+import { createFixture, type Fixture } from '../test/helpers/fixtures.ts';
+import { bookingRequest, type Load, type Sample, startLoad, waitUntil } from '../test/helpers/load.ts';
 import { type FaultKind, injectFault, type Outage } from '../test/helpers/postgres-faults.ts';
 import { freePort, type ServerProcess, startServer } from '../test/helpers/server-process.ts';
 import { type SmtpRecorder, startSmtpRecorder } from '../test/helpers/smtp-recorder.ts';
@@ -69,19 +69,7 @@ async function setUp(): Promise<{ server: ServerProcess; fixture: Fixture }> {
 }
 
 function startMixedLoad(baseUrl: string, fixture: Fixture): Load {
-  const booking = (n: number) => ({
-    name: 'booking',
-    path: '/api/v1/bookings',
-    init: {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        slotId: fixture.slotIds[n % fixture.slotIds.length],
-        acceptConditions: true,
-        applicant: applicant(1_000_000 + n),
-      }),
-    },
-  });
+  const booking = (n: number) => bookingRequest(fixture.slotIds, 1_000_000, n);
   const requests = [
     () => ({ name: 'departments', path: '/api/v1/departments' }),
     () => ({

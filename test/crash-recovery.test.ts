@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
-import { applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
-import { startLoad, statusCounts, waitUntil } from './helpers/load.ts';
+import { createFixture, type Fixture } from './helpers/fixtures.ts';
+import { bookingRequest, startLoad, statusCounts, waitUntil } from './helpers/load.ts';
 import { type ServerProcess, startServer } from './helpers/server-process.ts';
 import { type SmtpRecorder, startSmtpRecorder } from './helpers/smtp-recorder.ts';
 
@@ -43,26 +43,14 @@ async function start(): Promise<ServerProcess> {
   return server;
 }
 
-const bookingRequest = (n: number) => ({
-  name: 'booking',
-  path: '/api/v1/bookings',
-  init: {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      slotId: fixture.slotIds[n % fixture.slotIds.length],
-      acceptConditions: true,
-      applicant: applicant(700_000 + n),
-    }),
-  },
-});
+const booking = (n: number) => bookingRequest(fixture.slotIds, 700_000, n);
 
 describe('kill -9 of the server during a rush of bookings', () => {
   test('after a restart on the same data every booking answered 201 is there, none twice, and every email is sent', async (t) => {
     const first = await start();
     const rush = startLoad({
       baseUrl: first.url,
-      request: bookingRequest,
+      request: booking,
       workers: 6,
       maxRequests: 1_000,
       maxMs: 30_000,
@@ -106,7 +94,7 @@ describe('kill -9 of the server during a rush of bookings', () => {
       async () => stored.every((b) => (recorder.received().get(b.email) ?? 0) > 0),
       60_000,
     );
-    const afterwards = await fetch(`${second.url}/api/v1/bookings`, bookingRequest(5_000).init);
+    const afterwards = await fetch(`${second.url}/api/v1/bookings`, booking(5_000).init);
     assert.equal(afterwards.status, 201, await afterwards.text());
   });
 });

@@ -5,8 +5,15 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDatabase, type Db } from '../src/db/database.ts';
-import { applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
-import { type Load, type Sample, startLoad, statusCounts, waitUntil } from './helpers/load.ts';
+import { createFixture, type Fixture } from './helpers/fixtures.ts';
+import {
+  bookingRequest,
+  type Load,
+  type Sample,
+  startLoad,
+  statusCounts,
+  waitUntil,
+} from './helpers/load.ts';
 import { injectFault, type Outage } from './helpers/postgres-faults.ts';
 import { freePort, type ServerProcess, startServer } from './helpers/server-process.ts';
 import { type SmtpRecorder, startSmtpRecorder } from './helpers/smtp-recorder.ts';
@@ -65,19 +72,7 @@ function load(): Load {
       name: 'availability',
       path: `/api/v1/availability?procedure=${fixture.procedureId}&site=${fixture.siteId}`,
     }),
-    (n: number) => ({
-      name: 'booking',
-      path: '/api/v1/bookings',
-      init: {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          slotId: fixture.slotIds[n % fixture.slotIds.length],
-          acceptConditions: true,
-          applicant: applicant(900_000 + n),
-        }),
-      },
-    }),
+    (n: number) => bookingRequest(fixture.slotIds, 900_000, n),
     () => ({ name: 'page', path: '/', init: { headers: { accept: 'text/html' } } }),
     () => ({ name: 'health', path: '/health' }),
   ];

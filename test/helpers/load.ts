@@ -1,10 +1,31 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { applicant } from './fixtures.ts';
 
 /** One request of a load: what to ask for, named for the figures. */
 export interface LoadRequest {
   name: string;
   path: string;
   init?: RequestInit;
+}
+
+/**
+ * The n-th booking of a load: a new applicant each time (numbered from `firstApplicant`, so that loads
+ * of one database never collide), spread over the given slots.
+ */
+export function bookingRequest(slotIds: number[], firstApplicant: number, n: number): LoadRequest {
+  return {
+    name: 'booking',
+    path: '/api/v1/bookings',
+    init: {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        slotId: slotIds[n % slotIds.length],
+        acceptConditions: true,
+        applicant: applicant(firstApplicant + n),
+      }),
+    },
+  };
 }
 
 /** One answer (or failure) seen by the load. */
