@@ -6,6 +6,7 @@
  * HTTP, no validation, no Kysely.
  */
 import pg from 'pg';
+import { sessionOptions } from '../src/db/database.ts';
 import { validateApplicant } from '../src/modules/booking/applicant.ts';
 import { newReference, newToken } from '../src/modules/booking/tokens.ts';
 import { notificationRows } from '../src/modules/notify/notify.ts';
@@ -29,7 +30,7 @@ export function directPool(url: string, size: number, maxActivePerEmail: number)
   const pool = new pg.Pool({
     connectionString: url,
     max: size,
-    options: `-c creneau.max_active_per_email=${maxActivePerEmail} -c timezone=UTC`,
+    options: sessionOptions({ maxActivePerEmail }),
   });
   pool.on('error', () => {});
   return pool;
