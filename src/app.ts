@@ -10,6 +10,8 @@ import { registerErrorHandling } from './http/errors.ts';
 import { registerWriteBudget } from './http/rate-limit.ts';
 import { RETRY_AFTER_SECONDS, succeedsWithin } from './http/unavailable.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { agentsHomePlugin } from './modules/agents/agents.plugin.ts';
+import { adminApiGuard, agentPagesGuard } from './modules/agents/auth.ts';
 import { bookingPlugin } from './modules/booking/booking.routes.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
@@ -99,11 +101,29 @@ export async function buildApp(ctx: AppContext) {
   await registerModule(app, journeyPlugin, modules);
   await registerModule(app, managePlugin, { ...modules, prefix: '/rendez-vous' });
   await registerModule(app, convocationPlugin, modules);
+  await registerStaffSide(app, modules);
   // The mailbox shows every message, tokens included: never in production.
   if (ctx.mailCapture && !ctx.config.production) {
     await registerModule(app, notifyPlugin, modules);
   }
   return app;
+}
+
+/** The back office's pages, each module's behind the session guard, under /agents. */
+const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [agentsHomePlugin];
+/** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
+const ADMIN_API: readonly ModulePlugin[] = [];
+
+/** The staff's side: pages that need a signed-in agent, API routes that need an agent's token. */
+async function registerStaffSide(app: FastifyInstance, modules: ModuleOptions): Promise<void> {
+  const pageGuard = { onRequest: [agentPagesGuard(modules.ctx)] };
+  for (const plugin of BACK_OFFICE_PAGES) {
+    await registerModule(app, plugin, { ...modules, prefix: '/agents', hooks: pageGuard });
+  }
+  const apiGuard = { onRequest: [adminApiGuard(modules.ctx)] };
+  for (const plugin of ADMIN_API) {
+    await registerModule(app, plugin, { ...modules, prefix: '/api/v1/admin', hooks: apiGuard });
+  }
 }
 
 /** The built application, as tests and server.ts hold it. */

@@ -32,6 +32,14 @@ export interface Config {
   maxActivePerEmail: number;
   demoData: boolean;
   publicationDays: number;
+  /** An agent's session ends after this many minutes without a request. */
+  agentSessionIdleMinutes: number;
+  /** ... and this many hours after sign-in, whatever happens. */
+  agentSessionMaxHours: number;
+  /** The agents' OpenID Connect provider (ProConnect in production); all three or none. */
+  oidcIssuer: string | undefined;
+  oidcClientId: string | undefined;
+  oidcClientSecret: string | undefined;
   logLevel: string;
 }
 
@@ -278,6 +286,43 @@ const settings: { [K in keyof Config]: Setting<K> } = {
     env: 'PUBLICATION_DAYS',
     doc: 'Days ahead an offer publishes slots, for offers created without their own horizon.',
     parse: integer(1, 365, 56),
+  },
+  agentSessionIdleMinutes: {
+    key: 'agentSessionIdleMinutes',
+    env: 'AGENT_SESSION_IDLE_MINUTES',
+    doc: "Minutes without a request after which an agent's session ends.",
+    parse: integer(1, 24 * 60, 30),
+  },
+  agentSessionMaxHours: {
+    key: 'agentSessionMaxHours',
+    env: 'AGENT_SESSION_MAX_HOURS',
+    doc: "Hours after sign-in at which an agent's session ends, active or not.",
+    parse: integer(1, 72, 12),
+  },
+  oidcIssuer: {
+    key: 'oidcIssuer',
+    env: 'OIDC_ISSUER',
+    doc: "Issuer URL of the agents' OpenID Connect provider (ProConnect); unset: password sign-in only.",
+    parse: (raw, env) => {
+      const parsed = url(['https:', 'http:'])(raw);
+      if ('value' in parsed && parsed.value && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET))
+        return { error: 'needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too' };
+      if ('value' in parsed && parsed.value?.startsWith('http:') && isProduction(env))
+        return { error: 'must use https in production' };
+      return parsed;
+    },
+  },
+  oidcClientId: {
+    key: 'oidcClientId',
+    env: 'OIDC_CLIENT_ID',
+    doc: 'Client id of Créneau at the OpenID Connect provider.',
+    parse: (raw) => ok(raw || undefined),
+  },
+  oidcClientSecret: {
+    key: 'oidcClientSecret',
+    env: 'OIDC_CLIENT_SECRET',
+    doc: 'Client secret of Créneau at the OpenID Connect provider.',
+    parse: (raw) => ok(raw || undefined),
   },
   logLevel: {
     key: 'logLevel',

@@ -24,6 +24,13 @@ export interface Database {
   write_budget: WriteBudgetTable;
   job_run: JobRunTable;
   seat_event: SeatEventTable;
+  agent: AgentTable;
+  agent_recovery_code: AgentRecoveryCodeTable;
+  role_grant: RoleGrantTable;
+  agent_session: AgentSessionTable;
+  agent_api_token: AgentApiTokenTable;
+  sign_in_throttle: SignInThrottleTable;
+  audit_entry: AuditEntryTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */
@@ -264,4 +271,86 @@ export interface SeatEventTable {
   occurred_at: Timestamp;
   consumed_at: Timestamp | null;
   consumed_by: string | null;
+}
+
+/** A member of the préfecture's staff (migration 0011). */
+export interface AgentTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  /** Argon2id PHC string; null for a federation-only account. */
+  password_hash: string | null;
+  federation_only: Generated<boolean>;
+  /** AES-GCM sealed with SECRET_KEY (notify/sealed-tokens.ts). */
+  totp_secret: Buffer | null;
+  totp_enrolled_at: Timestamp | null;
+  /** The TOTP time step of the last accepted code, as a string (BIGINT). */
+  totp_last_step: string | null;
+  active: Generated<boolean>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface AgentRecoveryCodeTable {
+  agent_id: number;
+  code_hash: Buffer;
+  used_at: Timestamp | null;
+}
+
+export type RoleName = 'administrator' | 'site_manager' | 'agent' | 'viewer' | 'partner';
+export type ScopeKind = 'national' | 'department' | 'site';
+
+export interface RoleGrantTable {
+  id: Generated<number>;
+  agent_id: number;
+  role: RoleName;
+  scope_kind: ScopeKind;
+  department_code: string | null;
+  site_id: number | null;
+}
+
+export interface AgentSessionTable {
+  id_hash: Buffer;
+  agent_id: number;
+  stage: 'password' | 'complete';
+  method: 'password' | 'federation';
+  counter: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+}
+
+export interface AgentApiTokenTable {
+  id: Generated<number>;
+  agent_id: number;
+  name: string;
+  token_hash: Buffer;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+/** One agent action (modules/audit): append-only, enforced by a trigger (migration 0011). */
+export interface AuditEntryTable {
+  id: Generated<Id>;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  agent_id: number | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  /** Where the target is; both null: national. */
+  department_code: string | null;
+  site_id: number | null;
+  /** Written as JSON text, read parsed. */
+  before: ColumnType<unknown, string | null | undefined, string | null>;
+  after: ColumnType<unknown, string | null | undefined, string | null>;
+  address_hash: string | null;
+  personal: Generated<boolean>;
 }

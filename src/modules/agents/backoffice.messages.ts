@@ -1,0 +1,74 @@
+import type { RoleName } from '../../db/schema.ts';
+import type { Catalog } from '../web/i18n.ts';
+import type { Scope } from './permissions.ts';
+
+/** The back office's shared texts: its menu, the roles and scopes, the home page. */
+export const backOffice: Catalog<{
+  nav: {
+    home: string;
+    configuration: string;
+    agents: string;
+    audit: string;
+    account: string;
+  };
+  roles: Record<RoleName, string>;
+  scope: (scope: Scope) => string;
+  home: { title: string; intro: (name: string) => string; grantsTitle: string; noGrant: string };
+}> = {
+  fr: {
+    nav: {
+      home: 'Accueil',
+      configuration: 'Services et démarches',
+      agents: 'Agents',
+      audit: 'Journal',
+      account: 'Mon compte',
+    },
+    roles: {
+      administrator: 'Administrateur',
+      site_manager: 'Responsable de service',
+      agent: 'Agent',
+      viewer: 'Consultation',
+      partner: 'Partenaire',
+    },
+    scope: (scope) =>
+      scope.kind === 'national'
+        ? 'national'
+        : scope.kind === 'department'
+          ? `département ${scope.departmentCode}`
+          : `service n° ${scope.siteId} (département ${scope.departmentCode})`,
+    home: {
+      title: 'Espace des agents',
+      intro: (name) => `Bonjour ${name}.`,
+      grantsTitle: 'Vos rôles',
+      noGrant: "Aucun rôle ne vous est attribué : demandez-en un à l'administrateur de votre département.",
+    },
+  },
+  en: {
+    nav: {
+      home: 'Home',
+      configuration: 'Offices and procedures',
+      agents: 'Agents',
+      audit: 'Audit log',
+      account: 'My account',
+    },
+    roles: {
+      administrator: 'Administrator',
+      site_manager: 'Office manager',
+      agent: 'Agent',
+      viewer: 'Read only',
+      partner: 'Partner',
+    },
+    scope: (scope) =>
+      scope.kind === 'national'
+        ? 'national'
+        : scope.kind === 'department'
+          ? `département ${scope.departmentCode}`
+          : `office no. ${scope.siteId} (département ${scope.departmentCode})`,
+    home: {
+      title: "Agents' area",
+      intro: (name) => `Hello ${name}.`,
+      grantsTitle: 'Your roles',
+      noGrant: 'No role is granted to you: ask the administrator of your département for one.',
+    },
+  },
+};
