@@ -114,15 +114,28 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [agentsHomePlugin];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [];
 
+/**
+ * A guarded module's routes spend no write budget: the budget slows anonymous clients, while an agent
+ * configuring an office writes often, under their own name (the sign-in pages keep the budget).
+ */
+function signedInOnly(plugin: ModulePlugin): ModulePlugin {
+  return async (scope, options) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, write: false };
+    });
+    await scope.register(plugin, options);
+  };
+}
+
 /** The staff's side: pages that need a signed-in agent, API routes that need an agent's token. */
 async function registerStaffSide(app: FastifyInstance, modules: ModuleOptions): Promise<void> {
   const pageGuard = { onRequest: [agentPagesGuard(modules.ctx)] };
   for (const plugin of BACK_OFFICE_PAGES) {
-    await registerModule(app, plugin, { ...modules, prefix: '/agents', hooks: pageGuard });
+    await registerModule(app, signedInOnly(plugin), { ...modules, prefix: '/agents', hooks: pageGuard });
   }
   const apiGuard = { onRequest: [adminApiGuard(modules.ctx)] };
   for (const plugin of ADMIN_API) {
-    await registerModule(app, plugin, { ...modules, prefix: '/api/v1/admin', hooks: apiGuard });
+    await registerModule(app, signedInOnly(plugin), { ...modules, prefix: '/api/v1/admin', hooks: apiGuard });
   }
 }
 
