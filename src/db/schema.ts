@@ -194,6 +194,8 @@ export interface OutboxTable {
   booking_id: string | null;
   /** The address a manage-link request names (lower case), when no booking is referenced. */
   email_key: string | null;
+  /** The agent a message is for (an account locked after failed sign-ins), read when it is sent. */
+  agent_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** Written as JSON text, read parsed. */
   params: ColumnType<Record<string, unknown>, string | undefined, string>;
   locale: Locale;
