@@ -34,7 +34,7 @@ export const signInPlugin: ModulePlugin = async (app, { ctx, web }) => {
   const { config } = ctx;
 
   app.get('/connexion', HIDDEN, async (request, reply) =>
-    web.render(request, reply, signInView, signInPage(field(request.query, 'etat', 40))),
+    web.render(request, reply, signInView, signInPage(deps, field(request.query, 'etat', 40))),
   );
 
   app.post('/connexion', HIDDEN, async (request, reply) => {

@@ -39,14 +39,21 @@ export function signInPageWith(notice: SignInNotice): string {
 /** The sign-in form: what was typed (never the password), a notice, or why it was refused. */
 export interface SignInForm {
   email: string;
+  /** ProConnect is configured (OIDC_ISSUER): the page offers it beside the password. */
+  proConnect: boolean;
   notice?: SignInNotice;
   refused?: { code: 'missing'; fields: ('email' | 'password')[] } | { code: 'credentials' } | Throttled;
 }
 
+const form = (deps: SignInDeps, fields: Omit<SignInForm, 'proConnect'>): SignInForm => ({
+  ...fields,
+  proConnect: deps.config.oidcIssuer !== undefined,
+});
+
 /** The sign-in page, with the notice its link names (`?etat=`), if it is one. */
-export function signInPage(etat: string): SignInForm {
+export function signInPage(deps: SignInDeps, etat: string): SignInForm {
   const notice = Object.hasOwn(NOTICES, etat) ? NOTICES[etat] : undefined;
-  return notice ? { email: '', notice } : { email: '' };
+  return form(deps, notice ? { email: '', notice } : { email: '' });
 }
 
 /** The account's password may be checked at all: active, with a password, not federation-only. */
@@ -70,12 +77,12 @@ export async function signInWithPassword(
     ...(input.password === '' ? ['password' as const] : []),
   ];
   if (missing.length > 0)
-    return { page: { email: input.email, refused: { code: 'missing', fields: missing } } };
+    return { page: form(deps, { email: input.email, refused: { code: 'missing', fields: missing } }) };
   const account = await findAccountByEmail(deps.db, email);
   const actor = signInActor(deps.config, account?.id ?? null, input.address);
   const keys = throttleKeys(deps.config, account ? { agentId: account.id } : { email }, input.address);
   const claim = await claimSignInAttempt(deps, { keys, actor, step: 'password' });
-  if (!claim.allowed) return { page: { email, refused: throttledOf(claim, deps.clock.now()) } };
+  if (!claim.allowed) return { page: form(deps, { email, refused: throttledOf(claim, deps.clock.now()) }) };
   const hash = passwordHashOf(account);
   // A password longer than any allowed cannot be right: refused without hashing it.
   const plausible = passwordLength(input.password) <= PASSWORD_MAX_LENGTH;
@@ -96,7 +103,7 @@ export async function signInWithPassword(
       { step: 'password', reason: 'password', ...(detail ? { detail } : {}) },
       now,
     );
-    return { page: { email, refused: { code: 'credentials' } } };
+    return { page: form(deps, { email, refused: { code: 'credentials' } }) };
   }
   const value = await deps.db.transaction().execute(async (trx) => {
     if (input.cookie) await endSession(trx, input.cookie, now);

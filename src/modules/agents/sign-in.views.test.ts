@@ -9,7 +9,7 @@ const en = { locale: 'en' as const, csrf: 'jeton-en' };
 
 describe('the sign-in page', () => {
   test('a form with the anti-forgery field, no menu and no user bar', () => {
-    const page = signInView(fr, { email: '' });
+    const page = signInView(fr, { email: '', proConnect: false });
     assert.equal(page.status, undefined);
     assert.equal(page.navigation, undefined);
     assert.equal(page.user, undefined);
@@ -17,10 +17,23 @@ describe('the sign-in page', () => {
     assert.match(page.main.value, /name="_csrf" value="jeton-fr"/);
     assert.match(page.main.value, /<label class="fr-label" for="email">Adresse électronique professionnelle/);
     assert.match(page.main.value, /<label class="fr-label" for="password">Mot de passe<\/label>/);
+    assert.doesNotMatch(page.main.value, /proconnect/);
+  });
+
+  test('ProConnect, when configured, is offered beside the password', () => {
+    const page = signInView(fr, { email: '', proConnect: true });
+    assert.match(
+      page.main.value,
+      /<a class="fr-btn fr-btn--secondary" href="\/agents\/connexion\/proconnect">Se connecter avec ProConnect<\/a>/,
+    );
   });
 
   test('refused credentials: 401, one message for every case, the typed email kept, never the password', () => {
-    const page = signInView(fr, { email: 'camille@prefecture.test', refused: { code: 'credentials' } });
+    const page = signInView(fr, {
+      email: 'camille@prefecture.test',
+      proConnect: false,
+      refused: { code: 'credentials' },
+    });
     assert.equal(page.status, 401);
     assert.match(page.title, /^Erreur : /);
     assert.match(
@@ -32,7 +45,11 @@ describe('the sign-in page', () => {
   });
 
   test('missing fields: 422, the summary linking to each field', () => {
-    const page = signInView(en, { email: '', refused: { code: 'missing', fields: ['email', 'password'] } });
+    const page = signInView(en, {
+      email: '',
+      proConnect: false,
+      refused: { code: 'missing', fields: ['email', 'password'] },
+    });
     assert.equal(page.status, 422);
     assert.match(page.main.value, /<a href="#email">Work email address: Enter your email address\.<\/a>/);
     assert.match(page.main.value, /<a href="#password">Password: Enter your password\.<\/a>/);
@@ -45,12 +62,14 @@ describe('the sign-in page', () => {
   test('throttled and locked: 429, with the wait in seconds or the lock’s end in Paris time', () => {
     const throttled = signInView(fr, {
       email: 'a@b.fr',
+      proConnect: false,
       refused: { code: 'throttled', retryAfterSeconds: 4 },
     });
     assert.equal(throttled.status, 429);
     assert.match(throttled.main.value, /patientez 4 secondes avant de réessayer/);
     const locked = signInView(fr, {
       email: 'a@b.fr',
+      proConnect: false,
       refused: { code: 'locked', until: new Date('2030-01-07T08:15:00Z') },
     });
     assert.equal(locked.status, 429);
@@ -58,12 +77,18 @@ describe('the sign-in page', () => {
   });
 
   test('the notices after signing out and after an unfinished sign-in', () => {
-    assert.match(signInView(fr, { email: '', notice: 'signed_out' }).main.value, /Vous êtes déconnecté\./);
     assert.match(
-      signInView(en, { email: '', notice: 'signed_out_everywhere' }).main.value,
+      signInView(fr, { email: '', proConnect: false, notice: 'signed_out' }).main.value,
+      /Vous êtes déconnecté\./,
+    );
+    assert.match(
+      signInView(en, { email: '', proConnect: false, notice: 'signed_out_everywhere' }).main.value,
       /signed out of all your sessions/,
     );
-    assert.match(signInView(fr, { email: '', notice: 'expired' }).main.value, /fr-alert--warning/);
+    assert.match(
+      signInView(fr, { email: '', proConnect: false, notice: 'expired' }).main.value,
+      /fr-alert--warning/,
+    );
   });
 });
 

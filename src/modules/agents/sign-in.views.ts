@@ -85,7 +85,13 @@ ${csrfField(page.csrf)}
 ${input({ name: 'email', label: m.signIn.email, hint: m.signIn.emailHint, type: 'email', autocomplete: 'username', value: model.email, required: true, errors })}
 ${passwordInput(m.signIn.password, errors)}
 <button class="fr-btn" type="submit">${m.signIn.submit}</button>
-</form>`,
+</form>
+${
+  model.proConnect
+    ? html`<p class="fr-mt-4w">${m.signIn.or}</p>
+<p><a class="fr-btn fr-btn--secondary" href="/agents/connexion/proconnect">${m.signIn.proConnect}</a></p>`
+    : ''
+}`,
   };
 }
 
