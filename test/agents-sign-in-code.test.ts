@@ -195,6 +195,31 @@ describe('the code', () => {
     assert.equal((await entries(agent.id, 'agent.sign_in')).length, 2, 'the enrolment’s and this one');
   });
 
+  test('two half-done sign-ins racing with the same code: the code signs in once', async () => {
+    const { agent } = await enrolledAgent();
+    const [one, two] = [await atCodeStep(agent), await atCodeStep(agent)];
+    const same = code(agent);
+    const raced = await Promise.all([
+      one.post('/agents/connexion/code', { code: same }),
+      two.post('/agents/connexion/code', { code: same }),
+    ]);
+    assert.deepEqual(raced.map((r) => r.statusCode).sort(), [303, 401]);
+    assert.deepEqual(await liveSessions(agent.id).then((s) => s.map((x) => x.stage).sort()), [
+      'complete',
+      'password',
+    ]);
+  });
+
+  test('two half-done sign-ins racing with the same recovery code: it is spent once', async () => {
+    const { agent, recoveryCodes } = await enrolledAgent();
+    const [one, two] = [await atCodeStep(agent), await atCodeStep(agent)];
+    const raced = await Promise.all([
+      one.post('/agents/connexion/code', { recoveryCode: recoveryCodes[3] ?? '' }),
+      two.post('/agents/connexion/code', { recoveryCode: recoveryCodes[3] ?? '' }),
+    ]);
+    assert.deepEqual(raced.map((r) => r.statusCode).sort(), [303, 401]);
+  });
+
   test('two requests racing with two good codes complete the half-done session once', async () => {
     const { agent } = await enrolledAgent();
     const b = await atCodeStep(agent);
