@@ -44,7 +44,10 @@ describe('an agent’s sign-in in a browser', { skip: chromiumSkip }, () => {
     await typeInto(page, '#email', agent.email);
     await typeInto(page, '#password', 'not my password at all');
     await pressToNavigate(page, 'Enter');
-    assert.match(await page.locator('main').innerText(), /Adresse électronique ou mot de passe incorrect/);
+    assert.match(
+      (await page.locator('main').textContent()) ?? '',
+      /Adresse électronique ou mot de passe incorrect/,
+    );
     await check('refused password');
 
     await typeInto(page, '#password', agent.password);
@@ -69,11 +72,11 @@ describe('an agent’s sign-in in a browser', { skip: chromiumSkip }, () => {
 
     await tabTo(page, 'a[href="/agents"].fr-btn');
     await pressToNavigate(page, 'Enter');
-    assert.match(await page.locator('main').innerText(), /Bonjour Camille Martin/);
+    assert.match((await page.locator('main').textContent()) ?? '', /Bonjour Camille Martin/);
     await check('back office home');
     await tabTo(page, '.creneau-user-bar button');
     await pressToNavigate(page, 'Enter');
-    assert.match(await page.locator('main').innerText(), /Vous êtes déconnecté/);
+    assert.match((await page.locator('main').textContent()) ?? '', /Vous êtes déconnecté/);
     await check('signed out');
 
     await typeInto(page, '#email', agent.email);
