@@ -31,6 +31,7 @@ export interface Database {
   agent_api_token: AgentApiTokenTable;
   sign_in_throttle: SignInThrottleTable;
   audit_entry: AuditEntryTable;
+  agent_federation_flow: AgentFederationFlowTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */
@@ -355,4 +356,15 @@ export interface AuditEntryTable {
   after: ColumnType<unknown, string | null | undefined, string | null>;
   address_hash: string | null;
   personal: Generated<boolean>;
+}
+
+/** A pending sign-in through the identity federation (migration 0016): taken once, within 10 minutes. */
+export interface AgentFederationFlowTable {
+  /** SHA-256 of the flow cookie's value. */
+  id_hash: Buffer;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
