@@ -10,6 +10,9 @@ import { codeView, signInView } from './sign-in.views.ts';
 import { codePage, submitCode } from './sign-in-code.usecases.ts';
 
 const HIDDEN = { schema: { hide: true } };
+// The sign-in forms have their own throttle per account and per address (throttle.ts): the write
+// budget would hold a préfecture's agents behind one proxy to a few sign-ins a minute.
+const SIGN_IN_FORM = { ...HIDDEN, config: { write: false } };
 
 /** Sets or clears the session cookie as the use case decided, and hands back its page. */
 function withSession<M>(reply: FastifyReply, config: Config, answer: Answer<M>): M | Redirect {
@@ -37,7 +40,7 @@ export const signInPlugin: ModulePlugin = async (app, { ctx, web }) => {
     web.render(request, reply, signInView, signInPage(deps, field(request.query, 'etat', 40))),
   );
 
-  app.post('/connexion', HIDDEN, async (request, reply) => {
+  app.post('/connexion', SIGN_IN_FORM, async (request, reply) => {
     const input = {
       ...caller(request, config),
       email: field(request.body, 'email', 320),
@@ -53,7 +56,7 @@ export const signInPlugin: ModulePlugin = async (app, { ctx, web }) => {
     return web.render(request, reply, codeView, await codePage(deps, input));
   });
 
-  app.post('/connexion/code', HIDDEN, async (request, reply) => {
+  app.post('/connexion/code', SIGN_IN_FORM, async (request, reply) => {
     const input = {
       ...caller(request, config),
       code: field(request.body, 'code', 20),
@@ -63,12 +66,12 @@ export const signInPlugin: ModulePlugin = async (app, { ctx, web }) => {
     return web.render(request, reply, codeView, withSession(reply, config, answer));
   });
 
-  app.post('/deconnexion', HIDDEN, async (request, reply) => {
+  app.post('/deconnexion', SIGN_IN_FORM, async (request, reply) => {
     const answer = await signOut(deps, caller(request, config));
     return web.render(request, reply, signInView, withSession(reply, config, answer));
   });
 
-  app.post('/deconnexion-partout', HIDDEN, async (request, reply) => {
+  app.post('/deconnexion-partout', SIGN_IN_FORM, async (request, reply) => {
     const answer = await signOutEverywhere(deps, caller(request, config));
     return web.render(request, reply, signInView, withSession(reply, config, answer));
   });
