@@ -17,6 +17,10 @@ export interface EventInputs {
   'booking.rescheduled': { bookingId: string; tokens: { manage: string }; params: { slotId: string } };
   /** Someone asked for a link to every booking of an address (lower case): decided at send time. */
   'manage.link_requested': { emailKey: string; tokens: { access: string } };
+  /** A request for a draw was recorded, or (`updated`) its choices changed: its label and its link. */
+  'request.submitted': { requestId: string; tokens: { manage: string }; params: { updated: boolean } };
+  /** The person withdrew their request. */
+  'request.withdrawn': { requestId: string };
 }
 
 export type EventName = keyof EventInputs;

@@ -24,6 +24,7 @@ export function notificationRows(
   keys: Pick<Config, 'secretKey'>,
 ): NewNotificationRow[] {
   const bookingId = 'bookingId' in notification ? notification.bookingId : null;
+  const requestId = 'requestId' in notification ? notification.requestId : null;
   const emailKey = 'emailKey' in notification ? notification.emailKey : null;
   const params = 'params' in notification ? notification.params : {};
   const tokens = 'tokens' in notification ? notification.tokens : undefined;
@@ -32,11 +33,16 @@ export function notificationRows(
     event: notification.event,
     channel,
     bookingId,
+    requestId,
     emailKey,
     params,
     locale: notification.locale,
     sealedTokens: tokens
-      ? sealTokens(keys.secretKey, tokens, sealContext({ event: notification.event, bookingId, emailKey }))
+      ? sealTokens(
+          keys.secretKey,
+          tokens,
+          sealContext({ event: notification.event, bookingId, requestId, emailKey }),
+        )
       : null,
     ...(notification.dueAt ? { dueAt: notification.dueAt } : {}),
   }));
@@ -46,7 +52,11 @@ export function notificationRows(
 export function sealContext(row: {
   event: string;
   bookingId: string | null;
+  requestId?: string | null;
   emailKey: string | null;
 }): string {
-  return `${row.event}|${row.bookingId ?? ''}|${row.emailKey ?? ''}`;
+  // A request's reference is appended only when there is one: the rows written before it existed
+  // keep the context they were sealed with.
+  const request = row.requestId ? `|request:${row.requestId}` : '';
+  return `${row.event}|${row.bookingId ?? ''}|${row.emailKey ?? ''}${request}`;
 }

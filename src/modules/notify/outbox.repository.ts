@@ -8,6 +8,8 @@ export interface NewNotificationRow {
   event: string;
   channel: Channel;
   bookingId: string | null;
+  /** The request it is about (migration 0017); absent: none. */
+  requestId?: string | null;
   emailKey: string | null;
   params: Record<string, unknown>;
   locale: Locale;
@@ -22,6 +24,7 @@ export interface ClaimedNotification {
   event: string;
   channel: Channel;
   bookingId: string | null;
+  requestId: string | null;
   emailKey: string | null;
   params: Record<string, unknown>;
   locale: Locale;
@@ -58,6 +61,7 @@ export async function insertNotifications(db: Executor, rows: readonly NewNotifi
         event: row.event,
         channel: row.channel,
         booking_id: row.bookingId,
+        request_id: row.requestId ?? null,
         email_key: row.emailKey,
         params: JSON.stringify(row.params),
         locale: row.locale,
@@ -99,6 +103,7 @@ export async function claimDue(
       'event',
       'channel',
       'booking_id',
+      'request_id',
       'email_key',
       'params',
       'locale',
@@ -113,6 +118,7 @@ export async function claimDue(
       event: row.event,
       channel: row.channel,
       bookingId: row.booking_id,
+      requestId: row.request_id,
       emailKey: row.email_key,
       params: row.params,
       locale: row.locale,
