@@ -107,7 +107,8 @@ export async function checkChoices(
     departmentCode: first.departmentCode,
     timezone,
     today,
-    siteIds: sites.map((site) => site.siteId),
+    // In ascending order, as stored and signed: the same choices always read the same.
+    siteIds: sites.map((site) => site.siteId).sort((a, b) => a - b),
     halfDays: canonicalHalfDays(choices.halfDays),
     earliest: choices.earliest,
   };
