@@ -53,13 +53,14 @@ describe('POST /api/v1/admin/requests', () => {
       .where('id', 'not in', before.length > 0 ? before.map((e) => e.id) : ['0'])
       .execute();
     assert.equal(entries.length, 1);
-    const entry = entries[0];
-    assert.equal(entry?.action, 'request.enter');
-    assert.equal(entry?.agent_id, partner.id);
-    assert.equal(entry?.target_id, row.id);
-    assert.equal(entry?.personal, true);
-    assert.equal(entry?.department_code, '74');
-    assert.equal((entry?.after as { label: string }).label, label);
+    const [entry] = entries;
+    assert.ok(entry);
+    assert.equal(entry.action, 'request.enter');
+    assert.equal(entry.agent_id, partner.id);
+    assert.equal(entry.target_id, row.id);
+    assert.equal(entry.personal, true);
+    assert.equal(entry.department_code, '74');
+    assert.equal((entry.after as { label: string }).label, label);
   });
 
   test('the partner’s own address serves as contact for more requests than the per-address limit', async () => {
