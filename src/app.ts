@@ -20,6 +20,8 @@ import { journeyPlugin } from './modules/journey/journey.plugin.ts';
 import { managePlugin } from './modules/manage/manage.plugin.ts';
 import { notifyPlugin } from './modules/notify/notify.plugin.ts';
 import { protectionPlugin } from './modules/protection/captcha.routes.ts';
+import { requestEntryApiPlugin, requestEntryPagesPlugin } from './modules/requests/entry.plugin.ts';
+import { requestsPlugin } from './modules/requests/requests.routes.ts';
 import { schedulePlugin } from './modules/schedule/availability.routes.ts';
 import { territoryPlugin } from './modules/territory/territory.plugin.ts';
 import { registerWebLayer, webPlugin } from './modules/web/web.plugin.ts';
@@ -76,6 +78,8 @@ export async function buildApp(ctx: AppContext) {
         version: '1.0.0',
         description: 'Appointments for the foreigners’ services of French préfectures (PRODUCT §7).',
       },
+      // The admin API's routes (PRODUCT §7.1) name it: an agent's API token.
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
     },
   });
   // Root layers, in every scope: pages and errors, then the write budget (which answers in pages too).
@@ -101,6 +105,7 @@ export async function buildApp(ctx: AppContext) {
   await registerModule(app, bookingPlugin, modules);
   await registerModule(app, protectionPlugin, modules);
   await registerModule(app, journeyPlugin, modules);
+  await registerModule(app, requestsPlugin, modules);
   await registerModule(app, managePlugin, { ...modules, prefix: '/rendez-vous' });
   await registerModule(app, convocationPlugin, modules);
   await registerStaffSide(app, modules);
@@ -112,9 +117,9 @@ export async function buildApp(ctx: AppContext) {
 }
 
 /** The back office's pages, each module's behind the session guard, under /agents. */
-const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [agentsHomePlugin];
+const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [agentsHomePlugin, requestEntryPagesPlugin];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
-const ADMIN_API: readonly ModulePlugin[] = [];
+const ADMIN_API: readonly ModulePlugin[] = [requestEntryApiPlugin];
 
 /**
  * A guarded module's routes spend no write budget: the budget slows anonymous clients, while an agent

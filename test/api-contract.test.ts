@@ -336,6 +336,7 @@ describe('OpenAPI', () => {
     const document = response.json();
     assert.match(document.openapi, /^3\./);
     assert.deepEqual(Object.keys(document.paths).sort(), [
+      '/api/v1/admin/requests',
       '/api/v1/availability',
       '/api/v1/bookings',
       '/api/v1/bookings/confirm',
@@ -344,6 +345,9 @@ describe('OpenAPI', () => {
       '/api/v1/captcha',
       '/api/v1/departments',
       '/api/v1/procedures',
+      '/api/v1/requests',
+      '/api/v1/requests/{label}',
+      '/api/v1/requests/{label}/withdraw',
     ]);
     const body = document.paths['/api/v1/bookings'].post.requestBody.content['application/json'].schema;
     assert.deepEqual(sortedKeys(body.properties), ['acceptConditions', 'applicant', 'captcha', 'slotId']);

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-one-home-per-rule.ts';
 import * as m0011 from './migrations/0011-agents-and-audit.ts';
 import * as m0012 from './migrations/0012-agent-notifications.ts';
 import * as m0016 from './migrations/0016-federation-flows.ts';
+import * as m0017 from './migrations/0017-requests.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -120,6 +121,7 @@ const migrations: Record<string, Migration> = {
   '0011-agents-and-audit': m0011,
   '0012-agent-notifications': m0012,
   '0016-federation-flows': m0016,
+  '0017-requests': m0017,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

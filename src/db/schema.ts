@@ -1,8 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { BookingStatus } from '../modules/booking/statuses.ts';
+import type { RequestStatus } from '../modules/requests/statuses.ts';
 import type { LocalizedText } from '../modules/territory/localized-text.ts';
 
 export type { BookingStatus } from '../modules/booking/statuses.ts';
+export type { RequestStatus } from '../modules/requests/statuses.ts';
 
 /** Kysely's view of the tables created by the migrations in ./migrations. */
 export interface Database {
@@ -32,6 +34,9 @@ export interface Database {
   sign_in_throttle: SignInThrottleTable;
   audit_entry: AuditEntryTable;
   agent_federation_flow: AgentFederationFlowTable;
+  request: RequestTable;
+  request_email_activity: RequestEmailActivityTable;
+  request_token: RequestTokenTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */
@@ -193,6 +198,8 @@ export interface OutboxTable {
   event: string;
   channel: ColumnType<'email' | 'sms', 'email' | 'sms' | undefined, 'email' | 'sms'>;
   booking_id: string | null;
+  /** The request a notification is about (migration 0017), when it is about one. */
+  request_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The address a manage-link request names (lower case), when no booking is referenced. */
   email_key: string | null;
   /** The agent a message is for (an account locked after failed sign-ins), read when it is sent. */
@@ -366,5 +373,52 @@ export interface AgentFederationFlowTable {
   nonce: string;
   code_verifier: string;
   created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** A request for a draw (migration 0017): an identity, a procedure, what it can attend. */
+export interface RequestTable {
+  id: Generated<Id>;
+  /** The receipt number, random, 10 characters of Crockford's base 32. */
+  label: string;
+  procedure_id: number;
+  status: ColumnType<RequestStatus, RequestStatus | undefined, RequestStatus>;
+  identity_key: string;
+  email_key: string;
+  last_name: string;
+  first_name: string;
+  birth_date: DateColumn;
+  email: string;
+  phone: string | null;
+  foreigner_number: string | null;
+  title_expiry: DateColumn | null;
+  postal_code: string | null;
+  locale: ColumnType<Locale, Locale | undefined, Locale>;
+  site_ids: number[];
+  /** `mon-am` … `sun-pm`; empty: any. */
+  half_days: ColumnType<string[], string[] | undefined, string[]>;
+  earliest: DateColumn | null;
+  lost: Generated<number>;
+  priority: Generated<boolean>;
+  /** The agent who entered it on the person's behalf; null when submitted online. */
+  entered_by: number | null;
+  booking_id: Id | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  closed_at: Timestamp | null;
+}
+
+export interface RequestEmailActivityTable {
+  email_key: string;
+  live: number;
+}
+
+export type RequestTokenPurpose = 'manage' | 'receipt';
+
+export interface RequestTokenTable {
+  id: Generated<Id>;
+  request_id: string;
+  purpose: RequestTokenPurpose;
+  token_hash: Buffer;
   expires_at: Timestamp;
 }

@@ -7,6 +7,7 @@ export const backOffice: Catalog<{
   nav: {
     home: string;
     configuration: string;
+    requests: string;
     agents: string;
     audit: string;
     account: string;
@@ -19,6 +20,7 @@ export const backOffice: Catalog<{
     nav: {
       home: 'Accueil',
       configuration: 'Services et démarches',
+      requests: 'Demande pour un usager',
       agents: 'Agents',
       audit: 'Journal',
       account: 'Mon compte',
@@ -47,6 +49,7 @@ export const backOffice: Catalog<{
     nav: {
       home: 'Home',
       configuration: 'Offices and procedures',
+      requests: 'Request on someone’s behalf',
       agents: 'Agents',
       audit: 'Audit log',
       account: 'My account',

@@ -14,6 +14,7 @@ interface MenuEntry {
 const MENU: readonly MenuEntry[] = [
   { key: 'home', href: '/agents' },
   { key: 'configuration', href: '/agents/services', permission: 'site.configure' },
+  { key: 'requests', href: '/agents/demandes/nouvelle', permission: 'request.enter' },
   { key: 'agents', href: '/agents/comptes', permission: 'agent.manage' },
   { key: 'audit', href: '/agents/journal', permission: 'audit.read' },
   { key: 'account', href: '/agents/compte' },

@@ -19,8 +19,8 @@ export function looksLikeToken(token: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
-// Crockford's base 32 without I, L, O, U: nothing to confuse when read over the phone or at a counter.
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Crockford's base 32 without I, L, O, U: nothing to confuse when read over the phone or at a counter. */
+export const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A booking reference such as "74-K7M3-QX9P": the département, then 40 random bits. */
 export function newReference(departmentCode: string): string {

@@ -111,11 +111,15 @@ export function verificationLink(verifyUrl: string, qrToken: string): string {
   return `${verifyUrl}${verifyUrl.includes('?') ? '&' : '?'}code=${qrToken}`;
 }
 
-const MARGIN = 56; // 2 cm
-const QR_SIZE = 150;
+/** The page margin of Créneau's PDFs: 2 cm. */
+export const MARGIN = 56;
+/** The side of a PDF's QR code. */
+export const QR_SIZE = 150;
 const LABEL_WIDTH = 130;
-const GREY = '#555555';
-const BLUE = '#000091'; // the French State's blue (DSFR)
+/** Secondary text. */
+export const GREY = '#555555';
+/** The French State's blue (DSFR). */
+export const BLUE = '#000091';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -198,7 +202,8 @@ function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
-function section(doc: Doc, title: string): void {
+/** A section's title with a rule under it. */
+export function section(doc: Doc, title: string): void {
   doc.moveDown(1.2);
   ensureSpace(doc, 60);
   doc.font('Helvetica-Bold').fontSize(13).fillColor(BLUE).text(title, MARGIN, doc.y);
@@ -213,7 +218,7 @@ function section(doc: Doc, title: string): void {
 }
 
 /** A label and its value side by side; the value may wrap over several lines. */
-function row(doc: Doc, label: string, value: string, strong = false): void {
+export function row(doc: Doc, label: string, value: string, strong = false): void {
   const valueX = MARGIN + LABEL_WIDTH;
   const valueWidth = doc.page.width - MARGIN - valueX;
   doc.fontSize(10.5);
@@ -232,7 +237,7 @@ function row(doc: Doc, label: string, value: string, strong = false): void {
 }
 
 /** The office's advice and the procedure's rule (seeds/000 and seeds/002), in a framed box nobody can miss. */
-function notice(doc: Doc, paragraphs: string[], width: number): void {
+export function notice(doc: Doc, paragraphs: string[], width: number): void {
   const padding = 10;
   const innerWidth = width - 2 * padding;
   doc.font('Helvetica-Bold').fontSize(10.5);
@@ -253,7 +258,7 @@ function notice(doc: Doc, paragraphs: string[], width: number): void {
 }
 
 /** Draws the QR code as vector squares (sharp at any print size, no image to embed). */
-function drawQrCode(doc: Doc, text: string, x: number, y: number, size: number): void {
+export function drawQrCode(doc: Doc, text: string, x: number, y: number, size: number): void {
   // Level M survives a fold or a stain on the paper and keeps the link readable at this size.
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const quietZone = 4; // modules of white around the code, required by readers

@@ -46,3 +46,30 @@ export async function findVerificationContext(db: Executor, siteId: number, refe
     .executeTakeFirst();
   return { site, booking };
 }
+
+/** What the verification page adds to a genuine receipt: the names of its procedure and offices, the request now. */
+export async function findReceiptContext(
+  db: Executor,
+  claims: { procedureId: number; siteIds: number[]; label: string },
+) {
+  const procedure = await db
+    .selectFrom('procedure')
+    .select('title')
+    .where('id', '=', claims.procedureId)
+    .executeTakeFirst();
+  const sites =
+    claims.siteIds.length === 0
+      ? []
+      : await db
+          .selectFrom('site')
+          .innerJoin('department', 'department.code', 'site.department_code')
+          .select(['site.id', 'site.name', 'department.timezone'])
+          .where('site.id', 'in', claims.siteIds)
+          .execute();
+  const request = await db
+    .selectFrom('request')
+    .select(['status', 'updated_at as updatedAt'])
+    .where('label', '=', claims.label)
+    .executeTakeFirst();
+  return { procedure, sites, request };
+}

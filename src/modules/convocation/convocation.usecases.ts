@@ -10,9 +10,11 @@ import { renderConvocationPdf } from './convocation.pdf.ts';
 import {
   type ConvocationData,
   findConvocationData,
+  findReceiptContext,
   findVerificationContext,
 } from './convocation.repository.ts';
 import { type ConvocationClaims, signConvocation, verifyConvocation } from './qr-token.ts';
+import { looksLikeReceipt, type ReceiptClaims, verifyReceipt } from './receipt-token.ts';
 
 export interface ConvocationDeps {
   db: Db;
@@ -94,22 +96,37 @@ export async function convocationFiles(deps: ConvocationDeps, bookingId: string)
   ];
 }
 
-/** What the verification page shows for a code. */
+/** What the verification page shows for a code: a convocation's, a receipt's, or neither. */
 export type Verification =
   | {
       genuine: true;
+      kind: 'convocation';
       claims: ConvocationClaims;
       siteName: string | null;
       timezone: string;
       /** False when the booking has since been cancelled or moved: the paper is genuine but stale. */
       current: boolean;
     }
-  | { genuine: false };
+  | {
+      genuine: true;
+      kind: 'receipt';
+      claims: ReceiptClaims;
+      procedureTitle: string | null;
+      siteNames: string[];
+      timezone: string;
+      /** The request now: still waiting as printed, changed since, or no longer waiting (or gone). */
+      state: 'waiting' | 'updated' | 'ended';
+    }
+  | { genuine: false; kind: 'convocation' | 'receipt' };
 
-/** Checks a convocation code: its signature first, then whether the booking still stands as printed. */
+/**
+ * Checks a code: a receipt's (prefix r1) or a convocation's, its signature first, then whether what it
+ * certifies still stands as printed.
+ */
 export async function verifyCode(deps: ConvocationDeps, code: string): Promise<Verification> {
+  if (looksLikeReceipt(code)) return verifyReceiptCode(deps, code);
   const result = verifyConvocation(code.slice(0, 2000), deps.config.secretKey);
-  if (!result.ok) return { genuine: false };
+  if (!result.ok) return { genuine: false, kind: 'convocation' };
   const { claims } = result;
   const { site, booking } = await findVerificationContext(deps.db, claims.siteId, claims.reference);
   const current =
@@ -118,9 +135,32 @@ export async function verifyCode(deps: ConvocationDeps, code: string): Promise<V
     booking.startsAt.toISOString() === claims.startsAt;
   return {
     genuine: true,
+    kind: 'convocation',
     claims,
     siteName: site?.name ?? null,
     timezone: site?.timezone ?? 'Europe/Paris',
     current,
+  };
+}
+
+async function verifyReceiptCode(deps: ConvocationDeps, code: string): Promise<Verification> {
+  const result = verifyReceipt(code.slice(0, 2000), deps.config.secretKey);
+  if (!result.ok) return { genuine: false, kind: 'receipt' };
+  const { claims } = result;
+  const { procedure, sites, request } = await findReceiptContext(deps.db, claims);
+  const state =
+    request?.status !== 'waiting'
+      ? 'ended'
+      : request.updatedAt.toISOString() === claims.submittedAt
+        ? 'waiting'
+        : 'updated';
+  return {
+    genuine: true,
+    kind: 'receipt',
+    claims,
+    procedureTitle: procedure?.title ?? null,
+    siteNames: claims.siteIds.map((id) => sites.find((site) => site.id === id)?.name ?? `#${id}`),
+    timezone: sites[0]?.timezone ?? 'Europe/Paris',
+    state,
   };
 }

@@ -42,7 +42,7 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 // (RFC 8410): the way to turn a derived seed into a key that node:crypto accepts.
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
-interface KeyPair {
+export interface KeyPair {
   privateKey: KeyObject;
   publicKey: KeyObject;
 }
@@ -50,7 +50,11 @@ interface KeyPair {
 // Deriving is cheap but not free, and a server signs with one secret for its whole life.
 const keyPairs = new Map<string, KeyPair>();
 
-function keyPairFor(secretKey: string): KeyPair {
+/**
+ * The server's Ed25519 key pair, derived from SECRET_KEY: convocations and receipts are signed with it,
+ * each under its own version prefix, so that one can never pass as the other.
+ */
+export function keyPairFor(secretKey: string): KeyPair {
   let pair = keyPairs.get(secretKey);
   if (pair === undefined) {
     if (secretKey.length < 16) throw new RangeError('The secret key is too short to sign convocations');
@@ -85,7 +89,15 @@ export function signConvocation(claims: ConvocationClaims, secretKey: string): s
     claims.firstName,
     claims.birthDate,
   ];
-  const signed = `${VERSION}.${Buffer.from(JSON.stringify(fields), 'utf8').toString('base64url')}`;
+  return signFields(VERSION, fields, secretKey);
+}
+
+/**
+ * `<version>.<payload>.<signature>`: the fields as a base64url JSON array, signed with the server's
+ * key over `<version>.<payload>`, so that neither the version nor any character can be changed.
+ */
+export function signFields(version: string, fields: readonly unknown[], secretKey: string): string {
+  const signed = `${version}.${Buffer.from(JSON.stringify(fields), 'utf8').toString('base64url')}`;
   const signature = sign(null, Buffer.from(signed, 'ascii'), keyPairFor(secretKey).privateKey);
   return `${signed}.${signature.toString('base64url')}`;
 }
@@ -101,10 +113,25 @@ export function verifyConvocationWithPublicKey(token: string, publicKeyPem: stri
 }
 
 function verifyWith(token: string, publicKey: KeyObject): VerifyResult {
+  const opened = openFields(token, VERSION, publicKey);
+  if (!opened.ok) return opened;
+  const claims = parseClaims(opened.fields);
+  return claims === null ? { ok: false, reason: 'malformed' } : { ok: true, claims };
+}
+
+/**
+ * The fields of a token of `signFields` with this version whose signature holds; `malformed` for any
+ * other shape, version or spelling of the signature, `bad_signature` when it does not hold.
+ */
+export function openFields(
+  token: string,
+  version: string,
+  publicKey: KeyObject,
+): { ok: true; fields: unknown } | { ok: false; reason: 'malformed' | 'bad_signature' } {
   const parts = token.trim().split('.');
   if (parts.length !== 3) return { ok: false, reason: 'malformed' };
-  const [version, payload, signatureText] = parts as [string, string, string];
-  if (version !== VERSION || !BASE64URL.test(payload) || !BASE64URL.test(signatureText)) {
+  const [given, payload, signatureText] = parts as [string, string, string];
+  if (given !== version || !BASE64URL.test(payload) || !BASE64URL.test(signatureText)) {
     return { ok: false, reason: 'malformed' };
   }
   const signature = Buffer.from(signatureText, 'base64url');
@@ -112,20 +139,17 @@ function verifyWith(token: string, publicKey: KeyObject): VerifyResult {
   if (signature.length !== SIGNATURE_BYTES || signature.toString('base64url') !== signatureText) {
     return { ok: false, reason: 'malformed' };
   }
-  if (!verify(null, Buffer.from(`${version}.${payload}`, 'ascii'), publicKey, signature)) {
+  if (!verify(null, Buffer.from(`${given}.${payload}`, 'ascii'), publicKey, signature)) {
     return { ok: false, reason: 'bad_signature' };
   }
-  const claims = parseClaims(Buffer.from(payload, 'base64url').toString('utf8'));
-  return claims === null ? { ok: false, reason: 'malformed' } : { ok: true, claims };
+  try {
+    return { ok: true, fields: JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) };
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
 }
 
-function parseClaims(json: string): ConvocationClaims | null {
-  let fields: unknown;
-  try {
-    fields = JSON.parse(json);
-  } catch {
-    return null;
-  }
+function parseClaims(fields: unknown): ConvocationClaims | null {
   if (!Array.isArray(fields) || fields.length !== 6) return null;
   const [reference, siteId, startsAt, lastName, firstName, birthDate] = fields as unknown[];
   if (

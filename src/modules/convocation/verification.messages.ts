@@ -7,7 +7,7 @@ const fr = {
   intro:
     'Scannez le code QR de la convocation, ou saisissez le code de vérification qu’il contient. Le code prouve que la convocation a été émise par Créneau et n’a pas été modifiée.',
   codeLabel: 'Code de vérification',
-  codeHint: 'Il commence par « c1. »',
+  codeHint: 'Il commence par « c1. » pour une convocation, par « r1. » pour un récépissé de demande',
   codeMissing: 'Saisissez le code de vérification.',
   submit: 'Vérifier',
   genuineTitle: 'Convocation authentique',
@@ -26,6 +26,25 @@ const fr = {
     dateTime: 'Date et heure',
     office: 'Lieu',
   },
+  receipt: {
+    genuineTitle: 'Récépissé authentique',
+    genuineText:
+      'Ce récépissé a été émis par Créneau et n’a pas été modifié : la demande ci-dessous a bien été enregistrée à la date indiquée.',
+    updated: 'Cette demande a été modifiée depuis : un récépissé plus récent existe.',
+    ended: 'Cette demande n’est plus en attente d’un tirage (retirée, attribuée ou close).',
+    waiting: 'Cette demande est toujours en attente d’un tirage.',
+    unknownText: "Code non reconnu : ce récépissé n'a pas été émis par Créneau ou a été modifié.",
+    caption: 'Ce que le récépissé certifie',
+    labels: {
+      label: 'N° de demande',
+      procedure: 'Démarche',
+      offices: 'Lieux acceptés',
+      halfDays: 'Demi-journées',
+      earliest: 'À partir du',
+      submittedAt: 'Enregistrée le',
+      issuedAt: 'Récépissé établi le',
+    },
+  },
 };
 
 const en: typeof fr = {
@@ -33,7 +52,7 @@ const en: typeof fr = {
   intro:
     'Scan the QR code of the appointment letter, or type the verification code it holds. The code proves that the letter was issued by Créneau and has not been altered.',
   codeLabel: 'Verification code',
-  codeHint: 'It starts with “c1.”',
+  codeHint: 'It starts with “c1.” for an appointment letter, with “r1.” for a request’s receipt',
   codeMissing: 'Enter the verification code.',
   submit: 'Check',
   genuineTitle: 'Genuine appointment letter',
@@ -51,6 +70,25 @@ const en: typeof fr = {
     birthDate: 'Date of birth',
     dateTime: 'Date and time',
     office: 'Office',
+  },
+  receipt: {
+    genuineTitle: 'Genuine receipt',
+    genuineText:
+      'This receipt was issued by Créneau and has not been altered: the request below was recorded at the time shown.',
+    updated: 'This request has been changed since: a more recent receipt exists.',
+    ended: 'This request is no longer waiting for a draw (withdrawn, given an appointment or closed).',
+    waiting: 'This request is still waiting for a draw.',
+    unknownText: 'Code not recognised: this receipt was not issued by Créneau or has been altered.',
+    caption: 'What the receipt certifies',
+    labels: {
+      label: 'Request no.',
+      procedure: 'Procedure',
+      offices: 'Offices accepted',
+      halfDays: 'Half-days',
+      earliest: 'From',
+      submittedAt: 'Recorded on',
+      issuedAt: 'Receipt issued on',
+    },
   },
 };
 

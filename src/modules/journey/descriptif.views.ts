@@ -1,5 +1,7 @@
 import type { Locale } from '../../db/schema.ts';
-import { isFirstCome } from '../schedule/channels.ts';
+import { requestStepper } from '../requests/requests.components.ts';
+import { requestMessages } from '../requests/requests.messages.ts';
+import { isDraw, isFirstCome } from '../schedule/channels.ts';
 import { departmentTitle, offerChannel, stepOnePath } from '../territory/directory.components.ts';
 import type {
   DirectoryDepartment,
@@ -24,6 +26,8 @@ export interface DescriptifPage {
   nextFree: { startsAt: Date; siteName: string } | undefined;
   /** Set when step 2 sent the applicant back because the conditions were not accepted. */
   conditionsMissing: boolean;
+  /** The next window of the draw offers for requests, when one is announced. */
+  drawWindow?: { opensAt: Date; closesAt: Date } | undefined;
 }
 
 // The préfectures' notes on booking offers are often the same for every office: show each text once.
@@ -36,9 +40,16 @@ function officeNotes(offers: DirectoryOffer[]): { sites: string[]; text: string 
   return [...notes.entries()].map(([text, sites]) => ({ sites, text }));
 }
 
-function conditionsForm(locale: Locale, page: DescriptifPage): SafeHtml {
+function conditionsForm(
+  locale: Locale,
+  page: DescriptifPage,
+  ways: { bookable: boolean; drawn: boolean },
+): SafeHtml {
   const m = messagesFor(journey, locale).descriptif;
-  const action = `${stepOnePath(page.department.code, page.procedure.code)}/plage`;
+  const base = stepOnePath(page.department.code, page.procedure.code);
+  // The booking journey first when there is one; the draw's request form as the other button.
+  const action = ways.bookable ? `${base}/plage` : `${base}/demande`;
+  const submit = ways.bookable ? m.submit : m.requestSubmit;
   const invalid = page.conditionsMissing;
   // What the counter requires is part of what the person accepts: the checkbox's hint says it first.
   const rule = page.procedure.admissionRule;
@@ -60,8 +71,27 @@ ${invalid ? html`<div class="fr-messages-group" id="conditions-messages" aria-li
 </div>
 </fieldset>
 <p class="fr-text--sm"><a class="fr-link" href="/donnees-personnelles">${m.conditionsPrivacy}</a></p>
-<button class="fr-btn" type="submit">${m.submit}</button>
+${
+  ways.bookable && ways.drawn
+    ? html`<ul class="fr-btns-group fr-btns-group--inline-md">
+<li><button class="fr-btn" type="submit">${submit}</button></li>
+<li><button class="fr-btn fr-btn--secondary" type="submit" formaction="${base}/demande">${m.drawSubmit}</button></li>
+</ul>`
+    : html`<button class="fr-btn" type="submit">${submit}</button>`
+}
 </form>`;
+}
+
+/** How the draw allocates this procedure's appointments, its offices, and its next window if announced. */
+function drawSection(locale: Locale, page: DescriptifPage, h: (text: string) => SafeHtml): SafeHtml {
+  const m = messagesFor(journey, locale).descriptif;
+  const offices = page.offers.filter((offer) => isDraw(offer.channel)).map((offer) => offer.siteName);
+  const window = page.drawWindow;
+  const zone = page.department.timezone;
+  return html`${h(m.drawHeading)}
+<p>${m.drawText}</p>
+<p>${m.drawOffices} ${offices.join(', ')}</p>
+<p>${window ? m.window(formatDateTime(window.opensAt, zone, locale), formatDateTime(window.closesAt, zone, locale)) : m.noWindow}</p>`;
 }
 
 /** Step 1 (Descriptif) of the booking journey: what the procedure is, then the conditions to accept. */
@@ -70,17 +100,21 @@ export function descriptifView({ locale }: PageContext, page: DescriptifPage): P
   const m = j.descriptif;
   const { department, procedure, offers, nextFree } = page;
   const bookable = offers.some((offer) => isFirstCome(offer.channel));
-  const others = offers.filter((offer) => !isFirstCome(offer.channel));
+  const drawn = offers.some((offer) => isDraw(offer.channel));
+  // Either way is a journey of five steps, led by the stepper; the other channels give instructions.
+  const requestable = bookable || drawn;
+  const others = offers.filter((offer) => !isFirstCome(offer.channel) && !isDraw(offer.channel));
+  const steps = bookable ? j.steps : messagesFor(requestMessages, locale).steps;
   const notes = officeNotes(offers);
   // Under the stepper (an h2) the sections are h3; without it they are h2.
-  const h = (text: string, level = bookable ? 3 : 2) => html`<h${level}>${text}</h${level}>`;
+  const h = (text: string, level = requestable ? 3 : 2) => html`<h${level}>${text}</h${level}>`;
   const main = html`${breadcrumb(j.breadcrumb, [
     { label: j.home, href: '/' },
     { label: departmentTitle(locale, department), href: `/departements/${department.code}` },
     { label: procedure.title },
   ])}
 <h1>${procedure.title}</h1>
-${bookable ? journeyStepper(locale, 1) : ''}
+${bookable ? journeyStepper(locale, 1) : drawn ? requestStepper(locale, 1) : ''}
 <div class="fr-alert fr-alert--warning fr-mb-4w">
 <p class="fr-alert__title">${m.warningTitle}</p>
 <p>${m.warning}</p>
@@ -102,6 +136,7 @@ ${
 ${nextFree ? '' : html`<p>${m.noSlotAdvice}</p>`}`
     : ''
 }
+${drawn ? drawSection(locale, page, h) : ''}
 ${
   notes.length > 0
     ? html`${h(m.officeNotesHeading)}
@@ -109,17 +144,17 @@ ${notes.map((note) => html`<p><strong>${note.sites.join(', ')}</strong> — ${no
     : ''
 }
 ${
-  bookable
+  requestable
     ? html`${h(m.stepsHeading)}
-<ol>${j.steps.map((title) => html`<li>${title}</li>`)}</ol>
-${conditionsForm(locale, page)}`
+<ol>${steps.map((title) => html`<li>${title}</li>`)}</ol>
+${conditionsForm(locale, page, { bookable, drawn })}`
     : ''
 }
 ${
   others.length > 0
     ? html`${h(m.howToHeading)}
-${bookable ? '' : html`<p>${m.notBookable}</p>`}
-${others.map((offer) => html`${h(offer.siteName, bookable ? 4 : 3)}${offerChannel(locale, offer)}`)}`
+${requestable ? '' : html`<p>${m.notBookable}</p>`}
+${others.map((offer) => html`${h(offer.siteName, requestable ? 4 : 3)}${offerChannel(locale, offer)}`)}`
     : ''
 }
 <p class="fr-mt-4w"><a class="fr-link" href="/rendez-vous/gerer">${m.manage}</a></p>`;

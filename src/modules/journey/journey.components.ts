@@ -1,6 +1,6 @@
 import type { Locale } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
-import type { ApplicantInput } from '../booking/applicant.ts';
+import type { ApplicantInput, ProcedureRules } from '../booking/applicant.ts';
 import type { JourneySlot, listOtherChannels } from '../booking/journey.repository.ts';
 import type { Office, WeekSlot } from '../schedule/week.repository.ts';
 import { csrfField, errorSummary, input, stepper } from '../web/components.ts';
@@ -119,10 +119,48 @@ export function applicantForm(options: {
   csrf: string;
   locale: Locale;
 }): SafeHtml {
-  const { slot, applicant, locale, csrf } = options;
+  const { slot, locale } = options;
+  const m = messagesFor(journey, locale);
+  return identityForm({
+    ...options,
+    rules: slot,
+    action: '/rendez-vous/coordonnees',
+    hidden: { slotId: String(slot.slotId), altcha: options.altcha },
+    intro: html`${slotSummary(slot, locale)}
+<div class="fr-callout fr-callout--blue-cumulus fr-mb-4w">
+<h2 class="fr-callout__title fr-h6">${m.forRelativeTitle}</h2>
+<p class="fr-callout__text fr-text--sm">${m.forRelativeText}</p>
+</div>`,
+  });
+}
+
+/**
+ * The identity and contact fields a procedure requires, as a form posting to `action` with `hidden`
+ * fields and the `intro` shown above it: step 4 of the booking and of the request journeys alike.
+ */
+export function identityForm(options: {
+  rules: Pick<ProcedureRules, 'requiresForeignerNumber' | 'requiresTitleExpiry' | 'requiresPostalCode'>;
+  applicant: ApplicantInput;
+  errors: FieldError[];
+  csrf: string;
+  locale: Locale;
+  action: string;
+  hidden: Record<string, string | undefined>;
+  intro: SafeHtml;
+  /** What the email address is for, when not the booking's confirmation link. */
+  emailHint?: string;
+  /** Fields of the form before the identity (the back office's choices), their errors already worded. */
+  fields?: SafeHtml;
+  /** The labels of those fields, for the error summary. */
+  labels?: Record<string, string>;
+  submitLabel?: string;
+}): SafeHtml {
+  const { rules, applicant, locale, csrf } = options;
   const m = messagesFor(journey, locale);
   const c = messagesFor(common, locale);
-  const errors = options.errors.map((e) => ({ ...e, message: m.fieldError(e) }));
+  const errors = options.errors.map((e) =>
+    e.field.startsWith('applicant.') ? { ...e, message: m.fieldError(e) } : e,
+  );
   const field = (
     name: (typeof APPLICANT_FIELDS)[number],
     extra: Partial<Parameters<typeof input>[0]> = {},
@@ -135,27 +173,24 @@ export function applicantForm(options: {
       required: true,
       ...extra,
     });
-  return html`${errorSummary(locale, errors, m.labels)}
-${slotSummary(slot, locale)}
-<div class="fr-callout fr-callout--blue-cumulus fr-mb-4w">
-<h2 class="fr-callout__title fr-h6">${m.forRelativeTitle}</h2>
-<p class="fr-callout__text fr-text--sm">${m.forRelativeText}</p>
-</div>
-<form method="post" action="/rendez-vous/coordonnees" novalidate>
+  return html`${errorSummary(locale, errors, { ...m.labels, ...options.labels })}
+${options.intro}
+<form method="post" action="${options.action}" novalidate>
 ${csrfField(csrf)}
-${hiddenFields({ slotId: String(slot.slotId), altcha: options.altcha })}
+${hiddenFields(options.hidden)}
 <p class="fr-hint-text">${m.requiredNote}</p>
+${options.fields ?? ''}
 <fieldset class="fr-fieldset" aria-describedby="identite-aide">
 <legend class="fr-fieldset__legend">${m.identity}<span class="fr-hint-text" id="identite-aide">${m.identityHint}</span></legend>
 <div class="fr-fieldset__element">${field('lastName', { autocomplete: 'family-name' })}</div>
 <div class="fr-fieldset__element">${field('firstName', { autocomplete: 'given-name' })}</div>
 <div class="fr-fieldset__element">${field('birthDate', { type: 'date', autocomplete: 'bday', hint: m.hints.birthDate })}</div>
-${slot.requiresForeignerNumber ? html`<div class="fr-fieldset__element">${field('foreignerNumber', { inputmode: 'numeric', autocomplete: 'off', hint: m.hints.foreignerNumber })}</div>` : ''}
-${slot.requiresTitleExpiry ? html`<div class="fr-fieldset__element">${field('titleExpiry', { type: 'date', autocomplete: 'off', hint: m.hints.titleExpiry })}</div>` : ''}
-${slot.requiresPostalCode ? html`<div class="fr-fieldset__element">${field('postalCode', { inputmode: 'numeric', autocomplete: 'postal-code', hint: m.hints.postalCode })}</div>` : ''}
+${rules.requiresForeignerNumber ? html`<div class="fr-fieldset__element">${field('foreignerNumber', { inputmode: 'numeric', autocomplete: 'off', hint: m.hints.foreignerNumber })}</div>` : ''}
+${rules.requiresTitleExpiry ? html`<div class="fr-fieldset__element">${field('titleExpiry', { type: 'date', autocomplete: 'off', hint: m.hints.titleExpiry })}</div>` : ''}
+${rules.requiresPostalCode ? html`<div class="fr-fieldset__element">${field('postalCode', { inputmode: 'numeric', autocomplete: 'postal-code', hint: m.hints.postalCode })}</div>` : ''}
 </fieldset>
-${field('email', { type: 'email', autocomplete: 'email', hint: m.hints.email })}
+${field('email', { type: 'email', autocomplete: 'email', hint: options.emailHint ?? m.hints.email })}
 ${field('phone', { type: 'tel', autocomplete: 'tel', hint: m.hints.phone, required: false, optionalLabel: c.optional })}
-<button class="fr-btn" type="submit" name="action" value="verifier">${m.check}</button>
+<button class="fr-btn" type="submit" name="action" value="verifier">${options.submitLabel ?? m.check}</button>
 </form>`;
 }

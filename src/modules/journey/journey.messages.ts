@@ -45,6 +45,16 @@ const fr = {
       'Dans ce département, cette démarche ne se fait pas sur rendez-vous en ligne. Voici comment la faire :',
     howToHeading: 'Comment faire cette démarche',
     noFreeSlot: 'Aucune plage disponible pour le moment',
+    drawHeading: 'Rendez-vous attribués par tirage au sort',
+    drawText:
+      'Dans ce département, les rendez-vous de cette démarche sont attribués par un tirage au sort vérifiable parmi les demandes reçues, et non au premier arrivé : il ne sert à rien de se précipiter. Faites une seule demande, en indiquant tous les lieux et horaires qui vous conviennent ; sans rendez-vous attribué, elle reste dans la file pour le tirage suivant.',
+    drawOffices: 'Lieux concernés :',
+    noWindow:
+      'Aucune période de dépôt n’est annoncée pour le moment : vous pouvez déposer votre demande dès maintenant, elle participera au prochain tirage.',
+    window: (opens: string, closes: string) =>
+      `Prochaine période de dépôt des demandes : du ${opens} au ${closes}.`,
+    requestSubmit: 'Déposer une demande de rendez-vous',
+    drawSubmit: 'Demander un rendez-vous par tirage au sort',
   },
   // Step 2
   conditionsRequired: 'Acceptez les conditions de la démarche avant de choisir une plage horaire.',
@@ -193,6 +203,15 @@ const en: typeof fr = {
       'In this département, this procedure is not done by online appointment. Here is how to apply:',
     howToHeading: 'How to apply',
     noFreeSlot: 'No slot available at the moment',
+    drawHeading: 'Appointments allocated by draw',
+    drawText:
+      'In this département, appointments for this procedure are allocated by a verifiable draw among the requests received, not to whoever comes first: there is no point in rushing. Make one request, naming every office and time that suits you; if you are not given an appointment, it stays in the queue for the next draw.',
+    drawOffices: 'Offices concerned:',
+    noWindow:
+      'No request window is announced at the moment: you can submit your request now, it will take part in the next draw.',
+    window: (opens: string, closes: string) => `Next window for requests: from ${opens} to ${closes}.`,
+    requestSubmit: 'Submit a request for an appointment',
+    drawSubmit: 'Request an appointment by draw',
   },
   conditionsRequired: 'Accept the conditions of the procedure before choosing a time slot.',
   backToDescription: 'Back to the description of the procedure',

@@ -9,7 +9,8 @@ import {
   listOtherChannels,
 } from '../booking/journey.repository.ts';
 import type { Captcha } from '../protection/captcha.ts';
-import { isFirstCome } from '../schedule/channels.ts';
+import { nextDrawWindow } from '../requests/requests.usecases.ts';
+import { isDraw, isFirstCome } from '../schedule/channels.ts';
 import { localDate } from '../schedule/timezone.ts';
 import { listOffices } from '../schedule/week.repository.ts';
 import { freeWeek } from '../schedule/week.usecases.ts';
@@ -64,7 +65,10 @@ export async function describeProcedure(
     if (startsAt && (!nextFree || startsAt < nextFree.startsAt))
       nextFree = { startsAt, siteName: offer.siteName };
   }
-  return { department, procedure, offers, nextFree, conditionsMissing: input.conditionsMissing };
+  const drawWindow = offers.some((offer) => isDraw(offer.channel))
+    ? await nextDrawWindow(deps, { procedureId: procedure.id, departmentCode: department.code })
+    : undefined;
+  return { department, procedure, offers, nextFree, conditionsMissing: input.conditionsMissing, drawWindow };
 }
 
 /** Step 2 (Choix d'une plage): the offices, then the chosen office's week of free slots. */

@@ -19,6 +19,10 @@ export interface EventInputs {
   'manage.link_requested': { emailKey: string; tokens: { access: string } };
   /** An agent's account was locked after repeated failed sign-ins, until `lockedUntil` (ISO 8601). */
   'agent.locked': { agentId: number; params: { lockedUntil: string } };
+  /** A request for a draw was recorded, or (`updated`) its choices changed: its label and its link. */
+  'request.submitted': { requestId: string; tokens: { manage: string }; params: { updated: boolean } };
+  /** The person withdrew their request. */
+  'request.withdrawn': { requestId: string };
 }
 
 export type EventName = keyof EventInputs;

@@ -21,6 +21,7 @@ export interface NotificationRef<E extends EventName> {
   id: string;
   event: E;
   bookingId: string | null;
+  requestId: string | null;
   emailKey: string | null;
   agentId: number | null;
   params: ParamsOf<E>;
@@ -61,6 +62,8 @@ export interface NotifierDefinition<E extends EventName, T> {
   event: E;
   /** The tokens its links need; a row without them is an error, never a message with a dead link. */
   links?: readonly (keyof TokensOf<E> & string)[];
+  /** The page each link opens, by token name, when it is not a booking's (`/demandes/LABEL`). */
+  linkPaths?(data: T): { [K in keyof TokensOf<E>]?: string };
   /** Reads what the message needs as it is now; `skip(reason)` when there is nothing to send any more. */
   load(deps: NotifierDeps, ref: NotificationRef<E>): Promise<T | Skip>;
   /** Makes the links valid before the message goes; must be idempotent, since a message may be resent. */
@@ -91,6 +94,7 @@ export function defineNotifier<E extends EventName, T>(
         id: message.id,
         event: definition.event,
         bookingId: message.bookingId,
+        requestId: message.requestId,
         emailKey: message.emailKey,
         agentId: message.agentId,
         params: message.params as ParamsOf<E>,
@@ -101,7 +105,8 @@ export function defineNotifier<E extends EventName, T>(
       const tokens = tokensOf(deps, message, definition.links ?? []) as TokensOf<E>;
       await definition.activate?.(deps, data, tokens);
       const writing = writingFor(message.locale);
-      const links = linksOf(deps.config.publicUrl, tokens as Record<string, string>) as LinksOf<E>;
+      const paths = (definition.linkPaths?.(data) ?? {}) as Record<string, string | undefined>;
+      const links = linksOf(deps.config.publicUrl, tokens as Record<string, string>, paths) as LinksOf<E>;
       const { to, ...content } = definition.email(data, { ...writing, links });
       const attachments = definition.attachments ? await definition.attachments(deps, data) : [];
       return { to, ...content, attachments };
@@ -127,12 +132,17 @@ const PAGE_OF_TOKEN: Record<string, 'confirmer' | 'gerer'> = {
   access: 'gerer',
 };
 
-function linksOf(publicUrl: string, tokens: Record<string, string>): Record<string, string> {
+function linksOf(
+  publicUrl: string,
+  tokens: Record<string, string>,
+  paths: Record<string, string | undefined>,
+): Record<string, string> {
   return Object.fromEntries(
     Object.entries(tokens).map(([name, token]) => {
       const page = PAGE_OF_TOKEN[name];
-      if (!page) throw new Error(`no page for a ${name} token`);
-      return [name, `${publicUrl}/rendez-vous/${page}?token=${token}`];
+      const path = paths[name] ?? (page ? `/rendez-vous/${page}` : undefined);
+      if (!path) throw new Error(`no page for a ${name} token`);
+      return [name, `${publicUrl}${path}?token=${token}`];
     }),
   );
 }

@@ -71,6 +71,32 @@ const fr = {
     notYou:
       "Si ces tentatives ne viennent pas de vous, quelqu'un essaie peut-être d'accéder à votre compte : prévenez l'administrateur de votre département et, si vous le pouvez, changez votre mot de passe.",
   },
+  request: {
+    submittedSubject: (label: string) => `Votre demande de rendez-vous par tirage au sort (n° ${label})`,
+    updatedSubject: (label: string) => `Votre demande de rendez-vous a été mise à jour (n° ${label})`,
+    submitted:
+      'Votre demande de rendez-vous est enregistrée. Les rendez-vous de cette démarche sont attribués par tirage au sort parmi les demandes reçues : l’ordre d’arrivée ne compte pas.',
+    updated:
+      'Les choix de votre demande de rendez-vous ont été mis à jour. Elle garde son numéro et son ancienneté.',
+    notYou:
+      "Si vous n'êtes pas à l'origine de cette modification, ouvrez votre demande avec le lien ci-dessous pour vérifier ses choix, ou retirez-la.",
+    next: 'Vous n’avez rien d’autre à faire : si un rendez-vous vous est attribué, nous vous écrirons pour que vous le confirmiez. Sinon, votre demande reste dans la file pour le tirage suivant, sans la refaire.',
+    receipt: 'Votre récépissé, signé et daté, est joint à ce courriel.',
+    action: 'Consulter ou retirer ma demande',
+    personal: 'Ce lien est personnel : ne le transmettez à personne.',
+    withdrawnSubject: (label: string) => `Votre demande de rendez-vous est retirée (n° ${label})`,
+    withdrawn: 'Votre demande de rendez-vous a bien été retirée : elle ne participera à aucun tirage.',
+    again: 'Si vous avez de nouveau besoin d’un rendez-vous, vous pouvez faire une nouvelle demande.',
+    labels: {
+      label: 'Numéro de demande',
+      procedure: 'Démarche',
+      offices: 'Lieux acceptés',
+      halfDays: 'Demi-journées acceptées',
+      earliest: 'À partir du',
+      anyHalfDay: 'Toutes',
+      anyDate: 'Dès que possible',
+    },
+  },
 };
 
 const en: typeof fr = {
@@ -131,6 +157,32 @@ const en: typeof fr = {
       `Your account has been locked after several failed sign-in attempts. You can use it again on ${p.date} at ${p.time} (Paris time).`,
     notYou:
       'If these attempts were not yours, someone may be trying to get into your account: tell the administrator of your département and, if you can, change your password.',
+  },
+  request: {
+    submittedSubject: (label) => `Your request for an appointment by draw (no. ${label})`,
+    updatedSubject: (label) => `Your appointment request has been updated (no. ${label})`,
+    submitted:
+      'Your appointment request is recorded. Appointments for this procedure are allocated by a draw among the requests received: the order of arrival does not count.',
+    updated:
+      'The choices of your appointment request have been updated. It keeps its number and its seniority.',
+    notYou:
+      'If you did not make this change, open your request with the link below to check its choices, or withdraw it.',
+    next: 'There is nothing else to do: if you are given an appointment, we will write to you so that you confirm it. Otherwise your request stays in the queue for the next draw, without applying again.',
+    receipt: 'Your signed and dated receipt is attached to this email.',
+    action: 'View or withdraw my request',
+    personal: 'This link is personal: do not share it with anyone.',
+    withdrawnSubject: (label) => `Your appointment request has been withdrawn (no. ${label})`,
+    withdrawn: 'Your appointment request has been withdrawn: it will take part in no draw.',
+    again: 'If you need an appointment again, you can make a new request.',
+    labels: {
+      label: 'Request number',
+      procedure: 'Procedure',
+      offices: 'Offices accepted',
+      halfDays: 'Half-days accepted',
+      earliest: 'From',
+      anyHalfDay: 'Any',
+      anyDate: 'As soon as possible',
+    },
   },
 };
 

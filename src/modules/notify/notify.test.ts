@@ -84,6 +84,7 @@ describe('what a notification row holds', () => {
       'locale',
       'next_attempt_at',
       'params',
+      'request_id',
       'sealed_tokens',
       'sent_at',
       'status',

@@ -24,6 +24,7 @@ export function notificationRows(
   keys: Pick<Config, 'secretKey'>,
 ): NewNotificationRow[] {
   const bookingId = 'bookingId' in notification ? notification.bookingId : null;
+  const requestId = 'requestId' in notification ? notification.requestId : null;
   const emailKey = 'emailKey' in notification ? notification.emailKey : null;
   const agentId = 'agentId' in notification ? notification.agentId : null;
   const params = 'params' in notification ? notification.params : {};
@@ -33,12 +34,17 @@ export function notificationRows(
     event: notification.event,
     channel,
     bookingId,
+    requestId,
     emailKey,
     agentId,
     params,
     locale: notification.locale,
     sealedTokens: tokens
-      ? sealTokens(keys.secretKey, tokens, sealContext({ event: notification.event, bookingId, emailKey }))
+      ? sealTokens(
+          keys.secretKey,
+          tokens,
+          sealContext({ event: notification.event, bookingId, requestId, emailKey }),
+        )
       : null,
     ...(notification.dueAt ? { dueAt: notification.dueAt } : {}),
   }));
@@ -48,7 +54,11 @@ export function notificationRows(
 export function sealContext(row: {
   event: string;
   bookingId: string | null;
+  requestId?: string | null;
   emailKey: string | null;
 }): string {
-  return `${row.event}|${row.bookingId ?? ''}|${row.emailKey ?? ''}`;
+  // A request's reference is appended only when there is one: the rows written before it existed
+  // keep the context they were sealed with.
+  const request = row.requestId ? `|request:${row.requestId}` : '';
+  return `${row.event}|${row.bookingId ?? ''}|${row.emailKey ?? ''}${request}`;
 }

@@ -8,6 +8,8 @@ export interface NewNotificationRow {
   event: string;
   channel: Channel;
   bookingId: string | null;
+  /** The request it is about (migration 0017); absent: none. */
+  requestId?: string | null;
   emailKey: string | null;
   /** The agent a message is for (agents' events); absent or null for an applicant's. */
   agentId?: number | null;
@@ -24,6 +26,7 @@ export interface ClaimedNotification {
   event: string;
   channel: Channel;
   bookingId: string | null;
+  requestId: string | null;
   emailKey: string | null;
   agentId: number | null;
   params: Record<string, unknown>;
@@ -61,6 +64,7 @@ export async function insertNotifications(db: Executor, rows: readonly NewNotifi
         event: row.event,
         channel: row.channel,
         booking_id: row.bookingId,
+        request_id: row.requestId ?? null,
         email_key: row.emailKey,
         agent_id: row.agentId ?? null,
         params: JSON.stringify(row.params),
@@ -103,6 +107,7 @@ export async function claimDue(
       'event',
       'channel',
       'booking_id',
+      'request_id',
       'email_key',
       'agent_id',
       'params',
@@ -118,6 +123,7 @@ export async function claimDue(
       event: row.event,
       channel: row.channel,
       bookingId: row.booking_id,
+      requestId: row.request_id,
       emailKey: row.email_key,
       agentId: row.agent_id,
       params: row.params,

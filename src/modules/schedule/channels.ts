@@ -7,6 +7,14 @@ import type { Channel } from '../../db/schema.ts';
 /** The channel of first-come booking, the only one whose slots anyone may book online. */
 export const FIRST_COME_CHANNEL = 'booking' satisfies Channel;
 
+/** The channel of draws (PRODUCT §5): requests collected over a window, seats allocated by a draw. */
+export const DRAW_CHANNEL = 'draw' satisfies Channel;
+
+/** For presentation code: whether an offer's seats are allocated by a draw, through requests. */
+export function isDraw(channel: Channel): boolean {
+  return channel === DRAW_CHANNEL;
+}
+
 /** The channels that publish no slots and give instructions instead: post, email, counter, other site. */
 export const INSTRUCTION_CHANNELS = [
   'postal',

@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
-import { FIRST_COME_CHANNEL } from './channels.ts';
+import { DRAW_CHANNEL, FIRST_COME_CHANNEL } from './channels.ts';
 
 // The offer-with-place chain (offer → procedure, site → département) and the first-come pool built on
 // it, written once for every repository. Every read of slots that anyone may book starts from
@@ -57,6 +57,11 @@ export function firstComeOffers(db: Executor) {
 /** Slots of first-come offers, full or not, past or not: what a booking may be asked for. */
 export function firstComeSlots(db: Executor) {
   return slotsWithPlace(db).where(firstCome);
+}
+
+/** Offers whose seats a draw allocates, with their place: where a request may name an office. */
+export function drawOffers(db: Executor) {
+  return offersWithPlace(db).where('offer.channel', '=', DRAW_CHANNEL);
 }
 
 /**

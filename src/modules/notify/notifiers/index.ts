@@ -7,6 +7,8 @@ import { bookingConfirmRequested } from './booking-confirm-requested.ts';
 import { bookingConfirmed } from './booking-confirmed.ts';
 import { bookingRescheduled } from './booking-rescheduled.ts';
 import { manageLinkRequested } from './manage-link-requested.ts';
+import { requestSubmitted } from './request-submitted.ts';
+import { requestWithdrawn } from './request-withdrawn.ts';
 
 /** The notifier of every event: `tsc` refuses an event of events.ts without one. */
 export const notifiers: { [E in EventName]: Notifier<E> } = {
@@ -16,6 +18,8 @@ export const notifiers: { [E in EventName]: Notifier<E> } = {
   'booking.rescheduled': bookingRescheduled,
   'manage.link_requested': manageLinkRequested,
   'agent.locked': agentLocked,
+  'request.submitted': requestSubmitted,
+  'request.withdrawn': requestWithdrawn,
 };
 
 /**
