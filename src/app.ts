@@ -13,6 +13,7 @@ import { validatorCompiler } from './http/validation.ts';
 import { agentsHomePlugin } from './modules/agents/agents.plugin.ts';
 import { adminApiGuard, agentPagesGuard } from './modules/agents/auth.ts';
 import { bookingPlugin } from './modules/booking/booking.routes.ts';
+import { officesApiPlugin } from './modules/configuration/offices.plugin.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
 import { managePlugin } from './modules/manage/manage.plugin.ts';
@@ -74,6 +75,12 @@ export async function buildApp(ctx: AppContext) {
         version: '1.0.0',
         description: 'Appointments for the foreigners’ services of French préfectures (PRODUCT §7).',
       },
+      // The admin API's routes name it (PRODUCT §7.1): an agent's API token.
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An agent’s API token (crn_…)' },
+        },
+      },
     },
   });
   // Root layers, in every scope: pages and errors, then the write budget (which answers in pages too).
@@ -112,7 +119,7 @@ export async function buildApp(ctx: AppContext) {
 /** The back office's pages, each module's behind the session guard, under /agents. */
 const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [agentsHomePlugin];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
-const ADMIN_API: readonly ModulePlugin[] = [];
+const ADMIN_API: readonly ModulePlugin[] = [officesApiPlugin];
 
 /**
  * A guarded module's routes spend no write budget: the budget slows anonymous clients, while an agent

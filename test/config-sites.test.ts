@@ -1,0 +1,224 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createTestApp, type TestApp } from './helpers/app.ts';
+import {
+  api,
+  auditCount,
+  auditOf,
+  type Offices,
+  page,
+  setUpOffices,
+  submit,
+} from './helpers/configuration.ts';
+
+// Sites (issue 8, point 4): the list, creation and edition of offices, through the admin API and the
+// back office's pages, one use case for both; an office out of the agent's scope is never reached.
+
+let t: TestApp;
+let o: Offices;
+
+before(async () => {
+  t = await createTestApp();
+  o = await setUpOffices(t);
+});
+after(() => t.close());
+
+const newSite = (overrides: Record<string, unknown> = {}) => ({
+  departmentCode: '74',
+  name: 'Sous-préfecture de Bonneville',
+  kind: 'sous_prefecture',
+  address: '43 rue du Pertuis du Rhône, 74130 Bonneville',
+  counters: ['Guichet A', 'Guichet B'],
+  contactPhone: '04 50 97 00 00',
+  contactEmail: 'sp-bonneville@haute-savoie.gouv.fr',
+  transport: { fr: 'Gare de Bonneville à 10 minutes à pied.', en: 'Bonneville station, 10 minutes on foot.' },
+  accessibility: { fr: 'Entrée de plain-pied, rue du Pertuis.' },
+  arrivalAdvice: null,
+  ...overrides,
+});
+
+async function siteRow(id: number) {
+  return t.database.db.selectFrom('site').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+describe('the admin API of sites', () => {
+  test('without a token the API answers 401, and an agent who may configure nothing 403', async () => {
+    assert.equal((await api(t, undefined, 'GET', '/sites')).statusCode, 401);
+    const refused = await api(t, o.counterAgent, 'GET', '/sites');
+    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.json().error.code, 'not_permitted');
+  });
+
+  test('the list holds the sites the agent covers, and no other département’s', async () => {
+    const admin = (await api(t, o.admin74, 'GET', '/sites')).json() as { id: number }[];
+    assert.ok(admin.some((site) => site.id === o.fixture.siteId));
+    assert.ok(!admin.some((site) => site.id === o.otherSiteId));
+    const manager = (await api(t, o.siteManager, 'GET', '/sites')).json() as { id: number }[];
+    assert.deepEqual(
+      manager.map((site) => site.id),
+      [o.fixture.siteId],
+    );
+    const national = (await api(t, o.national, 'GET', '/sites?department=73')).json() as { id: number }[];
+    assert.deepEqual(
+      national.map((site) => site.id),
+      [o.otherSiteId],
+    );
+    const malformed = await api(t, o.national, 'GET', '/sites?department=20');
+    assert.equal(malformed.statusCode, 422);
+    assert.equal(malformed.json().error.fields[0].field, 'department');
+  });
+
+  test('a new site is created with its counters, contact and access information, and one audit entry', async () => {
+    const created = await api(t, o.admin74, 'POST', '/sites', newSite());
+    assert.equal(created.statusCode, 201, created.body);
+    const site = created.json();
+    assert.deepEqual(site.counters, ['Guichet A', 'Guichet B']);
+    assert.equal(site.transport.en, 'Bonneville station, 10 minutes on foot.');
+    const read = await api(t, o.admin74, 'GET', `/sites/${site.id}`);
+    assert.deepEqual(read.json(), site);
+    const entries = await auditOf(t, 'site.create', site.id);
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0]?.agent_id, o.admin74.id);
+    assert.equal(entries[0]?.department_code, '74');
+    assert.equal(entries[0]?.site_id, site.id);
+    assert.equal(entries[0]?.before, null);
+    assert.deepEqual(entries[0]?.after, site);
+  });
+
+  test('a site without counters given gets none refused: at least one counter is required', async () => {
+    const before = await auditCount(t);
+    const response = await api(
+      t,
+      o.admin74,
+      'POST',
+      '/sites',
+      newSite({ name: 'Sans guichet', counters: ['  '] }),
+    );
+    assert.equal(response.statusCode, 422);
+    assert.deepEqual(
+      response.json().error.fields.map((f: { field: string; code: string }) => [f.field, f.code]),
+      [['counters', 'required']],
+    );
+    assert.equal(await auditCount(t), before);
+  });
+
+  test('creating a site in another département is refused 403 and stores nothing', async () => {
+    const before = await auditCount(t);
+    const response = await api(
+      t,
+      o.admin74,
+      'POST',
+      '/sites',
+      newSite({ departmentCode: '73', name: 'Intrus' }),
+    );
+    assert.equal(response.statusCode, 403);
+    assert.equal(response.json().error.code, 'out_of_scope');
+    const manager = await api(t, o.siteManager, 'POST', '/sites', newSite({ name: 'Intrus 2' }));
+    assert.equal(manager.statusCode, 403, 'a site scope does not cover its département');
+    const intruders = await t.database.db
+      .selectFrom('site')
+      .select('id')
+      .where('name', 'in', ['Intrus', 'Intrus 2'])
+      .execute();
+    assert.deepEqual(intruders, []);
+    assert.equal(await auditCount(t), before);
+  });
+
+  test('bad input is refused 422 naming each field, and nothing is stored', async () => {
+    const before = await auditCount(t);
+    const response = await api(
+      t,
+      o.admin74,
+      'POST',
+      '/sites',
+      newSite({
+        name: '   ',
+        contactEmail: 'pas une adresse',
+        contactPhone: 'appelez-nous',
+        counters: ['Guichet 1', 'Guichet 1'],
+        transport: { fr: '', en: 'Only English' },
+      }),
+    );
+    assert.equal(response.statusCode, 422);
+    const fields = response
+      .json()
+      .error.fields.map((f: { field: string; code: string }) => `${f.field}:${f.code}`);
+    assert.deepEqual(fields.sort(), [
+      'contactEmail:email_invalid',
+      'contactPhone:phone_invalid',
+      'counters:repeated_item',
+      'name:required',
+      'transport.fr:french_required',
+    ]);
+    const unknown = await api(
+      t,
+      o.national,
+      'POST',
+      '/sites',
+      newSite({ departmentCode: '2A', name: 'Ajaccio' }),
+    );
+    assert.equal(unknown.statusCode, 422);
+    assert.equal(unknown.json().error.fields[0].field, 'departmentCode');
+    const extra = await api(t, o.admin74, 'POST', '/sites', { ...newSite({ name: 'Extra' }), id: 5 });
+    assert.equal(extra.statusCode, 422);
+    assert.equal(await auditCount(t), before);
+  });
+
+  test('a second site of the same name in the département is refused on the name', async () => {
+    const name = 'Antenne de Cluses';
+    assert.equal((await api(t, o.admin74, 'POST', '/sites', newSite({ name }))).statusCode, 201);
+    const again = await api(t, o.admin74, 'POST', '/sites', newSite({ name }));
+    assert.equal(again.statusCode, 422);
+    assert.deepEqual(again.json().error.fields[0], {
+      field: 'name',
+      code: 'name_taken',
+      message: 'Un autre service du département porte déjà ce nom.',
+    });
+  });
+
+  test('PUT replaces a site’s configuration with before and after in one audit entry', async () => {
+    const id = o.fixture.siteId;
+    const before = (await api(t, o.siteManager, 'GET', `/sites/${id}`)).json();
+    const body = newSite({
+      name: before.name,
+      kind: 'prefecture',
+      counters: ['Guichet 1', 'Guichet 2', 'Accueil'],
+    });
+    delete (body as Record<string, unknown>).departmentCode;
+    const response = await api(t, o.siteManager, 'PUT', `/sites/${id}`, body);
+    assert.equal(response.statusCode, 200, response.body);
+    assert.deepEqual(response.json().counters, ['Guichet 1', 'Guichet 2', 'Accueil']);
+    assert.deepEqual((await siteRow(id))?.counters, ['Guichet 1', 'Guichet 2', 'Accueil']);
+    const entries = await auditOf(t, 'site.update', id);
+    assert.equal(entries.length, 1);
+    assert.deepEqual(entries[0]?.before, before);
+    assert.deepEqual(entries[0]?.after, response.json());
+    assert.equal(entries[0]?.agent_id, o.siteManager.id);
+  });
+
+  test('another département’s site id in the URL is refused 403, an unknown one 404; nothing changes', async () => {
+    const body = newSite({ name: 'Renommé' });
+    delete (body as Record<string, unknown>).departmentCode;
+    const before = await siteRow(o.otherSiteId);
+    const count = await auditCount(t);
+    const read = await api(t, o.admin74, 'GET', `/sites/${o.otherSiteId}`);
+    assert.equal(read.statusCode, 403);
+    const write = await api(t, o.admin74, 'PUT', `/sites/${o.otherSiteId}`, body);
+    assert.equal(write.statusCode, 403);
+    assert.equal(write.json().error.code, 'out_of_scope');
+    assert.deepEqual(await siteRow(o.otherSiteId), before);
+    assert.equal((await api(t, o.admin74, 'PUT', '/sites/999999', body)).statusCode, 404);
+    assert.equal((await api(t, o.admin74, 'GET', '/sites/99999999999')).statusCode, 422);
+    assert.equal(await auditCount(t), count);
+    const allowed = await api(t, o.admin73, 'GET', `/sites/${o.otherSiteId}`);
+    assert.equal(allowed.statusCode, 200);
+  });
+
+  test('the admin API is documented in /api/openapi.json with its bearer security', async () => {
+    const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    for (const path of ['/api/v1/admin/sites', '/api/v1/admin/sites/{id}']) {
+      assert.ok(document.paths[path], `${path} is documented`);
+    }
+    assert.deepEqual(document.paths['/api/v1/admin/sites'].post.security, [{ bearerAuth: [] }]);
+  });
+});
