@@ -13,7 +13,7 @@ import { validatorCompiler } from './http/validation.ts';
 import { agentsHomePlugin } from './modules/agents/agents.plugin.ts';
 import { adminApiGuard, agentPagesGuard } from './modules/agents/auth.ts';
 import { bookingPlugin } from './modules/booking/booking.routes.ts';
-import { officesApiPlugin } from './modules/configuration/offices.plugin.ts';
+import { officesApiPlugin, officesPagesPlugin } from './modules/configuration/offices.plugin.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
 import { managePlugin } from './modules/manage/manage.plugin.ts';
@@ -117,7 +117,7 @@ export async function buildApp(ctx: AppContext) {
 }
 
 /** The back office's pages, each module's behind the session guard, under /agents. */
-const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [agentsHomePlugin];
+const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [agentsHomePlugin, officesPagesPlugin];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [officesApiPlugin];
 

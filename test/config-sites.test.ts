@@ -222,3 +222,170 @@ describe('the admin API of sites', () => {
     assert.deepEqual(document.paths['/api/v1/admin/sites'].post.security, [{ bearerAuth: [] }]);
   });
 });
+
+describe('the pages of sites', () => {
+  const formFields = (overrides: Record<string, string> = {}) => ({
+    departmentCode: '74',
+    name: 'Antenne de Thonon',
+    kind: 'antenne',
+    address: '5 rue de la Paix\r\n74200 Thonon-les-Bains',
+    counters: 'Guichet 1\r\nGuichet 2\r\n',
+    contactPhone: '04 50 71 00 00',
+    contactEmail: '',
+    'transport.fr': 'Bus ligne 1, arrêt Préfecture.',
+    'transport.en': '',
+    'transport.ar': '',
+    'accessibility.fr': '',
+    'accessibility.en': '',
+    'accessibility.ar': '',
+    'arrivalAdvice.fr': 'Venez 10 minutes en avance.',
+    'arrivalAdvice.en': 'Come 10 minutes early.',
+    'arrivalAdvice.ar': '',
+    ...overrides,
+  });
+
+  test('the list shows the sites the agent covers with their offers, and nothing of another département', async () => {
+    const response = await page(t, o.admin74, '/agents/services');
+    assert.equal(response.statusCode, 200);
+    assert.match(response.body, new RegExp(`href="/agents/services/${o.fixture.siteId}"`));
+    assert.match(
+      response.body,
+      new RegExp(`/agents/services/${o.fixture.siteId}/offres/${o.fixture.offerId}`),
+    );
+    assert.doesNotMatch(response.body, /Préfecture de Chambéry/);
+    assert.match(response.body, /href="\/agents\/services\/nouveau"/);
+    const manager = await page(t, o.siteManager, '/agents/services');
+    assert.doesNotMatch(manager.body, /href="\/agents\/services\/nouveau"/, 'a site scope creates no site');
+    assert.equal((await page(t, o.counterAgent, '/agents/services')).statusCode, 403);
+  });
+
+  test('creating a site through the form redirects to its page with a notice, and is audited once', async () => {
+    const response = await submit(t, o.admin74, '/agents/services/nouveau', '/agents/services', formFields());
+    assert.equal(response.statusCode, 303, response.body);
+    const location = String(response.headers.location);
+    const id = Number(/^\/agents\/services\/([0-9]+)\?enregistre=1$/.exec(location)?.[1]);
+    assert.ok(id > 0, location);
+    const shown = await page(t, o.admin74, location);
+    assert.equal(shown.statusCode, 200);
+    assert.match(shown.body, /Les modifications sont enregistrées\./);
+    assert.match(shown.body, /Guichet 1\nGuichet 2<\/textarea>/);
+    const row = await siteRow(id);
+    assert.equal(row?.address, '5 rue de la Paix\n74200 Thonon-les-Bains');
+    assert.deepEqual(row?.arrival_advice, {
+      fr: 'Venez 10 minutes en avance.',
+      en: 'Come 10 minutes early.',
+    });
+    const entries = await auditOf(t, 'site.create', id);
+    assert.equal(entries.length, 1);
+    assert.equal((entries[0]?.after as { name: string } | undefined)?.name, 'Antenne de Thonon');
+  });
+
+  test('a form with mistakes comes back 422 with the values typed and each field’s message', async () => {
+    const count = await auditCount(t);
+    const response = await submit(
+      t,
+      o.admin74,
+      '/agents/services/nouveau',
+      '/agents/services',
+      formFields({
+        name: 'Antenne fautive',
+        contactEmail: 'pas-une-adresse',
+        'transport.fr': '',
+        'transport.en': 'Bus 1',
+      }),
+    );
+    assert.equal(response.statusCode, 422);
+    assert.match(response.body, /<title>Erreur :/);
+    assert.match(response.body, /href="#contactEmail"/);
+    assert.match(response.body, /href="#transport-fr"/);
+    assert.match(response.body, /Indiquez une adresse électronique valide/);
+    assert.match(response.body, /Écrivez d’abord le texte en français/);
+    assert.match(response.body, /value="pas-une-adresse"/);
+    assert.match(response.body, /Antenne fautive/);
+    assert.equal(await auditCount(t), count);
+    const english = await submit(
+      t,
+      o.admin74,
+      '/agents/services/nouveau?lang=en',
+      '/agents/services?lang=en',
+      formFields({ name: 'Antenne fautive', contactEmail: 'pas-une-adresse' }),
+    );
+    assert.match(english.body, /Enter a valid email address/);
+  });
+
+  test('a form for another département is refused 403 and stores nothing', async () => {
+    const count = await auditCount(t);
+    const response = await submit(
+      t,
+      o.admin74,
+      '/agents/services/nouveau',
+      '/agents/services',
+      formFields({ departmentCode: '73', name: 'Intrus par formulaire' }),
+    );
+    assert.equal(response.statusCode, 403);
+    assert.equal(await auditCount(t), count);
+  });
+
+  test('editing a site through its page saves it, with before and after in the audit log', async () => {
+    const id = o.fixture.siteId;
+    const url = `/agents/services/${id}`;
+    const form = await page(t, o.siteManager, url);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, new RegExp(`/agents/services/${id}/offres/nouvelle`));
+    const before = await siteRow(id);
+    const response = await submit(t, o.siteManager, url, url, {
+      ...formFields({ name: String(before?.name), kind: 'prefecture' }),
+      counters: 'Guichet 1\nGuichet 2\nGuichet 3',
+      'accessibility.fr': 'Ascenseur à gauche de l’entrée.',
+    });
+    assert.equal(response.statusCode, 303, response.body);
+    assert.equal(response.headers.location, `${url}?enregistre=1`);
+    const row = await siteRow(id);
+    assert.deepEqual(row?.counters, ['Guichet 1', 'Guichet 2', 'Guichet 3']);
+    assert.deepEqual(row?.accessibility, { fr: 'Ascenseur à gauche de l’entrée.' });
+    const entries = await auditOf(t, 'site.update', id);
+    const last = entries.at(-1);
+    assert.deepEqual((last?.after as { counters: string[] } | undefined)?.counters, [
+      'Guichet 1',
+      'Guichet 2',
+      'Guichet 3',
+    ]);
+    assert.notDeepEqual((last?.before as { counters: string[] } | undefined)?.counters, [
+      'Guichet 1',
+      'Guichet 2',
+      'Guichet 3',
+    ]);
+  });
+
+  test('another département’s site in the address is refused 403, an unknown or malformed one 404', async () => {
+    const before = await siteRow(o.otherSiteId);
+    assert.equal((await page(t, o.admin74, `/agents/services/${o.otherSiteId}`)).statusCode, 403);
+    const ownUrl = `/agents/services/${o.fixture.siteId}`;
+    const tampered = await submit(
+      t,
+      o.admin74,
+      ownUrl,
+      `/agents/services/${o.otherSiteId}`,
+      formFields({ name: 'Pris' }),
+    );
+    assert.equal(tampered.statusCode, 403);
+    assert.deepEqual(await siteRow(o.otherSiteId), before);
+    assert.equal((await page(t, o.admin74, '/agents/services/999999')).statusCode, 404);
+    assert.equal((await page(t, o.admin74, '/agents/services/abc')).statusCode, 404);
+    assert.equal((await page(t, o.admin74, '/agents/services/99999999999')).statusCode, 404);
+  });
+
+  test('a form posted without its anti-forgery field is refused', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/agents/services',
+      headers: { cookie: o.admin74.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(formFields({ name: 'Sans jeton' })).toString(),
+    });
+    assert.equal(response.statusCode, 403);
+    assert.equal(
+      (await t.database.db.selectFrom('site').select('id').where('name', '=', 'Sans jeton').execute()).length,
+      0,
+    );
+  });
+});

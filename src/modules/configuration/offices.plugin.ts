@@ -1,6 +1,7 @@
 import type { ModulePlugin } from '../../context.ts';
 import { offerApiRoutes } from './offers.api.ts';
 import { siteApiRoutes } from './offices.api.ts';
+import { sitePages } from './offices.pages.ts';
 import { procedureApiRoutes } from './procedures.api.ts';
 
 /** The admin API of sites, procedures and offers (app.ts mounts it under /api/v1/admin, token-guarded). */
@@ -8,4 +9,9 @@ export const officesApiPlugin: ModulePlugin = async (app, { ctx }) => {
   siteApiRoutes(app, ctx);
   procedureApiRoutes(app, ctx);
   offerApiRoutes(app, ctx);
+};
+
+/** The back office's pages of sites, procedures and offers (under /agents, behind the session guard). */
+export const officesPagesPlugin: ModulePlugin = async (app, { ctx, web }) => {
+  sitePages(app, ctx, web);
 };
