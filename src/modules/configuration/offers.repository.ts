@@ -143,3 +143,19 @@ export async function timezoneOf(db: Executor, departmentCode: string): Promise<
     .executeTakeFirstOrThrow();
   return row.timezone;
 }
+
+/** The procedures an offer at a site of this département may be for: national, or the département's. */
+export async function listUsableProcedures(db: Executor, departmentCode: string) {
+  return db
+    .selectFrom('procedure')
+    .select(['id', 'title', 'department_code as departmentCode'])
+    .where((eb) => eb.or([eb('department_code', 'is', null), eb('department_code', '=', departmentCode)]))
+    .orderBy('title')
+    .execute();
+}
+
+/** The title of a procedure, for the offer's page. */
+export async function procedureTitle(db: Executor, id: number): Promise<string> {
+  const row = await db.selectFrom('procedure').select('title').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.title;
+}

@@ -70,6 +70,7 @@ export async function createOffer(
 ): Promise<OfferDetails> {
   const check = new FieldCheck();
   const fields = checkOffer(input, check);
+  if (!(input.procedureId >= 1)) check.fail('procedureId', 'required');
   const site = await findSite(deps.db, input.siteId);
   if (!site) check.fail('siteId', 'unknown');
   check.throwIfAny();

@@ -1,5 +1,6 @@
 import type { ModulePlugin } from '../../context.ts';
 import { offerApiRoutes } from './offers.api.ts';
+import { offerPages } from './offers.pages.ts';
 import { siteApiRoutes } from './offices.api.ts';
 import { sitePages } from './offices.pages.ts';
 import { procedureApiRoutes } from './procedures.api.ts';
@@ -14,4 +15,5 @@ export const officesApiPlugin: ModulePlugin = async (app, { ctx }) => {
 /** The back office's pages of sites, procedures and offers (under /agents, behind the session guard). */
 export const officesPagesPlugin: ModulePlugin = async (app, { ctx, web }) => {
   sitePages(app, ctx, web);
+  offerPages(app, ctx, web);
 };
