@@ -8,8 +8,14 @@ const channel = Type.Union(
   CHANNELS.map((name) => Type.Literal(name)),
   { description: 'booking (first come), draw, postal, email, walk_in or external (online service)' },
 );
+// Lengths are the use case's to check (one clear field error rather than one per branch of the union).
 const optionalText = (maxLength: number, description: string) =>
-  Type.Optional(Type.Union([Type.String({ maxLength, description }), Type.Null()]));
+  Type.Optional(
+    Type.Union([
+      Type.String({ description: `${description}; at most ${maxLength} characters` }),
+      Type.Null(),
+    ]),
+  );
 
 const offerFields = {
   channel,

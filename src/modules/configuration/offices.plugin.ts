@@ -4,6 +4,7 @@ import { offerPages } from './offers.pages.ts';
 import { siteApiRoutes } from './offices.api.ts';
 import { sitePages } from './offices.pages.ts';
 import { procedureApiRoutes } from './procedures.api.ts';
+import { procedurePages } from './procedures.pages.ts';
 
 /** The admin API of sites, procedures and offers (app.ts mounts it under /api/v1/admin, token-guarded). */
 export const officesApiPlugin: ModulePlugin = async (app, { ctx }) => {
@@ -16,4 +17,5 @@ export const officesApiPlugin: ModulePlugin = async (app, { ctx }) => {
 export const officesPagesPlugin: ModulePlugin = async (app, { ctx, web }) => {
   sitePages(app, ctx, web);
   offerPages(app, ctx, web);
+  procedurePages(app, ctx, web);
 };

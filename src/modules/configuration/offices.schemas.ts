@@ -18,11 +18,13 @@ export const IdParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1, maxim
 
 const nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
+// Inside a union with null, a schema's length limit would be reported once per branch: the use cases
+// check those lengths (at most 1000 characters per language here), with one clear field error.
 export const LocalizedTextSchema = Type.Object(
   {
-    fr: Type.String({ maxLength: 1000, description: 'Le texte en français' }),
-    en: Type.Optional(Type.String({ maxLength: 1000, description: 'English version' })),
-    ar: Type.Optional(Type.String({ maxLength: 1000, description: 'النسخة العربية' })),
+    fr: Type.String({ description: 'Le texte en français (1000 caractères au plus)' }),
+    en: Type.Optional(Type.String({ description: 'English version' })),
+    ar: Type.Optional(Type.String({ description: 'النسخة العربية' })),
   },
   { additionalProperties: false, description: 'A text for applicants, French first' },
 );
@@ -38,8 +40,8 @@ const siteFields = {
     maxItems: 100,
     description: 'The names of the counters (guichets), e.g. ["Guichet 1", "Guichet 2"]',
   }),
-  contactPhone: Type.Optional(nullable(Type.String({ maxLength: 30 }))),
-  contactEmail: Type.Optional(nullable(Type.String({ maxLength: 254 }))),
+  contactPhone: Type.Optional(nullable(Type.String({ description: 'As written for the public' }))),
+  contactEmail: Type.Optional(nullable(Type.String())),
   transport: optionalLocalized,
   accessibility: optionalLocalized,
   arrivalAdvice: optionalLocalized,

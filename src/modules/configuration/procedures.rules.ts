@@ -39,7 +39,8 @@ export interface ProcedureInput {
 export interface NewProcedureInput extends ProcedureInput {
   code: string;
   departmentCode: string | null;
-  durationMinutes: number;
+  /** Null when the form left it empty. */
+  durationMinutes: number | null;
 }
 
 const TEXT_LIMITS = { title: 300, description: 4000, audience: 2000, fees: 2000 } as const;
@@ -101,9 +102,9 @@ export function checkNewProcedure(input: NewProcedureInput, check: FieldCheck) {
   const departmentCode = input.departmentCode === null ? null : input.departmentCode.trim();
   if (departmentCode !== null && !isCode('department', departmentCode))
     check.fail('departmentCode', 'unknown');
-  const durationMinutes = check.integer('durationMinutes', input.durationMinutes, { min: 5, max: 480 });
-  if (durationMinutes === null && check.errors.every((e) => e.field !== 'durationMinutes')) {
-    check.fail('durationMinutes', 'required');
-  }
+  const durationMinutes =
+    input.durationMinutes === null
+      ? check.fail('durationMinutes', 'required')
+      : check.integer('durationMinutes', input.durationMinutes, { min: 5, max: 480 });
   return { code, departmentCode, durationMinutes: durationMinutes ?? 0 };
 }

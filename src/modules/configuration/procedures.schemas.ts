@@ -3,11 +3,16 @@ import { CODE_PATTERNS } from '../../codes.ts';
 import { LocalizedTextSchema } from './offices.schemas.ts';
 
 // The admin API's procedures (PRODUCT §7.1; decision 0023): French texts in their fields, English and
-// Arabic ones in `translations`, each optional.
+// Arabic ones in `translations`, each optional. The lengths of the texts that may be null are the use
+// case's to check (one clear field error, where a union's schema would report every branch).
 
-const text = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
+const text = (maxLength: number) =>
+  Type.Optional(Type.Union([Type.String({ description: `At most ${maxLength} characters` }), Type.Null()]));
 const documents = Type.Optional(
-  Type.Union([Type.Array(Type.String({ maxLength: 500 }), { maxItems: 50 }), Type.Null()]),
+  Type.Union([
+    Type.Array(Type.String(), { description: 'At most 50, each at most 500 characters' }),
+    Type.Null(),
+  ]),
 );
 const optionalLocalized = Type.Optional(Type.Union([LocalizedTextSchema, Type.Null()]));
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { Channel, SiteKind } from '../../db/schema.ts';
+import type { Channel, ProcedureTranslations, SiteKind } from '../../db/schema.ts';
 import { nextFreeByOffer, offersWithPlace } from '../schedule/offers.repository.ts';
 import type { LocalizedText } from './localized-text.ts';
 
@@ -34,6 +34,8 @@ export interface DirectoryOffer {
   procedureId: number;
   procedureCode: string;
   procedureTitle: string;
+  /** The title in English or Arabic, when written (procedure-texts.ts). */
+  procedureTranslations: ProcedureTranslations;
 }
 
 /** What step 1 (Descriptif) tells about a procedure. */
@@ -48,6 +50,10 @@ export interface DirectoryProcedure {
   fees: string;
   /** What the counter requires to receive the applicant ("1 rendez-vous = 1 personne = 1 dossier"). */
   admissionRule: LocalizedText | null;
+  /** When and how to come for this procedure. */
+  arrivalAdvice: LocalizedText | null;
+  /** The texts in English or Arabic, when written (procedure-texts.ts). */
+  translations: ProcedureTranslations;
 }
 
 /** The office competent for an arrondissement, with its département. */
@@ -117,6 +123,7 @@ export async function listOffersOfDepartment(
       'procedure.id as procedureId',
       'procedure.code as procedureCode',
       'procedure.title as procedureTitle',
+      'procedure.translations as procedureTranslations',
     ])
     .where('department.code', '=', departmentCode);
   if (procedureCode !== undefined) query = query.where('procedure.code', '=', procedureCode);
@@ -137,6 +144,8 @@ export async function findProcedure(db: Db, code: string): Promise<DirectoryProc
       'documents',
       'fees',
       'admission_rule as admissionRule',
+      'arrival_advice as arrivalAdvice',
+      'translations',
     ])
     .where('code', '=', code)
     .executeTakeFirst();

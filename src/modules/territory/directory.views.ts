@@ -7,6 +7,7 @@ import { departmentTitle, offerChannel, stepOnePath } from './directory.componen
 import { directory } from './directory.messages.ts';
 import type { DirectoryDepartment, DirectoryOffer, DirectorySite } from './directory.repository.ts';
 import { type CommuneSearch, MAX_RESULTS, regionNameOf } from './directory.search.ts';
+import { procedureTitleIn } from './procedure-texts.ts';
 
 type Messages = (typeof directory)['fr'];
 
@@ -109,12 +110,13 @@ export function departmentView(page: PageContext, model: DepartmentPage): PageVi
     if (!first) return html``;
     const booking = list.filter((offer) => isFirstCome(offer.channel));
     const others = list.filter((offer) => !isFirstCome(offer.channel));
+    const procedureTitle = procedureTitleIn(first.procedureTitle, first.procedureTranslations, locale);
     return html`<section class="fr-mb-6w">
-<h3>${first.procedureTitle}</h3>
+<h3>${procedureTitle}</h3>
 ${
   booking.length > 0
     ? html`<p class="fr-mb-1w"><span class="fr-badge fr-badge--info fr-badge--no-icon">${m.channels.booking}</span></p>
-<p><a class="fr-btn" href="${stepOnePath(department.code, first.procedureCode)}">${m.book}<span class="fr-sr-only"> — ${first.procedureTitle}</span></a></p>
+<p><a class="fr-btn" href="${stepOnePath(department.code, first.procedureCode)}">${m.book}<span class="fr-sr-only"> — ${procedureTitle}</span></a></p>
 <h4 class="fr-h6">${m.officesWithBooking}</h4>
 <ul>${booking.map((offer) => {
         const next = nextFree.get(offer.offerId);
