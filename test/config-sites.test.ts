@@ -5,6 +5,7 @@ import {
   api,
   auditCount,
   auditOf,
+  mainText,
   type Offices,
   page,
   setUpOffices,
@@ -387,5 +388,29 @@ describe('the pages of sites', () => {
       (await t.database.db.selectFrom('site').select('id').where('name', '=', 'Sans jeton').execute()).length,
       0,
     );
+  });
+});
+
+describe('a site’s contact and access on the public directory', () => {
+  test('the département’s page shows the office’s phone, email and access, in the visitor’s language', async () => {
+    const id = o.fixture.siteId;
+    const current = (await api(t, o.admin74, 'GET', `/sites/${id}`)).json();
+    const { id: _id, departmentCode: _d, ...fields } = current;
+    const saved = await api(t, o.admin74, 'PUT', `/sites/${id}`, {
+      ...fields,
+      contactPhone: '04 50 33 60 00',
+      contactEmail: 'pref-etrangers@haute-savoie.gouv.fr',
+      transport: { fr: 'Bus 2, arrêt Préfecture.', en: 'Bus 2, Préfecture stop.' },
+      accessibility: { fr: 'Entrée accessible rue Dupanloup.' },
+    });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const english = mainText((await t.app.inject({ url: '/departements/74?lang=en' })).body);
+    assert.match(english, /Phone: 04 50 33 60 00/);
+    assert.match(english, /Email: pref-etrangers@haute-savoie\.gouv\.fr/);
+    assert.match(english, /Getting there: Bus 2, Préfecture stop\./);
+    assert.match(english, /Accessibility: Entrée accessible rue Dupanloup\./, 'French when not translated');
+    const french = await t.app.inject({ url: '/departements/74?lang=fr' });
+    assert.match(mainText(french.body), /Accès : Bus 2, arrêt Préfecture\./);
+    assert.match(french.body, /href="tel:0450336000"/);
   });
 });

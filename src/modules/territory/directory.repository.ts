@@ -17,6 +17,11 @@ export interface DirectorySite {
   kind: SiteKind;
   address: string;
   arrondissements: string[];
+  /** How to reach the office, as its agents configured it (null: not given). */
+  contactPhone: string | null;
+  contactEmail: string | null;
+  transport: LocalizedText | null;
+  accessibility: LocalizedText | null;
 }
 
 /** One procedure at one office, with how to apply there. */
@@ -84,7 +89,16 @@ export async function listSitesOfDepartment(db: Db, departmentCode: string): Pro
   const [sites, arrondissements] = await Promise.all([
     db
       .selectFrom('site')
-      .select(['id', 'name', 'kind', 'address'])
+      .select([
+        'id',
+        'name',
+        'kind',
+        'address',
+        'contact_phone as contactPhone',
+        'contact_email as contactEmail',
+        'transport',
+        'accessibility',
+      ])
       .where('department_code', '=', departmentCode)
       .orderBy('kind')
       .orderBy('name')
