@@ -1,4 +1,4 @@
-import { AppError, invalid } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import { ensureAllowed } from '../agents/auth.ts';
 import type { Principal } from '../agents/permissions.ts';
 import { recordAudit } from '../audit/audit.ts';
@@ -17,8 +17,7 @@ import {
 } from './offers.repository.ts';
 import { checkOffer, type NewOfferInput, type OfferInput } from './offers.rules.ts';
 import { type Acting, type ConfigDeps, coverageFor, notFoundError, siteTarget } from './offices.access.ts';
-import { fieldErrorMessage } from './offices.fields.messages.ts';
-import { FieldCheck, isUniqueViolation } from './offices.fields.ts';
+import { FieldCheck, fieldError, isUniqueViolation, refused } from './offices.fields.ts';
 import { findSite } from './offices.repository.ts';
 
 // The offers' actions, one use case each, shared by the back office's pages and the admin API. An
@@ -54,11 +53,6 @@ export async function getOffer(deps: ConfigDeps, principal: Principal, id: numbe
   return details(await allowedOffer(deps, principal, id));
 }
 
-function fieldError(field: string, code: string, params?: Record<string, string | number>) {
-  const error = { field, code, ...(params ? { params } : {}) };
-  return { ...error, message: fieldErrorMessage(error, 'fr') };
-}
-
 /**
  * Offers a procedure at a site (`offer.create`): the site must be one the principal configures, the
  * procedure national or of the site's département, and the pair new.
@@ -78,7 +72,7 @@ export async function createOffer(
   ensureAllowed(acting.principal, 'site.configure', siteTarget(site));
   const procedure = await findProcedureOwner(deps.db, input.procedureId);
   if (!procedure || (procedure.departmentCode !== null && procedure.departmentCode !== site.departmentCode)) {
-    throw invalid([fieldError('procedureId', 'procedure_unavailable')]);
+    throw refused('procedureId', 'procedure_unavailable');
   }
   const now = deps.clock.now();
   const updatedOn = localDate(now, await timezoneOf(deps.db, site.departmentCode));
@@ -98,7 +92,7 @@ export async function createOffer(
     });
   } catch (error) {
     if (isUniqueViolation(error, 'offer_procedure_id_site_id_key')) {
-      throw invalid([fieldError('procedureId', 'offer_exists')]);
+      throw refused('procedureId', 'offer_exists');
     }
     throw error;
   }

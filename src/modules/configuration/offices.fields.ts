@@ -1,4 +1,4 @@
-import { type FieldError, type FieldParams, invalid } from '../../errors.ts';
+import { type AppError, type FieldError, type FieldParams, invalid } from '../../errors.ts';
 import { checkEmailAddress } from '../booking/email-address.ts';
 import type { LocalizedText } from '../territory/localized-text.ts';
 import { fieldErrorMessage } from './offices.fields.messages.ts';
@@ -23,8 +23,7 @@ export class FieldCheck {
 
   /** Records a problem; returns null so that a check can end with it. */
   fail(field: string, code: string, params?: FieldParams): null {
-    const error = { field, code, ...(params ? { params } : {}) };
-    this.errors.push({ ...error, message: fieldErrorMessage(error, 'fr') });
+    this.errors.push(fieldError(field, code, params));
     return null;
   }
 
@@ -108,6 +107,17 @@ export class FieldCheck {
   throwIfAny(): void {
     if (this.errors.length > 0) throw invalid(this.errors);
   }
+}
+
+/** One field error with the catalog's French message, as the API returns it. */
+export function fieldError(field: string, code: string, params?: FieldParams): FieldError {
+  const error = { field, code, ...(params ? { params } : {}) };
+  return { ...error, message: fieldErrorMessage(error, 'fr') };
+}
+
+/** The 422 of one refused field (a name taken, an unknown département). */
+export function refused(field: string, code: string): AppError {
+  return invalid([fieldError(field, code)]);
 }
 
 /** An error from the database's unique index, by its constraint name. */

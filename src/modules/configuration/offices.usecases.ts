@@ -1,11 +1,10 @@
 import { isCode } from '../../codes.ts';
-import { invalid } from '../../errors.ts';
 import { ensureAllowed } from '../agents/auth.ts';
 import type { Principal } from '../agents/permissions.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { departmentExists } from '../territory/territory.repository.ts';
 import { type Acting, type ConfigDeps, coverageFor, notFoundError, siteTarget } from './offices.access.ts';
-import { fieldErrorMessage } from './offices.fields.messages.ts';
-import { FieldCheck, isUniqueViolation } from './offices.fields.ts';
+import { FieldCheck, isUniqueViolation, refused } from './offices.fields.ts';
 import {
   findSite,
   insertSite,
@@ -38,11 +37,6 @@ export async function getSite(deps: ConfigDeps, principal: Principal, id: number
 
 const SITE_NAME_UNIQUE = 'site_department_code_name_key';
 
-function nameTaken() {
-  const error = { field: 'name', code: 'name_taken' };
-  return invalid([{ ...error, message: fieldErrorMessage(error, 'fr') }]);
-}
-
 /** Creates a site in a département the principal covers (`site.create` in the audit log). */
 export async function createSite(
   deps: ConfigDeps,
@@ -55,15 +49,7 @@ export async function createSite(
   check.throwIfAny();
   const departmentCode = input.departmentCode;
   ensureAllowed(acting.principal, 'site.configure', { kind: 'department', departmentCode });
-  const exists = await deps.db
-    .selectFrom('department')
-    .select('code')
-    .where('code', '=', departmentCode)
-    .executeTakeFirst();
-  if (!exists) {
-    check.fail('departmentCode', 'unknown');
-    check.throwIfAny();
-  }
+  if (!(await departmentExists(deps.db, departmentCode))) throw refused('departmentCode', 'unknown');
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const id = await insertSite(trx, departmentCode, fields);
@@ -82,7 +68,7 @@ export async function createSite(
       return site;
     });
   } catch (error) {
-    if (isUniqueViolation(error, SITE_NAME_UNIQUE)) throw nameTaken();
+    if (isUniqueViolation(error, SITE_NAME_UNIQUE)) throw refused('name', 'name_taken');
     throw error;
   }
 }
@@ -121,7 +107,7 @@ export async function updateSite(
       return after;
     });
   } catch (error) {
-    if (isUniqueViolation(error, SITE_NAME_UNIQUE)) throw nameTaken();
+    if (isUniqueViolation(error, SITE_NAME_UNIQUE)) throw refused('name', 'name_taken');
     throw error;
   }
 }

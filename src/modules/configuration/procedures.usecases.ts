@@ -1,10 +1,10 @@
-import { AppError, invalid } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import { ensureAllowed } from '../agents/auth.ts';
 import type { Principal, Target } from '../agents/permissions.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { departmentExists } from '../territory/territory.repository.ts';
 import { type Acting, type ConfigDeps, coverageFor, notFoundError } from './offices.access.ts';
-import { fieldErrorMessage } from './offices.fields.messages.ts';
-import { FieldCheck, isUniqueViolation } from './offices.fields.ts';
+import { FieldCheck, isUniqueViolation, refused } from './offices.fields.ts';
 import {
   findProcedureDetails,
   insertProcedure,
@@ -58,10 +58,6 @@ export async function getProcedure(
   );
 }
 
-function fieldError(field: string, code: string) {
-  return { field, code, message: fieldErrorMessage({ code }, 'fr') };
-}
-
 /** Creates a procedure, national or of a département (`procedure.create`), with its duration. */
 export async function createProcedure(
   deps: ConfigDeps,
@@ -73,13 +69,8 @@ export async function createProcedure(
   const fields = checkProcedure(input, check);
   check.throwIfAny();
   ensureAllowed(acting.principal, 'procedure.configure', procedureTarget(owner));
-  if (owner.departmentCode !== null) {
-    const department = await deps.db
-      .selectFrom('department')
-      .select('code')
-      .where('code', '=', owner.departmentCode)
-      .executeTakeFirst();
-    if (!department) throw invalid([fieldError('departmentCode', 'unknown')]);
+  if (owner.departmentCode !== null && !(await departmentExists(deps.db, owner.departmentCode))) {
+    throw refused('departmentCode', 'unknown');
   }
   const now = deps.clock.now();
   try {
@@ -92,7 +83,7 @@ export async function createProcedure(
       return after;
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'procedure_code_key')) throw invalid([fieldError('code', 'code_taken')]);
+    if (isUniqueViolation(error, 'procedure_code_key')) throw refused('code', 'code_taken');
     throw error;
   }
 }
