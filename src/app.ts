@@ -12,6 +12,8 @@ import { RETRY_AFTER_SECONDS, succeedsWithin } from './http/unavailable.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { agentsHomePlugin } from './modules/agents/agents.plugin.ts';
 import { adminApiGuard, agentPagesGuard } from './modules/agents/auth.ts';
+import { federationPlugin } from './modules/agents/federation.plugin.ts';
+import { signInPlugin } from './modules/agents/sign-in.plugin.ts';
 import { bookingPlugin } from './modules/booking/booking.routes.ts';
 import { officesApiPlugin, officesPagesPlugin } from './modules/configuration/offices.plugin.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
@@ -136,6 +138,9 @@ function signedInOnly(plugin: ModulePlugin): ModulePlugin {
 
 /** The staff's side: pages that need a signed-in agent, API routes that need an agent's token. */
 async function registerStaffSide(app: FastifyInstance, modules: ModuleOptions): Promise<void> {
+  // The sign-in pages answer before anyone is signed in: no guard, and they keep the write budget.
+  await registerModule(app, signInPlugin, { ...modules, prefix: '/agents' });
+  await registerModule(app, federationPlugin, { ...modules, prefix: '/agents' });
   const pageGuard = { onRequest: [agentPagesGuard(modules.ctx)] };
   for (const plugin of BACK_OFFICE_PAGES) {
     await registerModule(app, signedInOnly(plugin), { ...modules, prefix: '/agents', hooks: pageGuard });

@@ -11,7 +11,9 @@ import * as m0008 from './migrations/0008-job-runs-and-seat-events.ts';
 import * as m0009 from './migrations/0009-notifications-by-reference.ts';
 import * as m0010 from './migrations/0010-one-home-per-rule.ts';
 import * as m0011 from './migrations/0011-agents-and-audit.ts';
+import * as m0012 from './migrations/0012-agent-notifications.ts';
 import * as m0013 from './migrations/0013-offices-procedures-offers.ts';
+import * as m0016 from './migrations/0016-federation-flows.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -117,7 +119,9 @@ const migrations: Record<string, Migration> = {
   '0009-notifications-by-reference': m0009,
   '0010-one-home-per-rule': m0010,
   '0011-agents-and-audit': m0011,
+  '0012-agent-notifications': m0012,
   '0013-offices-procedures-offers': m0013,
+  '0016-federation-flows': m0016,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -31,6 +31,7 @@ export interface Database {
   agent_api_token: AgentApiTokenTable;
   sign_in_throttle: SignInThrottleTable;
   audit_entry: AuditEntryTable;
+  agent_federation_flow: AgentFederationFlowTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */
@@ -218,6 +219,8 @@ export interface OutboxTable {
   booking_id: string | null;
   /** The address a manage-link request names (lower case), when no booking is referenced. */
   email_key: string | null;
+  /** The agent a message is for (an account locked after failed sign-ins), read when it is sent. */
+  agent_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** Written as JSON text, read parsed. */
   params: ColumnType<Record<string, unknown>, string | undefined, string>;
   locale: Locale;
@@ -377,4 +380,15 @@ export interface AuditEntryTable {
   after: ColumnType<unknown, string | null | undefined, string | null>;
   address_hash: string | null;
   personal: Generated<boolean>;
+}
+
+/** A pending sign-in through the identity federation (migration 0016): taken once, within 10 minutes. */
+export interface AgentFederationFlowTable {
+  /** SHA-256 of the flow cookie's value. */
+  id_hash: Buffer;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }

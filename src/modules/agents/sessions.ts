@@ -82,14 +82,15 @@ export async function touchSession(
   return row;
 }
 
-/** Ends the session a cookie names (sign-out, rotation, idle expiry). */
-export async function endSession(db: Executor, value: string, now: Date): Promise<void> {
-  await db
+/** Ends the session a cookie names (sign-out, rotation, idle expiry): true if it was live until now. */
+export async function endSession(db: Executor, value: string, now: Date): Promise<boolean> {
+  const result = await db
     .updateTable('agent_session')
     .set({ ended_at: now })
     .where('id_hash', '=', hashOf(value))
     .where('ended_at', 'is', null)
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Ends every session of an agent ("sign out everywhere", deactivation, a new password). */

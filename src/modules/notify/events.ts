@@ -17,6 +17,8 @@ export interface EventInputs {
   'booking.rescheduled': { bookingId: string; tokens: { manage: string }; params: { slotId: string } };
   /** Someone asked for a link to every booking of an address (lower case): decided at send time. */
   'manage.link_requested': { emailKey: string; tokens: { access: string } };
+  /** An agent's account was locked after repeated failed sign-ins, until `lockedUntil` (ISO 8601). */
+  'agent.locked': { agentId: number; params: { lockedUntil: string } };
 }
 
 export type EventName = keyof EventInputs;

@@ -22,6 +22,7 @@ export interface NotificationRef<E extends EventName> {
   event: E;
   bookingId: string | null;
   emailKey: string | null;
+  agentId: number | null;
   params: ParamsOf<E>;
   locale: Locale;
 }
@@ -91,6 +92,7 @@ export function defineNotifier<E extends EventName, T>(
         event: definition.event,
         bookingId: message.bookingId,
         emailKey: message.emailKey,
+        agentId: message.agentId,
         params: message.params as ParamsOf<E>,
         locale: message.locale,
       };

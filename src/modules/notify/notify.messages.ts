@@ -63,6 +63,14 @@ const fr = {
     personal: 'Ce lien est personnel : ne le transmettez à personne.',
     notYou: "Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel.",
   },
+  agentLocked: {
+    subject: 'Votre compte Créneau a été verrouillé',
+    hello: (name: string) => `Bonjour ${name},`,
+    intro: (p: { date: string; time: string }) =>
+      `Votre compte a été verrouillé après plusieurs tentatives de connexion infructueuses. Il sera de nouveau utilisable le ${p.date} à ${p.time} (heure de Paris).`,
+    notYou:
+      "Si ces tentatives ne viennent pas de vous, quelqu'un essaie peut-être d'accéder à votre compte : prévenez l'administrateur de votre département et, si vous le pouvez, changez votre mot de passe.",
+  },
 };
 
 const en: typeof fr = {
@@ -115,6 +123,14 @@ const en: typeof fr = {
     intro: 'Here is the link to view, download or cancel your appointment requests.',
     personal: 'This link is personal: do not share it with anyone.',
     notYou: 'If you did not ask for it, ignore this email.',
+  },
+  agentLocked: {
+    subject: 'Your Créneau account has been locked',
+    hello: (name) => `Hello ${name},`,
+    intro: (p) =>
+      `Your account has been locked after several failed sign-in attempts. You can use it again on ${p.date} at ${p.time} (Paris time).`,
+    notYou:
+      'If these attempts were not yours, someone may be trying to get into your account: tell the administrator of your département and, if you can, change your password.',
   },
 };
 

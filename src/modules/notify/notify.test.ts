@@ -72,6 +72,7 @@ describe('what a notification row holds', () => {
       t.database.db,
     );
     assert.deepEqual(columns.map((c) => c.name).sort(), [
+      'agent_id',
       'attempts',
       'booking_id',
       'channel',
@@ -97,6 +98,7 @@ describe('what a notification row holds', () => {
     assert.equal(row.locale, 'fr');
     assert.deepEqual(row.params, {});
     assert.equal(row.email_key, null, 'the address is read from the booking when the message is sent');
+    assert.equal(row.agent_id, null);
 
     // The tokens in the row, in every encoding they could be written in: none is there.
     const stored = `${JSON.stringify(row)} ${row.sealed_tokens?.toString('latin1')}`;

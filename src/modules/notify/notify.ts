@@ -25,6 +25,7 @@ export function notificationRows(
 ): NewNotificationRow[] {
   const bookingId = 'bookingId' in notification ? notification.bookingId : null;
   const emailKey = 'emailKey' in notification ? notification.emailKey : null;
+  const agentId = 'agentId' in notification ? notification.agentId : null;
   const params = 'params' in notification ? notification.params : {};
   const tokens = 'tokens' in notification ? notification.tokens : undefined;
   const channels = notification.channels ?? ['email'];
@@ -33,6 +34,7 @@ export function notificationRows(
     channel,
     bookingId,
     emailKey,
+    agentId,
     params,
     locale: notification.locale,
     sealedTokens: tokens

@@ -9,6 +9,8 @@ export interface NewNotificationRow {
   channel: Channel;
   bookingId: string | null;
   emailKey: string | null;
+  /** The agent a message is for (agents' events); absent or null for an applicant's. */
+  agentId?: number | null;
   params: Record<string, unknown>;
   locale: Locale;
   sealedTokens: Buffer | null;
@@ -23,6 +25,7 @@ export interface ClaimedNotification {
   channel: Channel;
   bookingId: string | null;
   emailKey: string | null;
+  agentId: number | null;
   params: Record<string, unknown>;
   locale: Locale;
   sealedTokens: Buffer | null;
@@ -59,6 +62,7 @@ export async function insertNotifications(db: Executor, rows: readonly NewNotifi
         channel: row.channel,
         booking_id: row.bookingId,
         email_key: row.emailKey,
+        agent_id: row.agentId ?? null,
         params: JSON.stringify(row.params),
         locale: row.locale,
         sealed_tokens: row.sealedTokens,
@@ -100,6 +104,7 @@ export async function claimDue(
       'channel',
       'booking_id',
       'email_key',
+      'agent_id',
       'params',
       'locale',
       'sealed_tokens',
@@ -114,6 +119,7 @@ export async function claimDue(
       channel: row.channel,
       bookingId: row.booking_id,
       emailKey: row.email_key,
+      agentId: row.agent_id,
       params: row.params,
       locale: row.locale,
       sealedTokens: row.sealed_tokens,

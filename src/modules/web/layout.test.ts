@@ -13,6 +13,13 @@ describe('the page shell', () => {
     assert.match(page, /<header class="fr-header">[\s\S]*<\/header>/);
   });
 
+  test('a page that goes on at once says so in its head, and only then', () => {
+    const page = renderPage({ ...base, locale: 'fr', refresh: '/agents' });
+    const head = page.slice(page.indexOf('<head>'), page.indexOf('</head>'));
+    assert.match(head, /<meta http-equiv="refresh" content="0;url=\/agents">/);
+    assert.doesNotMatch(renderPage({ ...base, locale: 'fr' }), /http-equiv/);
+  });
+
   test('a main menu lists its entries in the header, the current one marked, in the page’s language', () => {
     const page = renderPage({
       ...base,

@@ -26,6 +26,12 @@ export interface PageOptions {
   assetsVersion: string;
   /** Extra scripts of the page, by asset name (e.g. 'js/altcha.min.js'); all are modules, none inline. */
   scripts?: string[];
+  /**
+   * A path of this site the browser goes on to at once (`<meta http-equiv="refresh">`): a navigation
+   * the page itself starts, so same-site, which sends SameSite=Strict cookies that a redirect arriving
+   * from another site does not.
+   */
+  refresh?: string;
   navigation?: Navigation;
   user?: UserArea;
 }
@@ -94,7 +100,12 @@ export function renderPage(options: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} — ${m.serviceName}</title>
+${
+  options.refresh
+    ? html`<meta http-equiv="refresh" content="0;url=${options.refresh}">
+`
+    : ''
+}<title>${title} — ${m.serviceName}</title>
 <link rel="stylesheet" href="${asset('css/creneau.css')}">
 <link rel="icon" href="${asset('dsfr/favicon/favicon.svg')}" type="image/svg+xml">
 <script type="module" src="${asset('js/dsfr.module.min.js')}"></script>

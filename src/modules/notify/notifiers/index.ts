@@ -1,6 +1,7 @@
 import type { EventName } from '../events.ts';
 import type { Notifier, NotifierDeps, OutgoingEmail, Skip } from '../notifier.ts';
 import type { ClaimedNotification } from '../outbox.repository.ts';
+import { agentLocked } from './agent-locked.ts';
 import { bookingCancelled } from './booking-cancelled.ts';
 import { bookingConfirmRequested } from './booking-confirm-requested.ts';
 import { bookingConfirmed } from './booking-confirmed.ts';
@@ -14,6 +15,7 @@ export const notifiers: { [E in EventName]: Notifier<E> } = {
   'booking.cancelled': bookingCancelled,
   'booking.rescheduled': bookingRescheduled,
   'manage.link_requested': manageLinkRequested,
+  'agent.locked': agentLocked,
 };
 
 /**
