@@ -15,6 +15,7 @@ import { adminApiGuard, agentPagesGuard } from './modules/agents/auth.ts';
 import { federationPlugin } from './modules/agents/federation.plugin.ts';
 import { signInPlugin } from './modules/agents/sign-in.plugin.ts';
 import { bookingPlugin } from './modules/booking/booking.routes.ts';
+import { officesApiPlugin, officesPagesPlugin } from './modules/configuration/offices.plugin.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
 import { managePlugin } from './modules/manage/manage.plugin.ts';
@@ -78,8 +79,12 @@ export async function buildApp(ctx: AppContext) {
         version: '1.0.0',
         description: 'Appointments for the foreigners’ services of French préfectures (PRODUCT §7).',
       },
-      // The admin API's routes (PRODUCT §7.1) name it: an agent's API token.
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+      // The admin API's routes name it (PRODUCT §7.1): an agent's API token.
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An agent’s API token (crn_…)' },
+        },
+      },
     },
   });
   // Root layers, in every scope: pages and errors, then the write budget (which answers in pages too).
@@ -117,9 +122,13 @@ export async function buildApp(ctx: AppContext) {
 }
 
 /** The back office's pages, each module's behind the session guard, under /agents. */
-const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [agentsHomePlugin, requestEntryPagesPlugin];
+const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
+  agentsHomePlugin,
+  officesPagesPlugin,
+  requestEntryPagesPlugin,
+];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
-const ADMIN_API: readonly ModulePlugin[] = [requestEntryApiPlugin];
+const ADMIN_API: readonly ModulePlugin[] = [officesApiPlugin, requestEntryApiPlugin];
 
 /**
  * A guarded module's routes spend no write budget: the budget slows anonymous clients, while an agent

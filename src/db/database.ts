@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-notifications-by-reference.ts';
 import * as m0010 from './migrations/0010-one-home-per-rule.ts';
 import * as m0011 from './migrations/0011-agents-and-audit.ts';
 import * as m0012 from './migrations/0012-agent-notifications.ts';
+import * as m0013 from './migrations/0013-offices-procedures-offers.ts';
 import * as m0016 from './migrations/0016-federation-flows.ts';
 import * as m0017 from './migrations/0017-requests.ts';
 import type { Database } from './schema.ts';
@@ -120,6 +121,7 @@ const migrations: Record<string, Migration> = {
   '0010-one-home-per-rule': m0010,
   '0011-agents-and-audit': m0011,
   '0012-agent-notifications': m0012,
+  '0013-offices-procedures-offers': m0013,
   '0016-federation-flows': m0016,
   '0017-requests': m0017,
 };

@@ -71,6 +71,13 @@ export interface SiteTable {
   address: string;
   /** When and how to come to this office (migration 0010); null: nothing particular to say. */
   arrival_advice: ColumnType<LocalizedText | null, LocalizedText | null | undefined, LocalizedText | null>;
+  /** The names of the office's counters (guichets), at least one (migration 0013). */
+  counters: Generated<string[]>;
+  contact_phone: string | null;
+  contact_email: string | null;
+  /** How to get there (transport) and how the building is accessible; null: nothing written. */
+  transport: ColumnType<LocalizedText | null, LocalizedText | null | undefined, LocalizedText | null>;
+  accessibility: ColumnType<LocalizedText | null, LocalizedText | null | undefined, LocalizedText | null>;
 }
 
 export interface ArrondissementTable {
@@ -96,7 +103,24 @@ export interface ProcedureTable {
   title_expired_since_days: number | null;
   /** What the counter requires ("1 rendez-vous = 1 personne = 1 dossier"); null: nothing particular. */
   admission_rule: ColumnType<LocalizedText | null, LocalizedText | null | undefined, LocalizedText | null>;
+  /** Null: the national catalogue; else the département that owns it (migration 0013, decision 0023). */
+  department_code: string | null;
+  /** When and how to come for this procedure; null: nothing particular to say. */
+  arrival_advice: ColumnType<LocalizedText | null, LocalizedText | null | undefined, LocalizedText | null>;
+  /** The texts in English and Arabic, each optional; French (the columns) for what is missing. */
+  translations: ColumnType<ProcedureTranslations, ProcedureTranslations | undefined, ProcedureTranslations>;
 }
+
+/** One language's version of a procedure's texts: whichever the préfecture wrote. */
+export interface ProcedureTranslation {
+  title?: string;
+  description?: string;
+  audience?: string;
+  documents?: string[];
+  fees?: string;
+}
+
+export type ProcedureTranslations = Partial<Record<'en' | 'ar', ProcedureTranslation>>;
 
 export type Channel = 'booking' | 'draw' | 'postal' | 'email' | 'walk_in' | 'external';
 

@@ -23,6 +23,7 @@ export async function findSlotForBooking(db: Executor, slotId: number) {
       'procedure.id as procedureId',
       'procedure.code as procedureCode',
       'procedure.title as procedureTitle',
+      'procedure.translations as procedureTranslations',
       'procedure.duration_minutes as durationMinutes',
       'procedure.requires_foreigner_number as requiresForeignerNumber',
       'procedure.requires_title_expiry as requiresTitleExpiry',

@@ -9,6 +9,7 @@ import type {
   DirectoryProcedure,
 } from '../territory/directory.repository.ts';
 import { textIn } from '../territory/localized-text.ts';
+import { procedureTextsIn } from '../territory/procedure-texts.ts';
 import { breadcrumb } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
@@ -99,6 +100,8 @@ export function descriptifView({ locale }: PageContext, page: DescriptifPage): P
   const j = messagesFor(journey, locale);
   const m = j.descriptif;
   const { department, procedure, offers, nextFree } = page;
+  // The préfecture's English (or Arabic) texts where it wrote them, French for the others.
+  const texts = procedureTextsIn(procedure, locale);
   const bookable = offers.some((offer) => isFirstCome(offer.channel));
   const drawn = offers.some((offer) => isDraw(offer.channel));
   // Either way is a journey of five steps, led by the stepper; the other channels give instructions.
@@ -111,24 +114,30 @@ export function descriptifView({ locale }: PageContext, page: DescriptifPage): P
   const main = html`${breadcrumb(j.breadcrumb, [
     { label: j.home, href: '/' },
     { label: departmentTitle(locale, department), href: `/departements/${department.code}` },
-    { label: procedure.title },
+    { label: texts.title },
   ])}
-<h1>${procedure.title}</h1>
+<h1>${texts.title}</h1>
 ${bookable ? journeyStepper(locale, 1) : drawn ? requestStepper(locale, 1) : ''}
 <div class="fr-alert fr-alert--warning fr-mb-4w">
 <p class="fr-alert__title">${m.warningTitle}</p>
 <p>${m.warning}</p>
 </div>
 ${h(m.descriptionHeading)}
-<p>${procedure.description}</p>
+<p>${texts.description}</p>
 <p>${m.duration(procedure.durationMinutes)}</p>
 ${h(m.audienceHeading)}
-<p>${procedure.audience}</p>
+<p>${texts.audience}</p>
 ${h(m.documentsHeading)}
-<ul>${procedure.documents.map((document) => html`<li>${document}</li>`)}</ul>
+<ul>${texts.documents.map((document) => html`<li>${document}</li>`)}</ul>
 <p class="fr-text--sm creneau-no-print">${m.printHint}</p>
 ${h(m.feesHeading)}
-<p>${procedure.fees}</p>
+<p>${texts.fees}</p>
+${
+  procedure.arrivalAdvice
+    ? html`${h(m.arrivalAdviceHeading)}
+<p>${textIn(procedure.arrivalAdvice, locale)}</p>`
+    : ''
+}
 ${
   bookable
     ? html`${h(m.nextFreeHeading)}
@@ -160,9 +169,7 @@ ${others.map((offer) => html`${h(offer.siteName, requestable ? 4 : 3)}${offerCha
 <p class="fr-mt-4w"><a class="fr-link" href="/rendez-vous/gerer">${m.manage}</a></p>`;
   return {
     // The DSFR error pattern: the page title says first that the form needs fixing.
-    title: page.conditionsMissing
-      ? `${messagesFor(common, locale).errorPrefix} ${procedure.title}`
-      : procedure.title,
+    title: page.conditionsMissing ? `${messagesFor(common, locale).errorPrefix} ${texts.title}` : texts.title,
     main,
   };
 }

@@ -3,6 +3,7 @@ import type { FieldError } from '../../errors.ts';
 import type { ApplicantInput, ProcedureRules } from '../booking/applicant.ts';
 import type { JourneySlot, listOtherChannels } from '../booking/journey.repository.ts';
 import type { Office, WeekSlot } from '../schedule/week.repository.ts';
+import { procedureTitleIn } from '../territory/procedure-texts.ts';
 import { csrfField, errorSummary, input, stepper } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
@@ -94,12 +95,17 @@ ${c.url && /^https?:\/\//.test(c.url) ? html`<p><a class="fr-link" href="${c.url
 )}`;
 }
 
+/** The procedure's title of a slot in the page's language (French when not translated). */
+export function slotTitle(slot: JourneySlot, locale: Locale): string {
+  return procedureTitleIn(slot.procedureTitle, slot.procedureTranslations, locale);
+}
+
 /** The chosen slot, as shown from step 3 on. */
 export function slotSummary(slot: JourneySlot, locale: Locale): SafeHtml {
   const m = messagesFor(journey, locale);
   return html`<div class="fr-callout fr-mb-4w">
 <h2 class="fr-callout__title fr-h6">${m.yourSlot}</h2>
-<p class="fr-callout__text">${slot.procedureTitle}<br>${when(slot.startsAt, slot.timezone, locale)}<br>${slot.siteName}, ${slot.siteAddress}</p>
+<p class="fr-callout__text">${slotTitle(slot, locale)}<br>${when(slot.startsAt, slot.timezone, locale)}<br>${slot.siteName}, ${slot.siteAddress}</p>
 </div>`;
 }
 

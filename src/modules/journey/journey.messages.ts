@@ -23,6 +23,7 @@ const fr = {
     printHint:
       'Imprimer la liste : utilisez la fonction d’impression de votre navigateur ; la page s’imprime sans les menus ni les boutons.',
     feesHeading: 'Coût',
+    arrivalAdviceHeading: 'Le jour du rendez-vous',
     duration: (minutes: number) => `Durée du rendez-vous : ${minutes} minutes.`,
     nextFreeHeading: 'Prochaine date disponible',
     nextFreeAt: (date: string, office: string) => `${date}, ${office}.`,
@@ -181,6 +182,7 @@ const en: typeof fr = {
     documentsHeading: 'Documents to bring',
     printHint: 'Print the list: use your browser’s print function; the page prints without menus or buttons.',
     feesHeading: 'Cost',
+    arrivalAdviceHeading: 'On the day of the appointment',
     duration: (minutes: number) => `Length of the appointment: ${minutes} minutes.`,
     nextFreeHeading: 'Next available date',
     nextFreeAt: (date: string, office: string) => `${date}, ${office}.`,

@@ -23,6 +23,7 @@ const slot: JourneySlot = {
   procedureId: 3,
   procedureCode: 'renouvellement-titre',
   procedureTitle: 'Renouvellement de titre de séjour',
+  procedureTranslations: {},
   durationMinutes: 20,
   requiresForeignerNumber: true,
   requiresTitleExpiry: false,
@@ -59,6 +60,7 @@ function weekPage(week: Partial<FreeWeek> = {}): SlotChoicePage {
       id: 3,
       code: 'renouvellement-titre',
       title: 'Renouvellement de titre de séjour',
+      translations: {},
       durationMinutes: 20,
       departmentCode: '74',
       departmentName: 'Haute-Savoie',
@@ -234,6 +236,7 @@ describe('step 1: Descriptif', () => {
     procedureId: 3,
     procedureCode: 'renouvellement-titre',
     procedureTitle: 'Renouvellement de titre de séjour',
+    procedureTranslations: {},
   });
   const model = {
     department: { code: '2A', name: 'Corse-du-Sud', timezone: 'Europe/Paris' },
@@ -247,6 +250,8 @@ describe('step 1: Descriptif', () => {
       documents: ['Passeport'],
       fees: 'Gratuit.',
       admissionRule: null,
+      arrivalAdvice: null,
+      translations: {},
     },
     offers: [offer('booking', 'Préfecture d’Ajaccio')],
     nextFree: { startsAt: new Date('2030-01-07T08:30:00Z'), siteName: 'Préfecture d’Ajaccio' },

@@ -12,6 +12,7 @@ import {
   hiddenFields,
   journeyStepper,
   slotSummary,
+  slotTitle,
   when,
 } from './journey.components.ts';
 import { journey } from './journey.messages.ts';
@@ -78,7 +79,7 @@ ${altchaWidget(locale)}`
     title: m.steps[2] ?? '',
     status: failed ? 403 : 200,
     scripts: captcha ? ['js/altcha.min.js'] : [],
-    main: html`<h1 class="fr-h3">${slot.procedureTitle}</h1>
+    main: html`<h1 class="fr-h3">${slotTitle(slot, locale)}</h1>
 ${journeyStepper(locale, 3)}
 ${failed ? alert('error', m.captchaFailed) : ''}
 ${slotSummary(slot, locale)}
@@ -100,7 +101,7 @@ function detailsView(page: PageContext, model: Extract<JourneyStep, { step: 'det
     title:
       errors.length > 0 ? `${messagesFor(common, locale).errorPrefix} ${m.steps[3]}` : (m.steps[3] ?? ''),
     status: errors.length > 0 ? 422 : 200,
-    main: html`<h1 class="fr-h3">${slot.procedureTitle}</h1>
+    main: html`<h1 class="fr-h3">${slotTitle(slot, locale)}</h1>
 ${journeyStepper(locale, 4)}
 ${applicantForm({ slot, applicant: model.applicant, errors, altcha: model.altcha, csrf: page.csrf, locale })}`,
   };
@@ -117,11 +118,11 @@ function summaryView(page: PageContext, model: Extract<JourneyStep, { step: 'sum
     formatDateTime(new Date(`${date}T12:00:00Z`), 'UTC', locale, { date: 'long' });
   return {
     title: m.steps[4] ?? '',
-    main: html`<h1 class="fr-h3">${slot.procedureTitle}</h1>
+    main: html`<h1 class="fr-h3">${slotTitle(slot, locale)}</h1>
 ${journeyStepper(locale, 5)}
 <h2 class="fr-h4">${m.summaryTitle}</h2>
 <dl class="creneau-summary fr-mb-4w">
-${row(m.procedure, slot.procedureTitle)}
+${row(m.procedure, slotTitle(slot, locale))}
 ${row(m.office, `${slot.siteName}, ${slot.siteAddress}`)}
 ${row(m.dateTime, when(slot.startsAt, slot.timezone, locale))}
 ${row(m.duration, m.minutes(slot.durationMinutes))}

@@ -4,6 +4,7 @@ import { addDays, zonedTimeToUtc } from '../schedule/timezone.ts';
 import type { Office } from '../schedule/week.repository.ts';
 import type { FreeWeek } from '../schedule/week.usecases.ts';
 import { stepOnePath } from '../territory/directory.components.ts';
+import { procedureTitleIn } from '../territory/procedure-texts.ts';
 import { alert, breadcrumb, csrfField } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
@@ -48,6 +49,7 @@ export function slotChoiceView(page: PageContext, model: SlotChoicePage): PageVi
     };
   }
   const { procedure, code } = model;
+  const procedureTitle = procedureTitleIn(procedure.title, procedure.translations, page.locale);
   const errorText =
     model.error === 'prise'
       ? m.slotTaken
@@ -63,17 +65,17 @@ export function slotChoiceView(page: PageContext, model: SlotChoicePage): PageVi
         ? officesContent(page.locale, model, model.offices, undefined)
         : noSlotContent(page.locale, model);
   return {
-    title: `${m.steps[1]} — ${procedure.title}`,
+    title: `${m.steps[1]} — ${procedureTitle}`,
     main: html`${breadcrumb(m.breadcrumb, [
       { label: m.home, href: '/' },
       {
         label: m.department(code, procedure.departmentName),
         href: `/departements/${encodeURIComponent(code)}`,
       },
-      { label: procedure.title, href: stepOnePath(code, model.procedureCode) },
+      { label: procedureTitle, href: stepOnePath(code, model.procedureCode) },
       { label: m.steps[1] ?? '' },
     ])}
-<h1 class="fr-h3">${procedure.title}</h1>
+<h1 class="fr-h3">${procedureTitle}</h1>
 ${journeyStepper(page.locale, 2)}
 ${errorText ? alert('error', errorText) : ''}
 ${content}`,

@@ -37,6 +37,9 @@ const fr = {
   departmentTitle: (name: string, code: string) => `Démarches de séjour : ${name} (${code})`,
   sitesHeading: 'Les bureaux du département',
   arrondissements: (names: string) => `Arrondissements desservis : ${names}`,
+  phone: 'Téléphone :',
+  transport: 'Accès :',
+  accessibility: 'Accessibilité :',
   proceduresHeading: 'Les démarches et comment les faire',
   noProcedures: 'Aucune démarche n’est encore renseignée pour ce département.',
   channels: {
@@ -90,6 +93,9 @@ const en: typeof fr = {
   departmentTitle: (name: string, code: string) => `Residence procedures: ${name} (${code})`,
   sitesHeading: 'Offices of the département',
   arrondissements: (names: string) => `Arrondissements served: ${names}`,
+  phone: 'Phone:',
+  transport: 'Getting there:',
+  accessibility: 'Accessibility:',
   proceduresHeading: 'Procedures and how to apply',
   noProcedures: 'No procedure is listed for this département yet.',
   channels: {

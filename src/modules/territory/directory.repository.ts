@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { Channel, SiteKind } from '../../db/schema.ts';
+import type { Channel, ProcedureTranslations, SiteKind } from '../../db/schema.ts';
 import { nextFreeByOffer, offersWithPlace } from '../schedule/offers.repository.ts';
 import type { LocalizedText } from './localized-text.ts';
 
@@ -17,6 +17,11 @@ export interface DirectorySite {
   kind: SiteKind;
   address: string;
   arrondissements: string[];
+  /** How to reach the office, as its agents configured it (null: not given). */
+  contactPhone: string | null;
+  contactEmail: string | null;
+  transport: LocalizedText | null;
+  accessibility: LocalizedText | null;
 }
 
 /** One procedure at one office, with how to apply there. */
@@ -34,6 +39,8 @@ export interface DirectoryOffer {
   procedureId: number;
   procedureCode: string;
   procedureTitle: string;
+  /** The title in English or Arabic, when written (procedure-texts.ts). */
+  procedureTranslations: ProcedureTranslations;
 }
 
 /** What step 1 (Descriptif) tells about a procedure. */
@@ -48,6 +55,10 @@ export interface DirectoryProcedure {
   fees: string;
   /** What the counter requires to receive the applicant ("1 rendez-vous = 1 personne = 1 dossier"). */
   admissionRule: LocalizedText | null;
+  /** When and how to come for this procedure. */
+  arrivalAdvice: LocalizedText | null;
+  /** The texts in English or Arabic, when written (procedure-texts.ts). */
+  translations: ProcedureTranslations;
 }
 
 /** The office competent for an arrondissement, with its département. */
@@ -78,7 +89,16 @@ export async function listSitesOfDepartment(db: Db, departmentCode: string): Pro
   const [sites, arrondissements] = await Promise.all([
     db
       .selectFrom('site')
-      .select(['id', 'name', 'kind', 'address'])
+      .select([
+        'id',
+        'name',
+        'kind',
+        'address',
+        'contact_phone as contactPhone',
+        'contact_email as contactEmail',
+        'transport',
+        'accessibility',
+      ])
       .where('department_code', '=', departmentCode)
       .orderBy('kind')
       .orderBy('name')
@@ -117,6 +137,7 @@ export async function listOffersOfDepartment(
       'procedure.id as procedureId',
       'procedure.code as procedureCode',
       'procedure.title as procedureTitle',
+      'procedure.translations as procedureTranslations',
     ])
     .where('department.code', '=', departmentCode);
   if (procedureCode !== undefined) query = query.where('procedure.code', '=', procedureCode);
@@ -137,6 +158,8 @@ export async function findProcedure(db: Db, code: string): Promise<DirectoryProc
       'documents',
       'fees',
       'admission_rule as admissionRule',
+      'arrival_advice as arrivalAdvice',
+      'translations',
     ])
     .where('code', '=', code)
     .executeTakeFirst();

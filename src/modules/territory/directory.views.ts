@@ -7,6 +7,8 @@ import { departmentTitle, offerChannel, stepOnePath } from './directory.componen
 import { directory } from './directory.messages.ts';
 import type { DirectoryDepartment, DirectoryOffer, DirectorySite } from './directory.repository.ts';
 import { type CommuneSearch, MAX_RESULTS, regionNameOf } from './directory.search.ts';
+import { textIn } from './localized-text.ts';
+import { procedureTitleIn } from './procedure-texts.ts';
 
 type Messages = (typeof directory)['fr'];
 
@@ -94,6 +96,20 @@ export interface DepartmentPage {
   nextFree: Map<number, Date>;
 }
 
+/** An office in the département's list: address, arrondissements, how to reach it. */
+function siteEntry(m: Messages, locale: PageContext['locale'], site: DirectorySite): SafeHtml {
+  const line = (text: SafeHtml | string) => html`<br><span class="fr-text--sm">${text}</span>`;
+  return html`<strong>${site.name}</strong>, ${site.address}${
+    site.arrondissements.length > 0 ? line(m.arrondissements(site.arrondissements.join(', '))) : ''
+  }${site.contactPhone ? line(html`${m.phone} <a href="tel:${site.contactPhone.replace(/[^+0-9]/g, '')}">${site.contactPhone}</a>`) : ''}${
+    site.contactEmail
+      ? line(html`${m.email} <a href="mailto:${site.contactEmail}">${site.contactEmail}</a>`)
+      : ''
+  }${site.transport ? line(`${m.transport} ${textIn(site.transport, locale)}`) : ''}${
+    site.accessibility ? line(`${m.accessibility} ${textIn(site.accessibility, locale)}`) : ''
+  }`;
+}
+
 /** The page of a département: its offices, then each procedure with how to apply at each office. */
 export function departmentView(page: PageContext, model: DepartmentPage): PageView {
   const { locale } = page;
@@ -109,12 +125,13 @@ export function departmentView(page: PageContext, model: DepartmentPage): PageVi
     if (!first) return html``;
     const booking = list.filter((offer) => isFirstCome(offer.channel));
     const others = list.filter((offer) => !isFirstCome(offer.channel));
+    const procedureTitle = procedureTitleIn(first.procedureTitle, first.procedureTranslations, locale);
     return html`<section class="fr-mb-6w">
-<h3>${first.procedureTitle}</h3>
+<h3>${procedureTitle}</h3>
 ${
   booking.length > 0
     ? html`<p class="fr-mb-1w"><span class="fr-badge fr-badge--info fr-badge--no-icon">${m.channels.booking}</span></p>
-<p><a class="fr-btn" href="${stepOnePath(department.code, first.procedureCode)}">${m.book}<span class="fr-sr-only"> — ${first.procedureTitle}</span></a></p>
+<p><a class="fr-btn" href="${stepOnePath(department.code, first.procedureCode)}">${m.book}<span class="fr-sr-only"> — ${procedureTitle}</span></a></p>
 <h4 class="fr-h6">${m.officesWithBooking}</h4>
 <ul>${booking.map((offer) => {
         const next = nextFree.get(offer.offerId);
@@ -133,14 +150,7 @@ ${offerChannel(locale, offer)}`,
   const main = html`${breadcrumb(m.breadcrumbLabel, [{ label: m.home, href: '/' }, { label: title }])}
 <h1>${title}</h1>
 <h2>${m.sitesHeading}</h2>
-<ul class="fr-mb-6w">${sites.map(
-    (site) =>
-      html`<li><strong>${site.name}</strong>, ${site.address}${
-        site.arrondissements.length > 0
-          ? html`<br><span class="fr-text--sm">${m.arrondissements(site.arrondissements.join(', '))}</span>`
-          : ''
-      }</li>`,
-  )}</ul>
+<ul class="fr-mb-6w">${sites.map((site) => html`<li class="fr-mb-2w">${siteEntry(m, locale, site)}</li>`)}</ul>
 <h2>${m.proceduresHeading}</h2>
 ${procedures.size === 0 ? html`<p>${m.noProcedures}</p>` : [...procedures.values()].map(procedureSection)}`;
   return { title, main };
