@@ -10,8 +10,14 @@ import { registerErrorHandling } from './http/errors.ts';
 import { registerWriteBudget } from './http/rate-limit.ts';
 import { RETRY_AFTER_SECONDS, succeedsWithin } from './http/unavailable.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { agentAdminPagesPlugin } from './modules/agents/agent-admin.plugin.ts';
+import { agentAdminApiPlugin } from './modules/agents/agent-admin.routes.ts';
 import { agentsHomePlugin } from './modules/agents/agents.plugin.ts';
 import { adminApiGuard, agentPagesGuard } from './modules/agents/auth.ts';
+import { accountPagesPlugin } from './modules/agents/tokens.plugin.ts';
+import { tokensApiPlugin } from './modules/agents/tokens.routes.ts';
+import { auditPagesPlugin } from './modules/audit/audit.plugin.ts';
+import { auditApiPlugin } from './modules/audit/audit.routes.ts';
 import { bookingPlugin } from './modules/booking/booking.routes.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
@@ -74,6 +80,12 @@ export async function buildApp(ctx: AppContext) {
         version: '1.0.0',
         description: 'Appointments for the foreigners’ services of French préfectures (PRODUCT §7).',
       },
+      // The admin API (/api/v1/admin, PRODUCT §7.1): an agent's API token, `Authorization: Bearer crn_…`.
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: "An agent's API token" },
+        },
+      },
     },
   });
   // Root layers, in every scope: pages and errors, then the write budget (which answers in pages too).
@@ -110,9 +122,14 @@ export async function buildApp(ctx: AppContext) {
 }
 
 /** The back office's pages, each module's behind the session guard, under /agents. */
-const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [agentsHomePlugin];
+const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
+  agentsHomePlugin,
+  agentAdminPagesPlugin,
+  accountPagesPlugin,
+  auditPagesPlugin,
+];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
-const ADMIN_API: readonly ModulePlugin[] = [];
+const ADMIN_API: readonly ModulePlugin[] = [agentAdminApiPlugin, tokensApiPlugin, auditApiPlugin];
 
 /**
  * A guarded module's routes spend no write budget: the budget slows anonymous clients, while an agent
