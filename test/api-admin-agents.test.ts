@@ -341,6 +341,47 @@ describe('editing agents and their grants', () => {
     assert.equal((await api('GET', '/agents', 'admin34')).statusCode, 200);
   });
 
+  test('two administrators withdrawn or deactivated at once: one change passes, the other is a 409', async () => {
+    const db = t.database.db;
+    for (const [code, how] of [
+      ['01', 'withdraw'],
+      ['03', 'deactivate'],
+      ['07', 'withdraw'],
+      ['15', 'deactivate'],
+    ] as const) {
+      await db
+        .insertInto('department')
+        .values({ code, name: `Département ${code}`, timezone: 'Europe/Paris', holiday_region: 'metropole' })
+        .execute();
+      const grants = [
+        { role: 'administrator' as const, scope: scope(code) },
+        { role: 'viewer' as const, scope: scope(code) },
+      ];
+      const pair = [await createAgent(db, t.config, { grants }), await createAgent(db, t.config, { grants })];
+      const responses = await Promise.all(
+        pair.map((admin) =>
+          how === 'withdraw'
+            ? api('DELETE', `/agents/${admin.id}/grants?role=administrator&scope=${code}`, 'national')
+            : api('PATCH', `/agents/${admin.id}`, 'national', { active: false }),
+        ),
+      );
+      assert.deepEqual(
+        responses.map((r) => r.statusCode).sort(),
+        how === 'withdraw' ? [204, 409] : [200, 409],
+        code,
+      );
+      const left = await db
+        .selectFrom('role_grant')
+        .innerJoin('agent', 'agent.id', 'role_grant.agent_id')
+        .select('agent.id')
+        .where('role_grant.role', '=', 'administrator')
+        .where('role_grant.department_code', '=', code)
+        .where('agent.active', '=', true)
+        .execute();
+      assert.equal(left.length, 1, code);
+    }
+  });
+
   test('account changes need every grant of the agent in scope: a shared agent is refused (403)', async () => {
     const shared = await createAgent(t.database.db, t.config, {
       grants: [

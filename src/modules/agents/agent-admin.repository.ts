@@ -215,6 +215,26 @@ export async function revokeAllTokens(db: Executor, agentId: number, now: Date):
   return Number(result.numUpdatedRows);
 }
 
+/**
+ * Locks the département-scoped administrators' grants of `departmentCodes` until the transaction ends.
+ * The trigger keeping an administrator per département checks at commit, each transaction in its own
+ * snapshot: two concurrent withdrawals (or deactivations) of a département's two administrators could
+ * each still see the other one. Taking these rows first makes them wait for each other, so the second
+ * one's check sees the first one committed.
+ */
+export async function lockDepartmentAdministrators(db: Executor, departmentCodes: string[]): Promise<void> {
+  if (departmentCodes.length === 0) return;
+  await db
+    .selectFrom('role_grant')
+    .select('id')
+    .where('role', '=', 'administrator')
+    .where('scope_kind', '=', 'department')
+    .where('department_code', 'in', departmentCodes)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
 /** Whether a département exists. */
 export async function departmentExists(db: Executor, code: string): Promise<boolean> {
   const row = await db.selectFrom('department').select('code').where('code', '=', code).executeTakeFirst();

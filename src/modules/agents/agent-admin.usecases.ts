@@ -14,6 +14,7 @@ import {
   type GrantRow,
   insertGrant,
   listAgentsIn,
+  lockDepartmentAdministrators,
   revokeAllTokens,
   updateAgentRow,
 } from './agent-admin.repository.ts';
@@ -83,6 +84,13 @@ const grantText = (grant: { role: RoleName; scope: Scope }) => ({
   role: grant.role,
   scope: scopeLabel(grant.scope),
 });
+
+/** The départements where these grants are département-scoped administrators (the trigger's concern). */
+function administeredDepartments(grants: readonly { role: RoleName; scope: Scope }[]): string[] {
+  return grants.flatMap((grant) =>
+    grant.role === 'administrator' && grant.scope.kind === 'department' ? [grant.scope.departmentCode] : [],
+  );
+}
 
 /** Where the principal holds `agent.manage`; a 403 `not_permitted` when nowhere. */
 function managedCoverage(principal: Principal): Coverage {
@@ -261,6 +269,8 @@ export async function updateAgentAccount(
   await deps.db
     .transaction()
     .execute(async (trx) => {
+      if (after.active === false)
+        await lockDepartmentAdministrators(trx, administeredDepartments(agent.grants));
       await updateAgentRow(trx, agentId, {
         ...(after.name !== undefined ? { name: String(after.name) } : {}),
         ...(after.active !== undefined ? { active: Boolean(after.active) } : {}),
@@ -331,6 +341,7 @@ export async function removeGrant(
   await deps.db
     .transaction()
     .execute(async (trx) => {
+      await lockDepartmentAdministrators(trx, administeredDepartments([grant]));
       if (!(await deleteGrant(trx, agentId, grant))) throw agentAdminErrors.grantNotFound();
       if ((await allGrantsOf(trx, agentId)).length === 0) throw agentAdminErrors.lastGrant();
       const record = {
