@@ -10,10 +10,16 @@ import { registerErrorHandling } from './http/errors.ts';
 import { registerWriteBudget } from './http/rate-limit.ts';
 import { RETRY_AFTER_SECONDS, succeedsWithin } from './http/unavailable.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { agentAdminPagesPlugin } from './modules/agents/agent-admin.plugin.ts';
+import { agentAdminApiPlugin } from './modules/agents/agent-admin.routes.ts';
 import { agentsHomePlugin } from './modules/agents/agents.plugin.ts';
 import { adminApiGuard, agentPagesGuard } from './modules/agents/auth.ts';
 import { federationPlugin } from './modules/agents/federation.plugin.ts';
 import { signInPlugin } from './modules/agents/sign-in.plugin.ts';
+import { accountPagesPlugin } from './modules/agents/tokens.plugin.ts';
+import { tokensApiPlugin } from './modules/agents/tokens.routes.ts';
+import { auditPagesPlugin } from './modules/audit/audit.plugin.ts';
+import { auditApiPlugin } from './modules/audit/audit.routes.ts';
 import { bookingPlugin } from './modules/booking/booking.routes.ts';
 import { officesApiPlugin, officesPagesPlugin } from './modules/configuration/offices.plugin.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
@@ -126,9 +132,18 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   agentsHomePlugin,
   officesPagesPlugin,
   requestEntryPagesPlugin,
+  agentAdminPagesPlugin,
+  accountPagesPlugin,
+  auditPagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
-const ADMIN_API: readonly ModulePlugin[] = [officesApiPlugin, requestEntryApiPlugin];
+const ADMIN_API: readonly ModulePlugin[] = [
+  officesApiPlugin,
+  requestEntryApiPlugin,
+  agentAdminApiPlugin,
+  tokensApiPlugin,
+  auditApiPlugin,
+];
 
 /**
  * A guarded module's routes spend no write budget: the budget slows anonymous clients, while an agent

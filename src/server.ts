@@ -6,6 +6,7 @@ import { createDatabase, migrateToLatest } from './db/database.ts';
 import { type EmbeddedDatabase, EmbeddedDatabaseError, startEmbeddedDatabase } from './db/embedded.ts';
 import { jobDefinitions } from './jobs/definitions.ts';
 import { startJobQueue } from './jobs/queue.ts';
+import { createDemoAgents, demoAgentsPrintout } from './modules/agents/demo-agents.ts';
 import { type MailCapture, startMailCapture } from './modules/notify/mail-capture.ts';
 import { composeEmail } from './modules/notify/notifiers/index.ts';
 import { createTransport, startOutboxWorker } from './modules/notify/outbox.worker.ts';
@@ -52,6 +53,11 @@ export async function start(config: Config): Promise<Running> {
     cleanups.push(() => db.destroy());
     if (config.demoData && (await loadDemoData(db, localDate(clock.now(), 'Europe/Paris')))) {
       await publishSlots({ db, clock });
+      // On the embedded default's first start only; the secrets go to the console once, never to the log.
+      if (!config.databaseUrl) {
+        const agents = await createDemoAgents(db, config, clock.now());
+        if (agents.length > 0) console.log(demoAgentsPrintout(agents, config.publicUrl));
+      }
     }
 
     let mailCapture: MailCapture | undefined;

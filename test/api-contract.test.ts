@@ -335,7 +335,7 @@ describe('OpenAPI', () => {
     assert.equal(response.statusCode, 200);
     const document = response.json();
     assert.match(document.openapi, /^3\./);
-    // The admin API (§7.1) is in the same document; its own tests check its paths.
+    // The admin API (§7.1) is documented beside it, each route behind the bearer scheme (api-admin-*.test.ts).
     const publicPaths = Object.keys(document.paths).filter((path) => !path.startsWith('/api/v1/admin/'));
     assert.deepEqual(publicPaths.sort(), [
       '/api/v1/availability',

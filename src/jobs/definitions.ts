@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { purgeAuditEntries } from '../modules/audit/audit-retention.ts';
 import { expireHolds } from '../modules/booking/holds.usecases.ts';
 import { purgePersonalData } from '../modules/booking/retention.ts';
 import { purgeSpentChallenges } from '../modules/protection/captcha.ts';
@@ -88,6 +89,17 @@ export const purgeRecordsJob = defineJob({
   }),
 });
 
+/** The audit log's retention tiers: personal values blanked after a year, entries deleted after five. */
+export const purgeAuditJob = defineJob({
+  id: 'purge-audit',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '31 3 * * *',
+  timeoutSeconds: 30 * 60,
+  handler: async (_payload, { db, clock }) => purgeAuditEntries(db, clock.now()),
+});
+
 /** Every job of Créneau; the queue of each instance works them all. */
 export const jobDefinitions: readonly JobDefinition[] = [
   expireHoldsJob,
@@ -96,4 +108,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   purgeWriteBudgetJob,
   purgePersonalDataJob,
   purgeRecordsJob,
+  purgeAuditJob,
 ];

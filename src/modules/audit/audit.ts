@@ -8,8 +8,8 @@ import type { Executor } from '../../db/database.ts';
 /** Who acts, as the log records it: the agent (null before anyone is signed in) and where from. */
 export interface AuditActor {
   agentId: number | null;
-  /** `addressHash` of the client address. */
-  addressHash: string;
+  /** `addressHash` of the client address; null for an action with no client (the command line). */
+  addressHash: string | null;
 }
 
 /** One entry: what was done to what, where the target is, and the values before and after. */

@@ -71,6 +71,7 @@ const privacyFr: StaticPage = {
       items: [
         'Les données d’un rendez-vous sont supprimées trois mois après sa date, ou après son annulation ou son expiration.',
         'Les journaux techniques sont conservés un an.',
+        'Les actions des agents sur votre rendez-vous (une correction d’identité, par exemple) sont inscrites au journal d’audit de la préfecture : les données personnelles qu’il en garde sont effacées au bout d’un an, et les entrées elles-mêmes au bout de cinq ans.',
       ],
     },
     {
@@ -143,6 +144,7 @@ const privacyEn: StaticPage = {
       items: [
         'The data of an appointment is deleted three months after its date, or after it was cancelled or expired.',
         'Technical logs are kept for one year.',
+        'The agents’ actions on your appointment (an identity correction, for instance) are written to the préfecture’s audit log: the personal data it keeps of them is erased after one year, and the entries themselves after five years.',
       ],
     },
     {
