@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-agent-notifications.ts';
 import * as m0013 from './migrations/0013-offices-procedures-offers.ts';
 import * as m0016 from './migrations/0016-federation-flows.ts';
 import * as m0017 from './migrations/0017-requests.ts';
+import * as m0018 from './migrations/0018-department-administrator-lock.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -124,6 +125,7 @@ const migrations: Record<string, Migration> = {
   '0013-offices-procedures-offers': m0013,
   '0016-federation-flows': m0016,
   '0017-requests': m0017,
+  '0018-department-administrator-lock': m0018,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
