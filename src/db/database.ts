@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-job-runs-and-seat-events.ts';
 import * as m0009 from './migrations/0009-notifications-by-reference.ts';
 import * as m0010 from './migrations/0010-one-home-per-rule.ts';
 import * as m0011 from './migrations/0011-agents-and-audit.ts';
+import * as m0014 from './migrations/0014-publication-policy.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -116,6 +117,7 @@ const migrations: Record<string, Migration> = {
   '0009-notifications-by-reference': m0009,
   '0010-one-home-per-rule': m0010,
   '0011-agents-and-audit': m0011,
+  '0014-publication-policy': m0014,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
