@@ -13,6 +13,8 @@ import { validatorCompiler } from './http/validation.ts';
 import { agentsHomePlugin } from './modules/agents/agents.plugin.ts';
 import { adminApiGuard, agentPagesGuard } from './modules/agents/auth.ts';
 import { bookingPlugin } from './modules/booking/booking.routes.ts';
+import { schedulePagesPlugin } from './modules/configuration/schedule.plugin.ts';
+import { scheduleAdminPlugin } from './modules/configuration/schedule.routes.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
 import { managePlugin } from './modules/manage/manage.plugin.ts';
@@ -110,9 +112,9 @@ export async function buildApp(ctx: AppContext) {
 }
 
 /** The back office's pages, each module's behind the session guard, under /agents. */
-const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [agentsHomePlugin];
+const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [agentsHomePlugin, schedulePagesPlugin];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
-const ADMIN_API: readonly ModulePlugin[] = [];
+const ADMIN_API: readonly ModulePlugin[] = [scheduleAdminPlugin];
 
 /**
  * A guarded module's routes spend no write budget: the budget slows anonymous clients, while an agent
