@@ -76,6 +76,8 @@ export async function buildApp(ctx: AppContext) {
         version: '1.0.0',
         description: 'Appointments for the foreigners’ services of French préfectures (PRODUCT §7).',
       },
+      // The admin API (PRODUCT §7.1): an agent's API token, `Authorization: Bearer crn_…`.
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
     },
   });
   // Root layers, in every scope: pages and errors, then the write budget (which answers in pages too).

@@ -17,7 +17,10 @@ const refused = <T>(checked: Checked<T>) => {
 
 describe('opening rules', () => {
   test('a valid set is accepted, validity dates null when absent', () => {
-    const checked = checkOpeningRules([rule, { ...rule, weekday: 7, validFrom: '2030-01-01', validUntil: '2030-01-31' }], 20);
+    const checked = checkOpeningRules(
+      [rule, { ...rule, weekday: 7, validFrom: '2030-01-01', validUntil: '2030-01-31' }],
+      20,
+    );
     assert.deepEqual(checked, {
       ok: true,
       value: [
@@ -71,13 +74,28 @@ describe('publication policy', () => {
       ok: true,
       value: { publicationDays: 30, policy: { mode: 'rolling' } },
     });
-    assert.deepEqual(checkPolicy({ publicationDays: 30, mode: 'fixed', weekdays: [5, 1, 5], time: '08:00' }), {
-      ok: true,
-      value: { publicationDays: 30, policy: { mode: 'fixed', weekdays: [1, 5], time: '08:00' } },
-    });
     assert.deepEqual(
-      checkPolicy({ publicationDays: 30, mode: 'random', weekdays: [2], windowStart: '08:00', windowEnd: '18:00' }),
-      { ok: true, value: { publicationDays: 30, policy: { mode: 'random', weekdays: [2], windowStart: '08:00', windowEnd: '18:00' } } },
+      checkPolicy({ publicationDays: 30, mode: 'fixed', weekdays: [5, 1, 5], time: '08:00' }),
+      {
+        ok: true,
+        value: { publicationDays: 30, policy: { mode: 'fixed', weekdays: [1, 5], time: '08:00' } },
+      },
+    );
+    assert.deepEqual(
+      checkPolicy({
+        publicationDays: 30,
+        mode: 'random',
+        weekdays: [2],
+        windowStart: '08:00',
+        windowEnd: '18:00',
+      }),
+      {
+        ok: true,
+        value: {
+          publicationDays: 30,
+          policy: { mode: 'random', weekdays: [2], windowStart: '08:00', windowEnd: '18:00' },
+        },
+      },
     );
   });
 
@@ -91,7 +109,15 @@ describe('publication policy', () => {
       ['time', 'time_format'],
     ]);
     assert.deepEqual(
-      refused(checkPolicy({ publicationDays: 30, mode: 'random', weekdays: [0], windowStart: '18:00', windowEnd: '08:00' })),
+      refused(
+        checkPolicy({
+          publicationDays: 30,
+          mode: 'random',
+          weekdays: [0],
+          windowStart: '18:00',
+          windowEnd: '08:00',
+        }),
+      ),
       [
         ['weekdays', 'out_of_range'],
         ['windowEnd', 'before_start'],

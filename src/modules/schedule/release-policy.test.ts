@@ -45,7 +45,12 @@ describe('the next release', () => {
   });
 
   test('a random moment is drawn over the window’s real instants, and only what remains of today’s', () => {
-    const policy: ReleaseSchedule = { mode: 'random', weekdays: EVERY_DAY, windowStart: '08:00', windowEnd: '18:00' };
+    const policy: ReleaseSchedule = {
+      mode: 'random',
+      weekdays: EVERY_DAY,
+      windowStart: '08:00',
+      windowEnd: '18:00',
+    };
     const before = new Date('2030-01-07T06:00:00Z');
     assert.equal(nextReleaseAt(policy, PARIS, before, lowest).toISOString(), '2030-01-07T07:00:00.000Z');
     assert.equal(nextReleaseAt(policy, PARIS, before, highest).toISOString(), '2030-01-07T16:59:59.999Z');
@@ -61,7 +66,12 @@ describe('the next release', () => {
 
   test('three thousand drawn moments all fall inside the window, on release weekdays, and reach every part of it', () => {
     // Tuesdays and Thursdays, 08:00–18:00 in Paris, over the autumn daylight-saving change.
-    const policy: ReleaseSchedule = { mode: 'random', weekdays: [2, 4], windowStart: '08:00', windowEnd: '18:00' };
+    const policy: ReleaseSchedule = {
+      mode: 'random',
+      weekdays: [2, 4],
+      windowStart: '08:00',
+      windowEnd: '18:00',
+    };
     let after = new Date('2030-10-01T00:00:00Z');
     const bins = new Set<number>();
     for (let i = 0; i < 3000; i += 1) {
@@ -87,9 +97,15 @@ describe('the next release', () => {
 
 describe('the days published', () => {
   test('a rolling horizon is today and the days after it; a release policy, the days released', () => {
-    assert.equal(lastPublishedDay({ releaseMode: 'rolling', publicationDays: 7, releasedThrough: null }, '2030-01-07'), '2030-01-13');
     assert.equal(
-      lastPublishedDay({ releaseMode: 'fixed', publicationDays: 7, releasedThrough: '2030-01-10' }, '2030-01-07'),
+      lastPublishedDay({ releaseMode: 'rolling', publicationDays: 7, releasedThrough: null }, '2030-01-07'),
+      '2030-01-13',
+    );
+    assert.equal(
+      lastPublishedDay(
+        { releaseMode: 'fixed', publicationDays: 7, releasedThrough: '2030-01-10' },
+        '2030-01-07',
+      ),
       '2030-01-10',
     );
     assert.equal(
@@ -100,8 +116,16 @@ describe('the days published', () => {
   });
 
   test('a release brings the released days up to the horizon, never back', () => {
-    assert.equal(releasedThroughAt('2030-01-08', 7, '2030-01-13'), '2030-01-14', 'a daily release opens one day');
+    assert.equal(
+      releasedThroughAt('2030-01-08', 7, '2030-01-13'),
+      '2030-01-14',
+      'a daily release opens one day',
+    );
     assert.equal(releasedThroughAt('2030-01-13', 7, '2030-01-12'), '2030-01-19', 'a weekly one opens seven');
-    assert.equal(releasedThroughAt('2030-01-08', 3, '2030-01-13'), '2030-01-13', 'a shorter horizon takes nothing back');
+    assert.equal(
+      releasedThroughAt('2030-01-08', 3, '2030-01-13'),
+      '2030-01-13',
+      'a shorter horizon takes nothing back',
+    );
   });
 });

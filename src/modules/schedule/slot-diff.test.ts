@@ -8,7 +8,13 @@ const wanted = (time: string, capacity: number, minutes = 20) => ({
   endsAt: new Date(at(time).getTime() + minutes * 60_000),
   capacity,
 });
-const stored = (id: string, time: string, capacity: number, taken = 0, referenced = taken > 0): StoredSlot => ({
+const stored = (
+  id: string,
+  time: string,
+  capacity: number,
+  taken = 0,
+  referenced = taken > 0,
+): StoredSlot => ({
   id,
   ...wanted(time, capacity),
   taken,
@@ -40,7 +46,9 @@ describe('what regeneration changes', () => {
 
   test('more or fewer counters and a new duration update the slot kept', () => {
     const changes = diffSlots([stored('1', '08:00', 2, 1)], [wanted('08:00', 3, 30)]);
-    assert.deepEqual(changes.update, [{ id: '1', endsAt: new Date(at('08:00').getTime() + 30 * 60_000), capacity: 3 }]);
+    assert.deepEqual(changes.update, [
+      { id: '1', endsAt: new Date(at('08:00').getTime() + 30 * 60_000), capacity: 3 },
+    ]);
     assert.deepEqual(changes.shortages, []);
   });
 
