@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { findDueRelease, recordRelease } from './release.repository.ts';
-import { type Draw, lastPublishedDay, nextReleaseAt, releasedThroughAt } from './release-policy.ts';
+import { type Draw, lastPublishedDay, releaseAfter, releasedThroughAt } from './release-policy.ts';
 import {
   insertSlots,
   loadOfferSchedule,
@@ -93,7 +93,7 @@ export async function releaseDueSlots({
       if (!due) return undefined;
       const today = localDate(now, due.zone);
       const releasedThrough = releasedThroughAt(today, due.publicationDays, due.releasedThrough);
-      const nextAt = nextReleaseAt(due.policy, due.zone, now, draw);
+      const nextAt = releaseAfter(due.policy, due.zone, now, draw);
       await recordRelease(trx, due.offerId, { releasedThrough, nextAt });
       const schedule = await loadOfferSchedule(trx, due.offerId, closuresFrom(now));
       return schedule ? insertSlots(trx, due.offerId, plannedSlots(schedule, now)) : 0;

@@ -5,6 +5,7 @@ import {
   lastPublishedDay,
   nextReleaseAt,
   type ReleaseSchedule,
+  releaseAfter,
   releasedThroughAt,
 } from './release-policy.ts';
 import { localDate, localTime } from './timezone.ts';
@@ -62,6 +63,22 @@ describe('the next release', () => {
     );
     const evening = new Date('2030-01-07T17:00:00Z');
     assert.equal(nextReleaseAt(policy, PARIS, evening, lowest).toISOString(), '2030-01-08T07:00:00.000Z');
+  });
+
+  test('after a release, the next one is drawn for a later day, a midnight release included', () => {
+    const random: ReleaseSchedule = {
+      mode: 'random',
+      weekdays: EVERY_DAY,
+      windowStart: '08:00',
+      windowEnd: '18:00',
+    };
+    const released = new Date('2030-01-07T09:00:00Z'); // 10:00, early in the window
+    assert.equal(releaseAfter(random, PARIS, released, lowest).toISOString(), '2030-01-08T07:00:00.000Z');
+    const midnight: ReleaseSchedule = { mode: 'fixed', weekdays: EVERY_DAY, time: '00:00' };
+    assert.equal(
+      releaseAfter(midnight, PARIS, new Date('2030-01-06T23:00:30Z'), lowest).toISOString(),
+      '2030-01-07T23:00:00.000Z',
+    );
   });
 
   test('three thousand drawn moments all fall inside the window, on release weekdays, and reach every part of it', () => {

@@ -57,6 +57,15 @@ export function nextReleaseAt(policy: ReleaseSchedule, zone: string, after: Date
 }
 
 /**
+ * The release after one that happened at `released`: on a later day, one release a day at most (the
+ * window's rest that day is not drawn again).
+ */
+export function releaseAfter(policy: ReleaseSchedule, zone: string, released: Date, draw: Draw): Date {
+  const tomorrow = zonedTimeToUtc(addDays(localDate(released, zone), 1), '00:00', zone);
+  return nextReleaseAt(policy, zone, new Date(Math.max(released.getTime(), tomorrow.getTime() - 1)), draw);
+}
+
+/**
  * The last local day whose slots are published for an offer on `today`: the horizon's for a rolling
  * offer, the last released one otherwise (none when nothing was released: the day before today).
  */
