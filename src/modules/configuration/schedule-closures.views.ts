@@ -76,7 +76,7 @@ ${select({
 <p>${c.region(`${site.departmentName} (${site.departmentCode})`, m.regions[site.holidayRegion])}</p>
 ${form}
 <h3 class="fr-mt-4w">${c.nextHolidays}</h3>
-<ul>${model.holidays.map((holiday) => html`<li>${longDay(holiday.day, page.locale)} : ${holiday.name}</li>`)}</ul>`;
+<ul>${model.holidays.map((holiday) => html`<li>${c.holidayOn(longDay(holiday.day, page.locale))}<span lang="fr">${holiday.name}</span></li>`)}</ul>`;
 }
 
 /** The closures page; a refused save shows its fields (422) or the bookings it would strand (409). */

@@ -92,7 +92,9 @@ export interface ClosuresPage {
 
 /** The form's view of a stored policy. */
 function policyDraft(policy: ReleasePolicy, publicationDays: number): PolicyDraft {
-  return { publicationDays, ...policy, weekdays: policy.mode === 'rolling' ? [] : [...policy.weekdays] };
+  // A rolling offer has no release days: every day is ticked, for a switch to releases.
+  const weekdays = policy.mode === 'rolling' ? [1, 2, 3, 4, 5, 6, 7] : [...policy.weekdays];
+  return { publicationDays, ...policy, weekdays };
 }
 
 /** The offer of an hours page's address, if the agent may configure it (404 when the site is not its own). */

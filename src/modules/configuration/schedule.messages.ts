@@ -138,6 +138,8 @@ interface ScheduleTexts {
     saveRegion: string;
     regionReadOnly: string;
     nextHolidays: string;
+    /** Before a holiday's name, which date-holidays gives in French. */
+    holidayOn: (day: string) => string;
     hoursLink: string;
   };
 }
@@ -254,6 +256,7 @@ export const schedule: Catalog<ScheduleTexts> = {
       saveRegion: 'Enregistrer le calendrier',
       regionReadOnly: 'Seul un responsable du département peut changer ce calendrier.',
       nextHolidays: 'Prochains jours fériés',
+      holidayOn: (day) => `${day} : `,
       hoursLink: 'Horaires et publication des démarches de ce service',
     },
   },
@@ -363,6 +366,7 @@ export const schedule: Catalog<ScheduleTexts> = {
       saveRegion: 'Save the calendar',
       regionReadOnly: 'Only a manager of the département can change this calendar.',
       nextHolidays: 'Next public holidays',
+      holidayOn: (day) => `${day}: `,
       hoursLink: "Opening hours and publication of this office's procedures",
     },
   },

@@ -49,7 +49,13 @@ function labels(m: Texts, rows: number): Record<string, string> {
 }
 
 /** One row of the opening rules' form. */
-function ruleRow(m: Texts, row: number, rule: Record<string, unknown>, errors: FieldError[]): SafeHtml {
+function ruleRow(
+  m: Texts,
+  row: number,
+  rule: Record<string, unknown>,
+  errors: FieldError[],
+  existing: boolean,
+): SafeHtml {
   const h = m.hours;
   const name = (field: string) => `rules.${row}.${field}`;
   const weekdays = m.weekdays.map((label, index) => ({ value: String(index + 1), label }));
@@ -63,7 +69,11 @@ ${cell(input({ name: name('endsAt'), label: h.endsAt, type: 'time', value: text(
 ${cell(input({ name: name('capacity'), label: h.capacity, hint: h.capacityHint, type: 'number', inputmode: 'numeric', value: text(rule.capacity), errors }))}
 ${cell(input({ name: name('validFrom'), label: h.validFrom, optionalLabel: h.optional, type: 'date', value: text(rule.validFrom), errors }))}
 ${cell(input({ name: name('validUntil'), label: h.validUntil, optionalLabel: h.optional, type: 'date', value: text(rule.validUntil), errors }))}
-<div class="fr-fieldset__element"><div class="fr-checkbox-group"><input type="checkbox" id="rules-${row}-remove" name="${name('remove')}" value="1"><label class="fr-label" for="rules-${row}-remove">${h.remove}</label></div></div>
+${
+  existing
+    ? html`<div class="fr-fieldset__element"><div class="fr-checkbox-group"><input type="checkbox" id="rules-${row}-remove" name="${name('remove')}" value="1"><label class="fr-label" for="rules-${row}-remove">${h.remove}</label></div></div>`
+    : ''
+}
 </fieldset>`;
 }
 
@@ -75,7 +85,7 @@ ${model.offer.firstCome ? '' : alert('info', h.notFirstCome)}
 <p class="fr-hint-text">${h.rulesHint(model.offer.durationMinutes)}</p>
 <form method="post" action="${hoursPath(model.offer)}" novalidate>
 ${csrfField(page.csrf)}
-${rows.map((rule, row) => ruleRow(m, row, rule as Record<string, unknown>, errors))}
+${rows.map((rule, row) => ruleRow(m, row, rule as Record<string, unknown>, errors, row < model.rules.length))}
 <button class="fr-btn" type="submit">${h.saveRules}</button>
 </form>`;
 }
