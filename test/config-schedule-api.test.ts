@@ -489,6 +489,46 @@ describe('publication policy', () => {
   });
 });
 
+describe('the audit log', () => {
+  test('each action writes exactly one entry, named after it', async () => {
+    await freshOffer();
+    const actions: [string, () => Promise<{ statusCode: number; body: string }>][] = [
+      ['opening_rules.replace', () => putRules(fixture.offerId, WEEKDAYS_9_TO_10)],
+      [
+        'closure.create',
+        () => call('POST', `/sites/${fixture.siteId}/closures`, manager, { day: '2030-01-12' }),
+      ],
+      ['closure.delete', () => call('DELETE', `/sites/${fixture.siteId}/closures/2030-01-12`, manager)],
+      ['department.update', () => call('PUT', '/departments/74', manager, { holidayRegion: 'metropole' })],
+      [
+        'procedure.update_duration',
+        () => call('PUT', `/procedures/${fixture.procedureId}/duration`, national, { durationMinutes: 20 }),
+      ],
+      [
+        'offer.update_publication',
+        () =>
+          call('PUT', `/offers/${fixture.offerId}/publication`, manager, {
+            publicationDays: 7,
+            mode: 'rolling',
+          }),
+      ],
+    ];
+    for (const [action, run] of actions) {
+      const before = await auditCount(t.database.db);
+      const response = await run();
+      assert.ok(response.statusCode < 300, `${action}: ${response.body}`);
+      assert.equal(await auditCount(t.database.db), before + 1, action);
+      const last = await t.database.db
+        .selectFrom('audit_entry')
+        .select('action')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      assert.equal(last.action, action);
+    }
+  });
+});
+
 describe('authorization', () => {
   test('another département’s offer or site, in the URL, is refused 403 and nothing changes', async () => {
     const entries = await auditCount(t.database.db);
