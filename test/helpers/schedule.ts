@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import type { Response } from 'light-my-request';
 import type { Db } from '../../src/db/database.ts';
+import type { Scope } from '../../src/modules/agents/permissions.ts';
 import { localDate, localTime } from '../../src/modules/schedule/timezone.ts';
-import type { TestApp } from './app.ts';
-import { applicant } from './fixtures.ts';
+import { bearer, createAgent } from './agents.ts';
+import { createTestApp, type TestApp } from './app.ts';
+import { applicant, createFixture, type Fixture } from './fixtures.ts';
 
 // What the schedule's configuration tests share: an office in another département, bookings made
 // through the public API, the slots and audit entries as the database holds them.
@@ -113,4 +116,69 @@ export async function publicStarts(
   const response = await t.app.inject({ url: `/api/v1/availability?${query}` });
   assert.equal(response.statusCode, 200, response.body);
   return (response.json() as { slots: { start: string }[] }).slots.map((slot) => slot.start.slice(0, 16));
+}
+
+/** Monday to Friday, 09:00–10:00, two counters: three slots a day for a 20-minute procedure. */
+export const WEEKDAYS_9_TO_10 = [1, 2, 3, 4, 5].map((weekday) => ({
+  weekday,
+  startsAt: '09:00',
+  endsAt: '10:00',
+  capacity: 2,
+}));
+
+/** The admin API's tests of the schedule: an app on Monday 7 January 2030, 10:00 in Annecy, and agents' tokens. */
+export interface ScheduleAdmin {
+  t: TestApp;
+  /** site_manager of the département 74, national, and of the first fixture's site only. */
+  manager: string;
+  national: string;
+  siteManager: string;
+  first: Fixture;
+  /** An office of the département 73. */
+  other: { siteId: number; offerId: number; procedureId: number };
+  call(
+    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+    url: string,
+    token: string,
+    payload?: object,
+  ): Promise<Response>;
+}
+
+export async function startScheduleAdmin(): Promise<ScheduleAdmin> {
+  const t = await createTestApp({ now: '2030-01-07T09:00:00Z' });
+  const db = t.database.db;
+  const other = await otherOffice(db);
+  const first = await createFixture(db, { slots: 0 });
+  const token = async (scope: Scope) =>
+    bearer(
+      db,
+      (await createAgent(db, t.config, { grants: [{ role: 'site_manager', scope }] })).id,
+      t.clock.now(),
+    );
+  return {
+    t,
+    other,
+    first,
+    manager: await token({ kind: 'department', departmentCode: '74' }),
+    national: await token({ kind: 'national' }),
+    siteManager: await token({ kind: 'site', siteId: first.siteId, departmentCode: '74' }),
+    call: (method, url, authorization, payload) =>
+      t.app.inject({
+        method,
+        url: `/api/v1/admin${url}`,
+        headers: { authorization },
+        ...(payload ? { payload } : {}),
+      }),
+  };
+}
+
+/** A new fixture offer published over `days` days, with no rule yet. */
+export async function freshOffer(t: TestApp, days = 7): Promise<Fixture> {
+  const fixture = await createFixture(t.database.db, { slots: 0 });
+  await t.database.db
+    .updateTable('offer')
+    .set({ publication_days: days })
+    .where('id', '=', fixture.offerId)
+    .execute();
+  return fixture;
 }
