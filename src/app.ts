@@ -22,6 +22,8 @@ import { auditPagesPlugin } from './modules/audit/audit.plugin.ts';
 import { auditApiPlugin } from './modules/audit/audit.routes.ts';
 import { bookingPlugin } from './modules/booking/booking.routes.ts';
 import { officesApiPlugin, officesPagesPlugin } from './modules/configuration/offices.plugin.ts';
+import { schedulePagesPlugin } from './modules/configuration/schedule.plugin.ts';
+import { scheduleAdminPlugin } from './modules/configuration/schedule.routes.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
 import { managePlugin } from './modules/manage/manage.plugin.ts';
@@ -131,6 +133,7 @@ export async function buildApp(ctx: AppContext) {
 const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   agentsHomePlugin,
   officesPagesPlugin,
+  schedulePagesPlugin,
   requestEntryPagesPlugin,
   agentAdminPagesPlugin,
   accountPagesPlugin,
@@ -139,6 +142,7 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [
   officesApiPlugin,
+  scheduleAdminPlugin,
   requestEntryApiPlugin,
   agentAdminApiPlugin,
   tokensApiPlugin,

@@ -20,12 +20,21 @@ export class AppError extends Error {
   readonly code: string;
   readonly status: number;
   readonly fields: FieldError[] | undefined;
+  /** More members of the answer's `error` object (the bookings a refused change lists). */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(status: number, code: string, message: string, fields?: FieldError[]) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields?: FieldError[],
+    details?: Readonly<Record<string, unknown>>,
+  ) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 

@@ -330,7 +330,7 @@ describe('with rate limits on', () => {
 });
 
 describe('OpenAPI', () => {
-  test('/api/openapi.json documents exactly the §7 paths, from the validating schemas', async () => {
+  test('/api/openapi.json documents exactly the §7 public paths, from the validating schemas', async () => {
     const response = await t.app.inject({ url: '/api/openapi.json' });
     assert.equal(response.statusCode, 200);
     const document = response.json();

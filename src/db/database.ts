@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-one-home-per-rule.ts';
 import * as m0011 from './migrations/0011-agents-and-audit.ts';
 import * as m0012 from './migrations/0012-agent-notifications.ts';
 import * as m0013 from './migrations/0013-offices-procedures-offers.ts';
+import * as m0014 from './migrations/0014-publication-policy.ts';
 import * as m0016 from './migrations/0016-federation-flows.ts';
 import * as m0017 from './migrations/0017-requests.ts';
 import * as m0018 from './migrations/0018-department-administrator-lock.ts';
@@ -123,6 +124,7 @@ const migrations: Record<string, Migration> = {
   '0011-agents-and-audit': m0011,
   '0012-agent-notifications': m0012,
   '0013-offices-procedures-offers': m0013,
+  '0014-publication-policy': m0014,
   '0016-federation-flows': m0016,
   '0017-requests': m0017,
   '0018-department-administrator-lock': m0018,

@@ -136,7 +136,23 @@ export interface OfferTable {
   updated_on: ColumnType<DateColumn, DateColumn | undefined, DateColumn>;
   /** Days ahead the offer's slots are published, today included; defaults to PUBLICATION_DAYS. */
   publication_days: Generated<number>;
+  /** How the horizon's new days are published (migration 0014; schedule/release-policy.ts). */
+  release_mode: Generated<ReleaseMode>;
+  /** ISO weekdays of the releases (1 Monday … 7 Sunday). */
+  release_weekdays: Generated<number[]>;
+  /** 'fixed': the local time of each release, 'HH:MM:SS'. */
+  release_time: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'random': the daily window the moment is drawn in, local 'HH:MM:SS'. */
+  release_window_start: ColumnType<string | null, string | null | undefined, string | null>;
+  release_window_end: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Release modes: the last local day released so far. */
+  released_through: ColumnType<DateColumn | null, DateColumn | null | undefined, DateColumn | null>;
+  /** Release modes: the moment of the next release (secret for a random window). */
+  next_release_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
+
+/** 'rolling': the whole horizon at once; 'fixed' or 'random': new days at each release. */
+export type ReleaseMode = 'rolling' | 'fixed' | 'random';
 
 export interface OpeningRuleTable {
   id: Generated<number>;

@@ -15,6 +15,8 @@ export interface HttpProblem {
   code: string;
   message: string;
   fields?: FieldError[];
+  /** More members of the JSON's `error` object, beside code, message and fields. */
+  details?: Readonly<Record<string, unknown>>;
   /** Extra response headers, e.g. Retry-After for a passing state. */
   headers?: Record<string, string>;
   log?: 'error' | 'warn';
@@ -37,7 +39,13 @@ export function problemOf(error: FastifyError): HttpProblem {
     };
   }
   if (error instanceof AppError) {
-    return { status: error.status, code: error.code, message: error.message, fields: error.fields };
+    return {
+      status: error.status,
+      code: error.code,
+      message: error.message,
+      fields: error.fields,
+      ...(error.details ? { details: error.details } : {}),
+    };
   }
   if (error.validation) {
     const rootProblem = error.validation.some((e) => e.instancePath === '' && e.keyword === 'type');
@@ -84,8 +92,10 @@ export function sendProblem(
     const retryUrl = request.method === 'GET' ? request.url : undefined;
     return web.render(request, reply, errorPageView, { status: answer.status, retryUrl });
   }
-  const { code, message, fields } = answer;
-  return reply.status(answer.status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
+  const { code, message, fields, details } = answer;
+  return reply
+    .status(answer.status)
+    .send({ error: { ...details, code, message, ...(fields ? { fields } : {}) } });
 }
 
 /**

@@ -4,7 +4,7 @@ import { expireHolds } from '../modules/booking/holds.usecases.ts';
 import { purgePersonalData } from '../modules/booking/retention.ts';
 import { purgeSpentChallenges } from '../modules/protection/captcha.ts';
 import { purgeWriteBudget } from '../modules/protection/write-budget.ts';
-import { publishSlots } from '../modules/schedule/publication.ts';
+import { publishSlots, releaseDueSlots } from '../modules/schedule/publication.ts';
 import { purgeSeatEvents } from '../modules/schedule/seat-events.repository.ts';
 import { defineJob, type JobDefinition } from './job.ts';
 import { purgeJobRuns } from './runs.repository.ts';
@@ -27,8 +27,9 @@ export const expireHoldsJob = defineJob({
 });
 
 /**
- * Publishes the rolling horizon: every first-come offer, or one (`offerId`: what a change of its
- * opening rules will enqueue, in the transaction of the change). Hourly picks up the next day early.
+ * Publishes each first-come offer's slots up to the last day its policy published (the rolling
+ * horizon, or the last release): every offer, or one (`offerId`). Hourly picks up the next day early.
+ * A change of schedule does not wait for it: it regenerates the slots in its own transaction.
  */
 export const publishSlotsJob = defineJob({
   id: 'publish-slots',
@@ -43,6 +44,20 @@ export const publishSlotsJob = defineJob({
   handler: async ({ offerId }, { db, clock }) => ({
     published: await publishSlots({ db, clock, offerId }),
   }),
+});
+
+/**
+ * The releases whose moment has come (fixed times, random moments in a window: decision 0024), within
+ * the minute: each opens the days up to its offer's horizon and sets the next moment.
+ */
+export const releaseSlotsJob = defineJob({
+  id: 'release-slots',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '* * * * *',
+  runAtStart: true,
+  handler: async (_payload, { db, clock }) => releaseDueSlots({ db, clock }),
 });
 
 export const purgeCaptchaJob = defineJob({
@@ -104,6 +119,7 @@ export const purgeAuditJob = defineJob({
 export const jobDefinitions: readonly JobDefinition[] = [
   expireHoldsJob,
   publishSlotsJob,
+  releaseSlotsJob,
   purgeCaptchaJob,
   purgeWriteBudgetJob,
   purgePersonalDataJob,

@@ -235,6 +235,9 @@ function translateConstraint(error: unknown, maxActivePerEmail: number): unknown
   switch (constraintOf(error)) {
     case 'slot_taken_within_capacity':
       return bookingErrors.slotFull();
+    // The slot was removed by a regeneration (schedule/regeneration.ts) while this booking waited for it.
+    case 'booking_slot_id_fkey':
+      return bookingErrors.slotUnknown();
     case 'booking_one_active_per_identity':
       return bookingErrors.alreadyBooked();
     case 'booking_email_limit':

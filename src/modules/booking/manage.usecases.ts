@@ -172,6 +172,8 @@ export async function rescheduleBooking(
     });
   } catch (error) {
     if (constraintOf(error) === 'slot_taken_within_capacity') throw bookingErrors.slotFull();
+    // The slot was removed by a regeneration (schedule/regeneration.ts) while this move waited for it.
+    if (constraintOf(error) === 'booking_slot_id_fkey') throw manageErrors.slotNotOffered();
     throw error;
   }
   deps.wakeOutbox?.();

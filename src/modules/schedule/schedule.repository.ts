@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
-import type { HolidayRegion } from '../../db/schema.ts';
+import type { Db, Executor } from '../../db/database.ts';
+import type { HolidayRegion, ReleaseMode } from '../../db/schema.ts';
 import { bookableSlots, firstComeOffers, offersWithPlace } from './offers.repository.ts';
 import type { GeneratedSlot, OpeningRuleInput } from './slot-generation.ts';
 
-export interface PublishableOffer {
+/** What slot generation needs of one offer: its place's zone and holidays, its rules, its policy. */
+export interface OfferSchedule {
   offerId: number;
   siteId: number;
   zone: string;
@@ -12,46 +13,77 @@ export interface PublishableOffer {
   durationMinutes: number;
   /** Days ahead to publish, today included (offer.publication_days). */
   publicationDays: number;
+  releaseMode: ReleaseMode;
+  /** Release modes: the last local day released so far. */
+  releasedThrough: string | null;
   rules: OpeningRuleInput[];
+  /** The site's closures from `fromDate` on. */
   closures: Set<string>;
 }
 
-/** Every first-come offer with its opening rules and the closures of its site. */
-export async function listPublishableOffers(db: Db, fromDate: string): Promise<PublishableOffer[]> {
-  const [offers, rules, closures] = await Promise.all([
-    firstComeOffers(db)
-      .select([
-        'offer.id as offerId',
-        'site.id as siteId',
-        'department.timezone as zone',
-        'department.holiday_region as holidayRegion',
-        'procedure.duration_minutes as durationMinutes',
-        'offer.publication_days as publicationDays',
-      ])
-      .execute(),
+/**
+ * A first-come offer's schedule (undefined for another channel: only first-come offers publish slots
+ * from their rules), read in the caller's transaction; `lock` takes the offer's row first, so that a
+ * change of its schedule ('update') and a publication ('share') never interleave.
+ */
+export async function loadOfferSchedule(
+  db: Executor,
+  offerId: number,
+  fromDate: string,
+  lock?: 'update' | 'share',
+): Promise<OfferSchedule | undefined> {
+  const query = firstComeOffers(db)
+    .select([
+      'offer.id as offerId',
+      'site.id as siteId',
+      'department.timezone as zone',
+      'department.holiday_region as holidayRegion',
+      'procedure.duration_minutes as durationMinutes',
+      'offer.publication_days as publicationDays',
+      'offer.release_mode as releaseMode',
+      'offer.released_through as releasedThrough',
+    ])
+    .where('offer.id', '=', offerId);
+  const offer = await (lock === 'update'
+    ? query.forNoKeyUpdate('offer')
+    : lock === 'share'
+      ? query.forShare('offer')
+      : query
+  ).executeTakeFirst();
+  if (!offer) return undefined;
+  const [rules, closures] = await Promise.all([
     db
       .selectFrom('opening_rule')
       .select([
-        'offer_id as offerId',
         'weekday',
-        sql<string>`to_char(starts_at, 'HH24:MI:SS')`.as('startsAt'),
-        sql<string>`to_char(ends_at, 'HH24:MI:SS')`.as('endsAt'),
+        sql<string>`to_char(starts_at, 'HH24:MI')`.as('startsAt'),
+        sql<string>`to_char(ends_at, 'HH24:MI')`.as('endsAt'),
         'capacity',
         'valid_from as validFrom',
         'valid_until as validUntil',
       ])
+      .where('offer_id', '=', offerId)
+      .orderBy('id')
       .execute(),
-    db.selectFrom('closure').select(['site_id as siteId', 'day']).where('day', '>=', fromDate).execute(),
+    db
+      .selectFrom('closure')
+      .select('day')
+      .where('site_id', '=', offer.siteId)
+      .where('day', '>=', fromDate)
+      .execute(),
   ]);
-  return offers.map((offer) => ({
-    ...offer,
-    rules: rules.filter((rule) => rule.offerId === offer.offerId),
-    closures: new Set(closures.filter((c) => c.siteId === offer.siteId).map((c) => c.day)),
-  }));
+  return { ...offer, rules, closures: new Set(closures.map((c) => c.day)) };
+}
+
+/** The first-come offers, or the one `offerId` if it is one: those the publication job publishes. */
+export async function publishableOfferIds(db: Executor, offerId?: number): Promise<number[]> {
+  let query = firstComeOffers(db).select('offer.id').orderBy('offer.id');
+  if (offerId !== undefined) query = query.where('offer.id', '=', offerId);
+  return (await query.execute()).map((row) => row.id);
 }
 
 /** Inserts the slots that do not exist yet; publishing twice changes nothing. Returns how many were new. */
-export async function insertSlots(db: Db, offerId: number, slots: GeneratedSlot[]): Promise<number> {
+export async function insertSlots(db: Executor, offerId: number, slots: GeneratedSlot[]): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < slots.length; i += 1000) {
     const chunk = slots.slice(i, i + 1000);

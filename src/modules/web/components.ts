@@ -42,7 +42,7 @@ export interface InputOptions {
   label: string;
   value?: string;
   hint?: string;
-  type?: 'text' | 'email' | 'tel' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'date' | 'time' | 'number';
   autocomplete?: string;
   required?: boolean;
   errors?: FieldError[];
