@@ -1,0 +1,295 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { RoleName } from '../src/db/schema.ts';
+import { bearer, createAgent, signedInCookie } from './helpers/agents.ts';
+import { createTestApp, type TestApp } from './helpers/app.ts';
+import { createFixture } from './helpers/fixtures.ts';
+
+// Issue 8: every role × every action × a target in scope and one out of scope, through the admin API
+// and the back office's pages. Each role is granted on département 74; the other target is in 84.
+// Who may do what is written here by hand, from PRODUCT §4.4, not read from the code's role table.
+
+const ROLES: readonly RoleName[] = ['administrator', 'site_manager', 'agent', 'viewer', 'partner'];
+
+/** Which roles hold each permission the actions below need (PRODUCT §4.4, decision 0020). */
+const HOLDERS: Record<string, readonly RoleName[]> = {
+  'site.configure': ['administrator', 'site_manager'],
+  'agent.manage': ['administrator'],
+};
+
+interface Place {
+  departmentCode: string;
+  siteId: number;
+  offerId: number;
+  agentId: number;
+}
+
+interface Action {
+  name: string;
+  permission: keyof typeof HOLDERS;
+  request: (place: Place, role: RoleName) => Request | Promise<Request>;
+}
+
+interface Request {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  body?: unknown;
+}
+
+let t: TestApp;
+let inScope: Place;
+let outOfScope: Place;
+let otherProcedureId: number;
+const tokens = new Map<RoleName, string>();
+const cookies = new Map<RoleName, string>();
+
+async function siteBody(siteId: number) {
+  const site = t.database.db.selectFrom('site').selectAll().where('id', '=', siteId);
+  const row = await site.executeTakeFirstOrThrow();
+  return { name: row.name, kind: row.kind, address: row.address, counters: ['Guichet 1', 'Guichet 2'] };
+}
+
+const API: readonly Action[] = [
+  {
+    name: 'read a site',
+    permission: 'site.configure',
+    request: (p) => ({ method: 'GET', url: `/api/v1/admin/sites/${p.siteId}` }),
+  },
+  {
+    name: 'update a site (site id in the URL)',
+    permission: 'site.configure',
+    request: async (p) => ({
+      method: 'PUT',
+      url: `/api/v1/admin/sites/${p.siteId}`,
+      body: await siteBody(p.siteId),
+    }),
+  },
+  {
+    name: 'read an offer',
+    permission: 'site.configure',
+    request: (p) => ({ method: 'GET', url: `/api/v1/admin/offers/${p.offerId}` }),
+  },
+  {
+    name: 'read opening rules',
+    permission: 'site.configure',
+    request: (p) => ({ method: 'GET', url: `/api/v1/admin/offers/${p.offerId}/opening-rules` }),
+  },
+  {
+    name: 'read closures',
+    permission: 'site.configure',
+    request: (p) => ({ method: 'GET', url: `/api/v1/admin/sites/${p.siteId}/closures` }),
+  },
+  {
+    name: 'read a publication policy',
+    permission: 'site.configure',
+    request: (p) => ({ method: 'GET', url: `/api/v1/admin/offers/${p.offerId}/publication` }),
+  },
+  {
+    name: 'add a closure (site id in the URL)',
+    permission: 'site.configure',
+    request: (p, role) => ({
+      method: 'POST',
+      url: `/api/v1/admin/sites/${p.siteId}/closures`,
+      body: { day: `2031-03-${String(3 + ROLES.indexOf(role)).padStart(2, '0')}`, reason: 'Formation' },
+    }),
+  },
+  {
+    name: 'set the holiday region (département code in the URL)',
+    permission: 'site.configure',
+    request: (p) => ({
+      method: 'PUT',
+      url: `/api/v1/admin/departments/${p.departmentCode}`,
+      body: { holidayRegion: 'metropole' },
+    }),
+  },
+  {
+    name: 'create an offer (site id in the JSON body)',
+    permission: 'site.configure',
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/admin/offers',
+      body: {
+        procedureId: otherProcedureId,
+        siteId: p.siteId,
+        channel: 'walk_in',
+        instructions: 'Sans rendez-vous, le matin.',
+      },
+    }),
+  },
+  {
+    name: 'read an agent',
+    permission: 'agent.manage',
+    request: (p) => ({ method: 'GET', url: `/api/v1/admin/agents/${p.agentId}` }),
+  },
+];
+
+const PAGES: readonly Action[] = [
+  {
+    name: 'the site page',
+    permission: 'site.configure',
+    request: (p) => ({ method: 'GET', url: `/agents/services/${p.siteId}` }),
+  },
+  {
+    name: 'the offer page',
+    permission: 'site.configure',
+    request: (p) => ({ method: 'GET', url: `/agents/services/${p.siteId}/offres/${p.offerId}` }),
+  },
+  {
+    name: 'the hours page',
+    permission: 'site.configure',
+    request: (p) => ({ method: 'GET', url: `/agents/services/${p.siteId}/offres/${p.offerId}/horaires` }),
+  },
+  {
+    name: 'the closures page',
+    permission: 'site.configure',
+    request: (p) => ({ method: 'GET', url: `/agents/services/${p.siteId}/fermetures` }),
+  },
+  {
+    name: 'an agent’s page',
+    permission: 'agent.manage',
+    request: (p) => ({ method: 'GET', url: `/agents/comptes/${p.agentId}` }),
+  },
+];
+
+async function placeIn(departmentCode: string, name: string): Promise<Place> {
+  const db = t.database.db;
+  const site = await db
+    .insertInto('site')
+    .values({
+      department_code: departmentCode,
+      name,
+      kind: 'prefecture',
+      address: '1 place de la Préfecture',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const procedure = await db.selectFrom('procedure').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const offer = await db
+    .insertInto('offer')
+    .values({ procedure_id: procedure.id, site_id: site.id, channel: 'booking' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const agent = await createAgent(db, t.config, {
+    grants: [{ role: 'agent', scope: { kind: 'site', siteId: site.id, departmentCode } }],
+  });
+  return { departmentCode, siteId: site.id, offerId: offer.id, agentId: agent.id };
+}
+
+before(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  await createFixture(db, { slots: 0 });
+  await db
+    .insertInto('department')
+    .values({ code: '84', name: 'Vaucluse', timezone: 'Europe/Paris', holiday_region: 'metropole' })
+    .execute();
+  inScope = await placeIn('74', 'Sous-préfecture de Thonon-les-Bains');
+  outOfScope = await placeIn('84', 'Préfecture de Vaucluse');
+  const procedure = await db
+    .insertInto('procedure')
+    .values({ code: 'retrait-titre-matrice', title: 'Retrait de titre de séjour', duration_minutes: 10 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  otherProcedureId = procedure.id;
+  for (const role of ROLES) {
+    const agent = await createAgent(db, t.config, {
+      grants: [{ role, scope: { kind: 'department', departmentCode: '74' } }],
+    });
+    tokens.set(role, await bearer(db, agent.id, t.clock.now()));
+    cookies.set(role, await signedInCookie(db, t.config, agent.id, t.clock.now()));
+  }
+});
+after(() => t.close());
+
+const REFUSED = new Set([403, 404]);
+
+function expectation(action: Action, role: RoleName, place: 'in' | 'out'): 'allowed' | 'refused' {
+  return HOLDERS[action.permission]?.includes(role) && place === 'in' ? 'allowed' : 'refused';
+}
+
+async function outcome(status: number): Promise<'allowed' | 'refused'> {
+  assert.ok(status < 500, `answered ${status}`);
+  assert.notEqual(status, 401);
+  return REFUSED.has(status) ? 'refused' : 'allowed';
+}
+
+describe('authorization matrix', () => {
+  test('the admin API: 5 roles × every action × in scope and out of scope', async () => {
+    const cells: string[] = [];
+    for (const action of API) {
+      for (const role of ROLES) {
+        for (const [where, place] of [
+          ['in', inScope],
+          ['out', outOfScope],
+        ] as const) {
+          const request = await action.request(place, role);
+          const response = await t.app.inject({
+            method: request.method,
+            url: request.url,
+            headers: { authorization: tokens.get(role) ?? '' },
+            ...(request.body === undefined ? {} : { payload: request.body as object }),
+          });
+          const got = await outcome(response.statusCode);
+          const want = expectation(action, role, where);
+          if (got !== want)
+            cells.push(
+              `${action.name} as ${role} ${where} scope: ${response.statusCode} ${response.body.slice(0, 120)}`,
+            );
+        }
+      }
+    }
+    assert.deepEqual(cells, []);
+  });
+
+  test('the back office’s pages: 5 roles × every page × in scope and out of scope', async () => {
+    const cells: string[] = [];
+    for (const action of PAGES) {
+      for (const role of ROLES) {
+        for (const [where, place] of [
+          ['in', inScope],
+          ['out', outOfScope],
+        ] as const) {
+          const request = await action.request(place, role);
+          const response = await t.app.inject({
+            method: request.method,
+            url: request.url,
+            headers: { accept: 'text/html', cookie: cookies.get(role) ?? '' },
+          });
+          assert.notEqual(response.statusCode, 303, `${request.url}: the session was refused`);
+          const got = await outcome(response.statusCode);
+          const want = expectation(action, role, where);
+          if (got !== want) cells.push(`${action.name} as ${role} ${where} scope: ${response.statusCode}`);
+        }
+      }
+    }
+    assert.deepEqual(cells, []);
+  });
+
+  test('nothing out of scope was changed by the refused writes', async () => {
+    const db = t.database.db;
+    const closures = await db
+      .selectFrom('closure')
+      .select('day')
+      .where('site_id', '=', outOfScope.siteId)
+      .execute();
+    assert.deepEqual(closures, []);
+    const offers = await db
+      .selectFrom('offer')
+      .select('id')
+      .where('site_id', '=', outOfScope.siteId)
+      .execute();
+    assert.deepEqual(offers, [{ id: outOfScope.offerId }]);
+    const site = await db
+      .selectFrom('site')
+      .select('counters')
+      .where('id', '=', outOfScope.siteId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(site.counters, ['Guichet 1']);
+    const refusedAudit = await db
+      .selectFrom('audit_entry')
+      .select('action')
+      .where('department_code', '=', '84')
+      .execute();
+    assert.deepEqual(refusedAudit, []);
+  });
+});
