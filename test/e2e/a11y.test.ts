@@ -56,7 +56,11 @@ function auditor(page: Page, locale: 'fr' | 'en') {
 // Both languages at once, each in its own browser context: the run takes half the time.
 describe('accessibility', { skip: chromiumSkip, concurrency: 2 }, () => {
   for (const locale of ['fr', 'en'] as const) {
-    test(`no WCAG 2.1 AA violation on any page of the journey, in ${locale === 'fr' ? 'French' : 'English'}`, async () => {
+    // Some 30 pages, each checked by axe (2–4 s apiece when the other test files load the machine):
+    // longer than the runner's default of 120 s, so this journey has its own deadline.
+    test(`no WCAG 2.1 AA violation on any page of the journey, in ${locale === 'fr' ? 'French' : 'English'}`, {
+      timeout: 300_000,
+    }, async () => {
       const page = await e.newPage(locale === 'en' ? { locale: 'en-GB' } : {});
       const a = auditor(page, locale);
       // A 9-digit number, to see step 4 in error; each language its own, as both run at once.
