@@ -32,16 +32,15 @@ export async function claimAttempt(
   const sorted = [...keys].sort((a, b) => a.key.localeCompare(b.key));
   const decisions: { key: ThrottleKey; decision: AttemptDecision }[] = [];
   for (const key of sorted) {
-    await trx
+    // One statement that creates or locks the row and reads it: a sign-in completing at the same
+    // moment may delete the row (resetThrottle), which an insert followed by a select would miss.
+    const row = await trx
       .insertInto('sign_in_throttle')
       .values({ key: key.key, failures: 0, last_failure_at: now, locked_until: null })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-    const row = await trx
-      .selectFrom('sign_in_throttle')
-      .select(['failures', 'last_failure_at as lastFailureAt', 'locked_until as lockedUntil'])
-      .where('key', '=', key.key)
-      .forUpdate()
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({ failures: eb.ref('sign_in_throttle.failures') })),
+      )
+      .returning(['failures', 'last_failure_at as lastFailureAt', 'locked_until as lockedUntil'])
       .executeTakeFirstOrThrow();
     const state = row.failures === 0 && row.lockedUntil === null ? undefined : row;
     decisions.push({ key, decision: decideAttempt(state, now, key.policy) });
