@@ -110,7 +110,7 @@ describe('a site manager changes the opening hours', { skip: chromiumSkip }, () 
       await navigateBy(applicant, applicant.locator('main a[href*="/plage?"][href*="site="]').first());
     }
     const ids = await radios.evaluateAll((inputs) => inputs.map((input) => input.id));
-    const labels = await Promise.all(ids.map((id) => applicant.locator(`label[for="${id}"]`).innerText()));
+    const labels = await Promise.all(ids.map((id) => applicant.locator(`label[for="${id}"]`).textContent()));
     const shown = labels.join(' | ');
     for (const time of ['09:00', '09:20', '09:40']) assert.match(shown, new RegExp(time), shown);
     await tick(applicant, radios.first());
