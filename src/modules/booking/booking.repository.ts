@@ -3,6 +3,7 @@ import type { Locale, TokenPurpose } from '../../db/schema.ts';
 import { bookingsWithPlace, firstComeSlots } from '../schedule/offers.repository.ts';
 import type { LocalizedText } from '../territory/localized-text.ts';
 import { type BookingStatus, statusesLeadingTo } from './statuses.ts';
+import { applicantColumns, type StoredApplicant } from './stored-applicant.ts';
 
 export type { Executor } from '../../db/database.ts';
 
@@ -58,21 +59,10 @@ export async function findToken(db: Executor, hash: Buffer) {
     .executeTakeFirst();
 }
 
-export interface NewBooking {
+export interface NewBooking extends StoredApplicant {
   reference: string;
   slotId: string;
   procedureId: number;
-  identityKey: string;
-  emailKey: string;
-  lastName: string;
-  firstName: string;
-  birthDate: string;
-  email: string;
-  phone: string | null;
-  foreignerNumber: string | null;
-  titleExpiry: string | null;
-  postalCode: string | null;
-  locale: Locale;
   holdExpiresAt: Date;
 }
 
@@ -84,17 +74,7 @@ export async function insertBooking(trx: Executor, booking: NewBooking): Promise
       reference: booking.reference,
       slot_id: booking.slotId,
       procedure_id: booking.procedureId,
-      identity_key: booking.identityKey,
-      email_key: booking.emailKey,
-      last_name: booking.lastName,
-      first_name: booking.firstName,
-      birth_date: booking.birthDate,
-      email: booking.email,
-      phone: booking.phone,
-      foreigner_number: booking.foreignerNumber,
-      title_expiry: booking.titleExpiry,
-      postal_code: booking.postalCode,
-      locale: booking.locale,
+      ...applicantColumns(booking),
       hold_expires_at: booking.holdExpiresAt,
     })
     .returning('id')

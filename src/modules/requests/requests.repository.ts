@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import type { Locale, RequestTokenPurpose } from '../../db/schema.ts';
+import type { RequestTokenPurpose } from '../../db/schema.ts';
+import { applicantColumns, type StoredApplicant } from '../booking/stored-applicant.ts';
 import { drawOffers } from '../schedule/offers.repository.ts';
 
 // All SQL of requests (PRODUCT §5). What the database refuses — a second live request is impossible
@@ -65,20 +66,9 @@ export async function listDrawOffices(db: Executor, departmentCode: string, proc
     .execute();
 }
 
-export interface RequestRow {
+export interface RequestRow extends StoredApplicant {
   label: string;
   procedureId: number;
-  identityKey: string;
-  emailKey: string;
-  lastName: string;
-  firstName: string;
-  birthDate: string;
-  email: string;
-  phone: string | null;
-  foreignerNumber: string | null;
-  titleExpiry: string | null;
-  postalCode: string | null;
-  locale: Locale;
   siteIds: number[];
   halfDays: string[];
   earliest: string | null;
@@ -98,17 +88,7 @@ export async function upsertRequest(trx: Executor, row: RequestRow) {
       .values({
         label: row.label,
         procedure_id: row.procedureId,
-        identity_key: row.identityKey,
-        email_key: row.emailKey,
-        last_name: row.lastName,
-        first_name: row.firstName,
-        birth_date: row.birthDate,
-        email: row.email,
-        phone: row.phone,
-        foreigner_number: row.foreignerNumber,
-        title_expiry: row.titleExpiry,
-        postal_code: row.postalCode,
-        locale: row.locale,
+        ...applicantColumns(row),
         site_ids: row.siteIds,
         half_days: row.halfDays,
         earliest: row.earliest,
