@@ -5,7 +5,7 @@ import { type AuditActor, addressHash } from '../audit/audit.ts';
 import { agentOfToken } from './api-tokens.ts';
 import { authorize, type Permission, type Principal, type Target } from './permissions.ts';
 import { loadPrincipal } from './principal.repository.ts';
-import { type AgentSession, sessionCookieName, touchSession } from './sessions.ts';
+import { sessionCookieName, touchSession } from './sessions.ts';
 
 // Who is asking, for the two parts of the site that need it: the back office's pages (a session
 // cookie at its 'complete' stage: no page answers between the password and the code) and the admin
@@ -13,24 +13,13 @@ import { type AgentSession, sessionCookieName, touchSession } from './sessions.t
 
 export const SIGN_IN_PATH = '/agents/connexion';
 
-interface Caller {
-  principal: Principal;
-  /** The browser's session; absent for an API token. */
-  session?: AgentSession & { cookie: string };
-}
-
-const callers = new WeakMap<FastifyRequest, Caller>();
+const callers = new WeakMap<FastifyRequest, { principal: Principal }>();
 
 /** The agent a guarded route answers; only guarded scopes call it. */
 export function principalOf(request: FastifyRequest): Principal {
   const caller = callers.get(request);
   if (!caller) throw new Error('principalOf called outside a guarded scope');
   return caller.principal;
-}
-
-/** The session of a guarded page's request (its counter, its cookie for sign-out). */
-export function sessionOf(request: FastifyRequest): (AgentSession & { cookie: string }) | undefined {
-  return callers.get(request)?.session;
 }
 
 /** The audit log's view of who acts: the signed-in agent, if any, and a keyed hash of the address. */
@@ -54,11 +43,11 @@ export function agentPagesGuard(ctx: AppContext): onRequestHookHandler {
     const session = cookie ? await touchSession(ctx.db, cookie, ctx.clock.now(), ctx.config) : undefined;
     const principal =
       session?.stage === 'complete' ? await loadPrincipal(ctx.db, session.agentId) : undefined;
-    if (!session || !principal || !cookie) {
+    if (!principal) {
       reply.header('cache-control', 'no-store');
       return reply.redirect(SIGN_IN_PATH, 303);
     }
-    callers.set(request, { principal, session: { ...session, cookie } });
+    callers.set(request, { principal });
   };
 }
 

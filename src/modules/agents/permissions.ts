@@ -132,11 +132,6 @@ export function authorize(principal: Principal, permission: Permission, target: 
   return { allowed: true };
 }
 
-/** Whether a grant may be given by `principal`: it must hold agent.manage over the whole scope given. */
-export function mayGrant(principal: Principal, scope: Scope): Decision {
-  return authorize(principal, 'agent.manage', scope);
-}
-
 /** The scope written as PRODUCT §7.1 does on the command line: `national`, `74`, `site:12`. */
 export function scopeLabel(scope: Scope): string {
   if (scope.kind === 'national') return 'national';
