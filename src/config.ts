@@ -29,6 +29,12 @@ export interface Config {
   /** Addresses and CIDR ranges of the proxies whose X-Forwarded-For is believed; empty: none. */
   trustProxy: string[];
   holdMinutes: number;
+  /** A draw's winner confirms its pending booking within this many hours. */
+  drawConfirmHours: number;
+  /** drand-style HTTP beacon whose round's randomness enters each draw's key; none when unset. */
+  drawBeaconUrl: string | undefined;
+  /** Freed seats of draw offers gather into a follow-up draw at most this often. */
+  followUpDrawHours: number;
   maxActivePerEmail: number;
   demoData: boolean;
   publicationDays: number;
@@ -268,6 +274,24 @@ const settings: { [K in keyof Config]: Setting<K> } = {
     env: 'HOLD_MINUTES',
     doc: 'How long a pending booking holds its seat waiting for the email confirmation.',
     parse: integer(1, 24 * 60, 30),
+  },
+  drawConfirmHours: {
+    key: 'drawConfirmHours',
+    env: 'DRAW_CONFIRM_HOURS',
+    doc: 'How long a draw winner has to confirm the pending booking it won.',
+    parse: integer(1, 14 * 24, 48),
+  },
+  drawBeaconUrl: {
+    key: 'drawBeaconUrl',
+    env: 'DRAW_BEACON_URL',
+    doc: "Public randomness beacon in drand's HTTP format (its chain's base URL); unset: no beacon.",
+    parse: url(['http:', 'https:']),
+  },
+  followUpDrawHours: {
+    key: 'followUpDrawHours',
+    env: 'FOLLOW_UP_DRAW_HOURS',
+    doc: 'Freed seats of a draw offer go to a follow-up draw at most this many hours apart.',
+    parse: integer(1, 7 * 24, 4),
   },
   maxActivePerEmail: {
     key: 'maxActivePerEmail',

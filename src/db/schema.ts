@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { BookingStatus } from '../modules/booking/statuses.ts';
 import type { RequestStatus } from '../modules/requests/statuses.ts';
 import type { LocalizedText } from '../modules/territory/localized-text.ts';
+import type { DrawCalendarTable, DrawEntryTable, DrawTable } from './schema.draws.ts';
 import type {
   AgentApiTokenTable,
   AgentFederationFlowTable,
@@ -15,6 +16,7 @@ import type {
 
 export type { BookingStatus } from '../modules/booking/statuses.ts';
 export type { RequestStatus } from '../modules/requests/statuses.ts';
+export type * from './schema.draws.ts';
 export type * from './schema.staff.ts';
 
 /** Kysely's view of the tables created by the migrations in ./migrations. */
@@ -48,6 +50,9 @@ export interface Database {
   request: RequestTable;
   request_email_activity: RequestEmailActivityTable;
   request_token: RequestTokenTable;
+  draw_calendar: DrawCalendarTable;
+  draw: DrawTable;
+  draw_entry: DrawEntryTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */
@@ -217,6 +222,11 @@ export interface BookingTable {
   confirmed_at: Timestamp | null;
   cancelled_at: Timestamp | null;
   status_reason: string | null;
+  /** The draw that gave this booking (migration 0019), and the request that won it. */
+  draw_id: ColumnType<number | null, number | null | undefined, never>;
+  request_id: ColumnType<Id | null, Id | null | undefined, Id | null>;
+  /** False for a win of a request entered by an agent or a partner: the address's limit does not apply. */
+  counts_for_email: ColumnType<boolean, boolean | undefined, never>;
 }
 
 export interface EmailActivityTable {
