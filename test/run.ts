@@ -42,16 +42,40 @@ async function createTemplate(url: string): Promise<void> {
   await db.destroy();
 }
 
+/**
+ * Runs the files with node's test runner, in a process group of its own: past TEST_DEADLINE_MINUTES
+ * (30 by default; the whole suite takes about 10) the group — runner, test files and whatever they
+ * started — is killed, so that something hanging fails the run instead of stalling it.
+ */
 function runTests(url: string): Promise<number> {
+  const deadlineMinutes = Number(process.env.TEST_DEADLINE_MINUTES ?? 30);
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
       ['--test', '--test-concurrency=2', '--test-timeout=120000', ...files],
       {
         stdio: 'inherit',
+        detached: true,
         env: { ...process.env, TEST_DATABASE_SERVER_URL: url },
       },
     );
-    child.on('exit', (exitCode) => resolve(exitCode ?? 1));
+    const deadline = setTimeout(() => {
+      console.error(`\nThe tests did not finish within ${deadlineMinutes} minutes: stopping them.`);
+      killGroup(child.pid, 'SIGTERM');
+      setTimeout(() => killGroup(child.pid, 'SIGKILL'), 10_000).unref();
+    }, deadlineMinutes * 60_000);
+    child.on('exit', (exitCode) => {
+      clearTimeout(deadline);
+      killGroup(child.pid, 'SIGKILL'); // anything a test file left running
+      resolve(exitCode ?? 1);
+    });
   });
+}
+
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  try {
+    if (pid) process.kill(-pid, signal);
+  } catch {
+    // the group is already gone
+  }
 }

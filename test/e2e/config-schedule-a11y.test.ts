@@ -41,7 +41,7 @@ after(async () => {
 
 async function signedInPage(locale: 'fr' | 'en'): Promise<Page> {
   const context = await browser.newContext({ locale: locale === 'fr' ? 'fr-FR' : 'en-GB', baseURL: base });
-  context.setDefaultTimeout(8_000);
+  context.setDefaultTimeout(20_000);
   await context.addCookies([{ ...cookie, url: base }]);
   return context.newPage();
 }

@@ -36,7 +36,7 @@ after(async () => {
 describe('error pages in a browser', { skip: chromiumSkip }, () => {
   test('a missing page and a fault are DSFR pages with their status, the stylesheet loaded, no stack', async () => {
     const context = await browser.newContext({ ...PHONE, baseURL: url });
-    context.setDefaultTimeout(8_000);
+    context.setDefaultTimeout(20_000);
     try {
       const page = await context.newPage();
       const styles: number[] = [];

@@ -43,7 +43,7 @@ describe('sign-in through ProConnect in a browser', { skip: chromiumSkip }, () =
       name: 'Camille Martin',
     });
     const context = await browser.newContext({ ...PHONE, baseURL: url });
-    context.setDefaultTimeout(8_000);
+    context.setDefaultTimeout(20_000);
     try {
       const page = await context.newPage();
       await page.goto(FEDERATION_PATH);

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { after } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -25,8 +27,22 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Runs `node src/server.ts` as a separate process, as `npm start` does. */
-export function runServer(env: Record<string, string>): {
+// Every server process a test file started is killed when the file's tests end, so that one that
+// hangs fails its test instead of keeping the file (and the whole run) waiting for it.
+const running = new Set<ChildProcess>();
+after(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/**
+ * Runs `node src/server.ts` as a separate process, as `npm start` does. A process expected to stop
+ * by itself (a refused start) that is still running after `exitWithinMs` is killed, and `exited`
+ * rejects with what it printed and where it was blocked.
+ */
+export function runServer(
+  env: Record<string, string>,
+  { exitWithinMs = 60_000 }: { exitWithinMs?: number } = {},
+): {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
@@ -36,23 +52,47 @@ export function runServer(env: Record<string, string>): {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    const deadline = Number.isFinite(exitWithinMs)
+      ? setTimeout(() => {
+          const where = blockedIn(child.pid);
+          child.kill('SIGKILL');
+          reject(
+            new Error(`the server did not exit within ${exitWithinMs} ms (${where}); it printed:\n${output}`),
+          );
+        }, exitWithinMs)
+      : undefined;
+    child.on('exit', (code) => {
+      clearTimeout(deadline);
+      running.delete(child);
+      resolve(code);
+    });
+  });
   return { child, output: () => output, exited };
+}
+
+/** What a stuck process is doing, as Linux tells it: its state and the kernel function it waits in. */
+function blockedIn(pid: number | undefined): string {
+  try {
+    const state = /^State:\s*(.*)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return `state ${state}, waiting in ${readFileSync(`/proc/${pid}/wchan`, 'utf8') || 'user space'}`;
+  } catch {
+    return 'state unknown';
+  }
 }
 
 /** Starts a server process and waits until GET /health answers 200. */
 export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const { child, output, exited } = runServer({
-    HOST: '127.0.0.1',
-    PUBLIC_URL: url,
-    ...env,
-    PORT: String(port),
-  });
+  const { child, output, exited } = runServer(
+    { HOST: '127.0.0.1', PUBLIC_URL: url, ...env, PORT: String(port) },
+    { exitWithinMs: Number.POSITIVE_INFINITY },
+  );
   let exitCode: number | null | undefined;
   exited.then((code) => {
     exitCode = code;

@@ -158,7 +158,7 @@ export async function startE2E(
   const newContext = async (contextOptions: BrowserContextOptions = {}) => {
     const context = await running.browser.newContext({ ...PHONE, baseURL: url, ...contextOptions });
     // Short waits: a missing element fails in seconds, not after Playwright's default 30 s.
-    context.setDefaultTimeout(8_000);
+    context.setDefaultTimeout(20_000);
     contexts.push(context);
     return context;
   };
