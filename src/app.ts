@@ -122,8 +122,8 @@ export async function buildApp(ctx: AppContext) {
   await registerModule(app, managePlugin, { ...modules, prefix: '/rendez-vous' });
   await registerModule(app, convocationPlugin, modules);
   await registerStaffSide(app, modules);
-  // The mailbox shows every message, tokens included: never in production.
-  if (ctx.mailCapture && !ctx.config.production) {
+  // The mailbox and the SMS list show every message, tokens included: never in production.
+  if ((ctx.mailCapture || ctx.smsCapture) && !ctx.config.production) {
     await registerModule(app, notifyPlugin, modules);
   }
   return app;

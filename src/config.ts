@@ -228,7 +228,7 @@ const settings: { [K in keyof Config]: Setting<K> } = {
   smsUrl: {
     key: 'smsUrl',
     env: 'SMS_URL',
-    doc: 'HTTP endpoint of the SMS provider (not used yet).',
+    doc: 'HTTP endpoint of the SMS provider, in the JSON format of notify/sms/sms-sender.ts; unset: captured at /dev/sms (never in production).',
     parse: url(['http:', 'https:']),
   },
   secretKey: {

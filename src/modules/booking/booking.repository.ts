@@ -160,6 +160,8 @@ export interface BookingDetails {
   status: BookingStatus;
   locale: Locale;
   email: string;
+  /** E.164, or null when none was given. */
+  phone: string | null;
   lastName: string;
   firstName: string;
   holdExpiresAt: Date;
@@ -196,6 +198,7 @@ export async function findBookingDetails(
     'booking.status',
     'booking.locale',
     'booking.email',
+    'booking.phone',
     'booking.last_name as lastName',
     'booking.first_name as firstName',
     'booking.hold_expires_at as holdExpiresAt',

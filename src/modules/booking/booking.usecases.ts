@@ -141,6 +141,7 @@ export async function confirmBooking(
         locale: row.locale,
         dueAt: now,
         tokens: { manage: manageToken },
+        channels: ['email', 'sms'],
       },
       config,
     );

@@ -45,6 +45,11 @@ const fr = {
       'Vous trouverez ci-joint votre convocation (à imprimer ou à présenter sur votre téléphone) et le rendez-vous à ajouter à votre agenda.',
     cancelHint: 'Si vous ne pouvez pas venir, annulez votre rendez-vous pour libérer la place.',
   },
+  /** SMS: short, GSM-7 once simplified (notify/sms/gsm7.ts), one or two segments with the link. */
+  sms: {
+    confirmed: (p: { date: string; time: string; site: string; reference: string; link: string }) =>
+      `Rendez-vous confirmé le ${p.date} à ${p.time}, ${p.site}. Réf. ${p.reference}. Convocation : ${p.link}`,
+  },
   cancelled: {
     subject: (reference: string) => `Confirmation d'annulation de rendez-vous (réf. ${reference})`,
     intro: (p: { date: string; time: string }) => `Votre rendez-vous du ${p.date} à ${p.time} a été annulé.`,
@@ -132,6 +137,10 @@ const en: typeof fr = {
     attached:
       'Your appointment letter (to print or show on your phone) and a calendar file are attached to this email.',
     cancelHint: 'If you cannot come, cancel your appointment so that someone else can have the place.',
+  },
+  sms: {
+    confirmed: (p) =>
+      `Appointment confirmed on ${p.date} at ${p.time}, ${p.site}. Ref. ${p.reference}. Letter: ${p.link}`,
   },
   cancelled: {
     subject: (reference) => `Your appointment has been cancelled (ref. ${reference})`,

@@ -52,6 +52,7 @@ async function rowsOf(bookingId: string) {
     .selectFrom('outbox')
     .select(['event', 'status', 'sealed_tokens'])
     .where('booking_id', '=', bookingId)
+    .where('channel', '=', 'email')
     .orderBy('id')
     .execute();
 }

@@ -1,5 +1,5 @@
 import type { EventName } from '../events.ts';
-import type { Notifier, NotifierDeps, OutgoingEmail, Skip } from '../notifier.ts';
+import type { Notifier, NotifierDeps, OutgoingEmail, OutgoingSms, Skip } from '../notifier.ts';
 import type { ClaimedNotification } from '../outbox.repository.ts';
 import { agentLocked } from './agent-locked.ts';
 import { bookingCancelled } from './booking-cancelled.ts';
@@ -31,5 +31,13 @@ export function composeEmail(deps: NotifierDeps) {
   return async (message: ClaimedNotification): Promise<OutgoingEmail | Skip> => {
     if (!Object.hasOwn(notifiers, message.event)) throw new Error(`no notifier for ${message.event}`);
     return notifiers[message.event as EventName].composeEmail(deps, message);
+  };
+}
+
+/** The SMS worker's `compose`: the same, for SMS rows; an event without an SMS is skipped. */
+export function composeSms(deps: NotifierDeps) {
+  return async (message: ClaimedNotification): Promise<OutgoingSms | Skip> => {
+    if (!Object.hasOwn(notifiers, message.event)) throw new Error(`no notifier for ${message.event}`);
+    return notifiers[message.event as EventName].composeSms(deps, message);
   };
 }
