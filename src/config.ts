@@ -36,6 +36,8 @@ export interface Config {
   /** Freed seats of draw offers gather into a follow-up draw at most this often. */
   followUpDrawHours: number;
   maxActivePerEmail: number;
+  /** Online requests or updates one identity may submit per day, from any address or email. */
+  requestUpdatesPerDay: number;
   demoData: boolean;
   publicationDays: number;
   /** An agent's session ends after this many minutes without a request. */
@@ -298,6 +300,12 @@ const settings: { [K in keyof Config]: Setting<K> } = {
     env: 'MAX_ACTIVE_PER_EMAIL',
     doc: 'Most active bookings (pending or confirmed) one email address may hold.',
     parse: integer(1, 100, 3),
+  },
+  requestUpdatesPerDay: {
+    key: 'requestUpdatesPerDay',
+    env: 'REQUEST_UPDATES_PER_DAY',
+    doc: 'Most requests or updates submitted online for one identity per day, whatever the address or email (then 429).',
+    parse: integer(1, 1_000, 10),
   },
   demoData: {
     key: 'demoData',

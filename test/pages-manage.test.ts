@@ -370,7 +370,10 @@ describe('with the security check on', () => {
     const guarded = await createTestApp({ env: { CAPTCHA: 'on' } });
     try {
       const page = await guarded.app.inject({ url: '/rendez-vous/gerer' });
-      assert.match(page.body, /<altcha-widget challenge="\/api\/v1\/captcha" name="altcha"/);
+      assert.match(
+        page.body,
+        /<altcha-widget challenge="\/api\/v1\/captcha\?action=manage_link" name="altcha"/,
+      );
       assert.match(page.body, /js\/altcha\.min\.js/);
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
       const answer = await guarded.app.inject({

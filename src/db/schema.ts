@@ -37,6 +37,7 @@ export interface Database {
   captcha_use: CaptchaUseTable;
   access_token: AccessTokenTable;
   write_budget: WriteBudgetTable;
+  identity_budget: IdentityBudgetTable;
   job_run: JobRunTable;
   seat_event: SeatEventTable;
   agent: AgentTable;
@@ -296,6 +297,13 @@ export interface CaptchaUseTable {
 /** How many writes one client address made in its current window (protection/write-budget.ts). */
 export interface WriteBudgetTable {
   client: string;
+  window_start: Timestamp;
+  used: number;
+}
+
+/** Online submissions of one identity in its window (its key's HMAC, never the identity). */
+export interface IdentityBudgetTable {
+  identity: string;
   window_start: Timestamp;
   used: number;
 }

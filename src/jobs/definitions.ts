@@ -3,6 +3,7 @@ import { purgeAuditEntries } from '../modules/audit/audit-retention.ts';
 import { expireHolds } from '../modules/booking/holds.usecases.ts';
 import { purgePersonalData } from '../modules/booking/retention.ts';
 import { purgeSpentChallenges } from '../modules/protection/captcha.ts';
+import { purgeIdentityBudget } from '../modules/protection/identity-budget.ts';
 import { purgeWriteBudget } from '../modules/protection/write-budget.ts';
 import { publishSlots, releaseDueSlots } from '../modules/schedule/publication.ts';
 import { purgeSeatEvents } from '../modules/schedule/seat-events.repository.ts';
@@ -79,6 +80,16 @@ export const purgeWriteBudgetJob = defineJob({
   handler: async (_payload, { db, clock }) => ({ deleted: await purgeWriteBudget(db, clock.now()) }),
 });
 
+/** Finished windows of the identities' submission budget (a day each). */
+export const purgeIdentityBudgetJob = defineJob({
+  id: 'purge-identity-budget',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '23 * * * *',
+  handler: async (_payload, { db, clock }) => ({ deleted: await purgeIdentityBudget(db, clock.now()) }),
+});
+
 /** Personal data is kept RETENTION_DAYS after the appointment, as /donnees-personnelles says. */
 export const purgePersonalDataJob = defineJob({
   id: 'purge-personal-data',
@@ -125,4 +136,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   purgePersonalDataJob,
   purgeRecordsJob,
   purgeAuditJob,
+  purgeIdentityBudgetJob,
 ];

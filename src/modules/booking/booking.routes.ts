@@ -46,7 +46,7 @@ export function bookingRoutes(app: ModuleApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      if (!(await ctx.captcha.verify(request.body.captcha))) throw bookingErrors.captchaFailed();
+      if (!(await ctx.captcha.verify(request.body.captcha, 'booking'))) throw bookingErrors.captchaFailed();
       const booking = await bookSlot(deps, {
         slotId: request.body.slotId,
         applicant: request.body.applicant,

@@ -177,7 +177,7 @@ export async function submitBooking(
   // Checked before the proof of work is spent, so that a typo does not cost a new check.
   const result = validate(deps, slot, applicant);
   if (!result.ok) return detailsStep(slot, input, result.fields);
-  if (!(await deps.captcha.verify(text(input.body, 'altcha')))) {
+  if (!(await deps.captcha.verify(text(input.body, 'altcha'), 'booking'))) {
     return { step: 'security', slot, captcha: deps.captcha.enabled, failed: true };
   }
   try {

@@ -101,7 +101,7 @@ export async function askForManageLink(
     return { form: 'request', captcha, email: input.email, refused };
   }
   const email = checked.address;
-  if (!(await deps.captcha.verify(input.altcha || undefined))) {
+  if (!(await deps.captcha.verify(input.altcha || undefined, 'manage_link'))) {
     return { form: 'request', captcha, email, refused: { field: 'altcha', code: 'captcha_failed' } };
   }
   await requestManageLink(deps, { email, locale: input.locale });

@@ -52,7 +52,7 @@ function requestFormView(page: PageContext, model: LinkRequestForm): PageView {
   const errors = model.refused ? [refusalOf(m, model.refused)] : [];
   const security = model.captcha
     ? html`<p class="fr-hint-text">${m.securityHint}</p>
-${altchaWidget(locale)}`
+${altchaWidget(locale, 'manage_link')}`
     : html`<div class="fr-notice fr-notice--info"><div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">${m.captchaOff}</p></div></div></div>`;
   return {
     title: errors.length ? `${c.errorPrefix} ${m.title}` : m.title,

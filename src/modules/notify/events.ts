@@ -23,6 +23,10 @@ export interface EventInputs {
   'request.submitted': { requestId: string; tokens: { manage: string }; params: { updated: boolean } };
   /** The person withdrew their request. */
   'request.withdrawn': { requestId: string };
+  /** A request for the identity of this live request was sent online from another address: not applied. */
+  'request.claimed': { requestId: string };
+  /** What the address typed in that submission receives (lower case): the request exists elsewhere. */
+  'request.identity_in_use': { emailKey: string };
 }
 
 export type EventName = keyof EventInputs;

@@ -92,6 +92,16 @@ const fr = {
     withdrawnSubject: (label: string) => `Votre demande de rendez-vous est retirée (n° ${label})`,
     withdrawn: 'Votre demande de rendez-vous a bien été retirée : elle ne participera à aucun tirage.',
     again: 'Si vous avez de nouveau besoin d’un rendez-vous, vous pouvez faire une nouvelle demande.',
+    claimedSubject: (label: string) => `Une demande a été envoyée pour votre identité (n° ${label})`,
+    claimed:
+      'Une demande de rendez-vous a été envoyée pour votre identité avec une autre adresse électronique. Votre demande n’a pas été modifiée et cette adresse n’a reçu ni son numéro ni son lien.',
+    claimedNotYou:
+      'Si c’était vous, modifiez votre demande avec le lien de vos courriels précédents. Sinon, vous n’avez rien à faire ; si cela se répète, signalez-le à la préfecture.',
+    inUseSubject: 'Votre demande de rendez-vous par tirage au sort',
+    inUse:
+      'Nous avons reçu votre demande, mais une demande est déjà enregistrée pour cette identité avec une autre adresse électronique. Elle n’a pas été modifiée et la personne qui l’a faite en a été prévenue.',
+    inUseNext:
+      'Si cette demande est la vôtre, modifiez-la avec le lien reçu à l’autre adresse. Si vous n’avez plus accès à cette adresse, adressez-vous à la préfecture.',
     labels: {
       label: 'Numéro de demande',
       procedure: 'Démarche',
@@ -183,6 +193,16 @@ const en: typeof fr = {
     withdrawnSubject: (label) => `Your appointment request has been withdrawn (no. ${label})`,
     withdrawn: 'Your appointment request has been withdrawn: it will take part in no draw.',
     again: 'If you need an appointment again, you can make a new request.',
+    claimedSubject: (label) => `A request was sent for your identity (no. ${label})`,
+    claimed:
+      'An appointment request was sent for your identity from another email address. Your request was not changed, and that address received neither its number nor its link.',
+    claimedNotYou:
+      'If it was you, change your request with the link in our earlier emails. Otherwise there is nothing to do; if it happens again, tell the prefecture.',
+    inUseSubject: 'Your request for an appointment by draw',
+    inUse:
+      'We received your request, but a request is already recorded for this identity with another email address. It was not changed, and the person who made it has been told.',
+    inUseNext:
+      'If that request is yours, change it with the link sent to the other address. If you no longer have access to that address, contact the prefecture.',
     labels: {
       label: 'Request number',
       procedure: 'Procedure',

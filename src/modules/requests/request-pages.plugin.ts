@@ -79,6 +79,7 @@ export function requestPages(app: ModuleApp, ctx: AppContext, web: Web): void {
   app.post('/demandes/valider', HIDDEN, async (request, reply) => {
     const locale = web.locale(request, reply);
     const model = await submitFromJourney(deps, { ...parseRequestStep(request.body), locale });
+    if (model.step === 'refused' && model.retryAfter) reply.header('retry-after', model.retryAfter);
     return web.render(request, reply, requestStepView, model);
   });
 

@@ -7,6 +7,7 @@ import { bookingConfirmRequested } from './booking-confirm-requested.ts';
 import { bookingConfirmed } from './booking-confirmed.ts';
 import { bookingRescheduled } from './booking-rescheduled.ts';
 import { manageLinkRequested } from './manage-link-requested.ts';
+import { requestClaimed, requestIdentityInUse } from './request-claimed.ts';
 import { requestSubmitted } from './request-submitted.ts';
 import { requestWithdrawn } from './request-withdrawn.ts';
 
@@ -20,6 +21,8 @@ export const notifiers: { [E in EventName]: Notifier<E> } = {
   'agent.locked': agentLocked,
   'request.submitted': requestSubmitted,
   'request.withdrawn': requestWithdrawn,
+  'request.claimed': requestClaimed,
+  'request.identity_in_use': requestIdentityInUse,
 };
 
 /**
