@@ -20,6 +20,7 @@ import {
   lockTokenWithBooking,
   markTokenUsed,
 } from './booking.repository.ts';
+import { scheduleReminder } from './reminders.ts';
 import { hashToken, looksLikeToken, newReference, newToken, normaliseReference } from './tokens.ts';
 
 export interface BookingDeps {
@@ -145,6 +146,7 @@ export async function confirmBooking(
       },
       config,
     );
+    await scheduleReminder(trx, details, manageToken, now, config);
     return { reference: row.reference, manageToken };
   });
   deps.wakeOutbox?.();

@@ -12,6 +12,7 @@ import {
   listBookingIdsOfEmail,
   moveBooking,
 } from './manage.repository.ts';
+import { scheduleReminder } from './reminders.ts';
 import { isActiveStatus } from './statuses.ts';
 import { hashToken, looksLikeToken, newToken, normaliseReference } from './tokens.ts';
 
@@ -168,6 +169,7 @@ export async function rescheduleBooking(
         },
         config,
       );
+      if (details.status === 'confirmed') await scheduleReminder(trx, details, manageToken, now, config);
       return details;
     });
   } catch (error) {

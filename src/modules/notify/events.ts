@@ -13,6 +13,8 @@ export interface EventInputs {
   'booking.confirmed': { bookingId: string; tokens: { manage: string } };
   /** The applicant cancelled the booking. */
   'booking.cancelled': { bookingId: string };
+  /** Two days before a confirmed appointment at `slotId` (a later move writes its own reminder). */
+  'booking.reminder': { bookingId: string; tokens: { manage: string }; params: { slotId: string } };
   /** The booking moved to another slot; `slotId` is where it moved, so that a later move supersedes it. */
   'booking.rescheduled': { bookingId: string; tokens: { manage: string }; params: { slotId: string } };
   /** Someone asked for a link to every booking of an address (lower case): decided at send time. */

@@ -49,6 +49,13 @@ const fr = {
   sms: {
     confirmed: (p: { date: string; time: string; site: string; reference: string; link: string }) =>
       `Rendez-vous confirmé le ${p.date} à ${p.time}, ${p.site}. Réf. ${p.reference}. Convocation : ${p.link}`,
+    reminder: (p: { date: string; time: string; site: string; reference: string; link: string }) =>
+      `Rappel : rendez-vous le ${p.date} à ${p.time}, ${p.site}. Réf. ${p.reference}. Annuler si vous ne venez pas : ${p.link}`,
+  },
+  reminder: {
+    subject: (reference: string) => `Rappel : votre rendez-vous dans deux jours (réf. ${reference})`,
+    intro: 'Nous vous rappelons votre rendez-vous à la préfecture :',
+    cancelHint: 'Si vous ne pouvez pas venir, annulez-le pour que quelqu’un d’autre puisse avoir la place.',
   },
   cancelled: {
     subject: (reference: string) => `Confirmation d'annulation de rendez-vous (réf. ${reference})`,
@@ -151,6 +158,13 @@ const en: typeof fr = {
   sms: {
     confirmed: (p) =>
       `Appointment confirmed on ${p.date} at ${p.time}, ${p.site}. Ref. ${p.reference}. Letter: ${p.link}`,
+    reminder: (p) =>
+      `Reminder: appointment on ${p.date} at ${p.time}, ${p.site}. Ref. ${p.reference}. Cancel if you cannot come: ${p.link}`,
+  },
+  reminder: {
+    subject: (reference) => `Reminder: your appointment in two days (ref. ${reference})`,
+    intro: 'This is a reminder of your appointment at the préfecture:',
+    cancelHint: 'If you cannot come, cancel it so that someone else can have the place.',
   },
   cancelled: {
     subject: (reference) => `Your appointment has been cancelled (ref. ${reference})`,
