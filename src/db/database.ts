@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014-publication-policy.ts';
 import * as m0016 from './migrations/0016-federation-flows.ts';
 import * as m0017 from './migrations/0017-requests.ts';
 import * as m0018 from './migrations/0018-department-administrator-lock.ts';
+import * as m0020 from './migrations/0020-cool-down-and-earlier-offers.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -128,6 +129,7 @@ const migrations: Record<string, Migration> = {
   '0016-federation-flows': m0016,
   '0017-requests': m0017,
   '0018-department-administrator-lock': m0018,
+  '0020-cool-down-and-earlier-offers': m0020,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
