@@ -343,6 +343,7 @@ describe('OpenAPI', () => {
       '/api/v1/bookings/confirm',
       '/api/v1/bookings/{reference}',
       '/api/v1/bookings/{reference}/cancel',
+      '/api/v1/bookings/{reference}/earlier-slot',
       '/api/v1/captcha',
       '/api/v1/departments',
       '/api/v1/procedures',

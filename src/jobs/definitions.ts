@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { purgeAuditEntries } from '../modules/audit/audit-retention.ts';
+import { runCoolDown } from '../modules/booking/held-seats.usecases.ts';
 import { expireHolds } from '../modules/booking/holds.usecases.ts';
 import { purgePersonalData } from '../modules/booking/retention.ts';
 import { purgeSpentChallenges } from '../modules/protection/captcha.ts';
@@ -25,6 +26,21 @@ export const expireHoldsJob = defineJob({
   runAtStart: true,
   timeoutSeconds: 120,
   handler: async (_payload, { db, clock }) => ({ freed: (await expireHolds({ db, clock })).length }),
+});
+
+/**
+ * The cool-down of freed first-come seats (decision 0029): unanswered earlier-slot offers expire, held
+ * seats are offered to the next person on the list, or return to the public pool when their time is up.
+ */
+export const coolDownJob = defineJob({
+  id: 'cool-down',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '* * * * *',
+  runAtStart: true,
+  timeoutSeconds: 120,
+  handler: async (_payload, { db, clock, config }) => ({ ...(await runCoolDown({ db, clock, config })) }),
 });
 
 /**
@@ -137,4 +153,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   purgeRecordsJob,
   purgeAuditJob,
   purgeIdentityBudgetJob,
+  coolDownJob,
 ];

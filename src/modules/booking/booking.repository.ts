@@ -20,6 +20,7 @@ export async function findSlotForBooking(db: Executor, slotId: number) {
       'slot.ends_at as endsAt',
       'slot.capacity',
       'slot.taken',
+      'slot.held_back as heldBack',
       'offer.channel',
       'procedure.id as procedureId',
       'procedure.code as procedureCode',
@@ -135,9 +136,12 @@ export async function confirmPending(trx: Executor, bookingId: string, now: Date
   return result.numUpdatedRows === 1n;
 }
 
-/** An active booking → cancelled, only before the appointment starts; the trigger frees the seat. */
-export async function cancelActive(trx: Executor, bookingId: string, now: Date): Promise<boolean> {
-  const result = await trx
+/**
+ * An active booking → cancelled, only before the appointment starts; the trigger frees the seat.
+ * Answers the slot whose seat was freed, or undefined when nothing was cancelled.
+ */
+export async function cancelActive(trx: Executor, bookingId: string, now: Date): Promise<string | undefined> {
+  const row = await trx
     .updateTable('booking')
     .set({ status: 'cancelled', cancelled_at: now, status_reason: 'applicant' })
     .where('id', '=', bookingId)
@@ -150,8 +154,9 @@ export async function cancelActive(trx: Executor, bookingId: string, now: Date):
           .where('slot.starts_at', '>', now),
       ),
     )
+    .returning('slot_id')
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return row?.slot_id;
 }
 
 export interface BookingDetails {

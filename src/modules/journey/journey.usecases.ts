@@ -99,9 +99,9 @@ export async function chooseSlot(
   return { kind: 'no_slot', ...page, others, channels };
 }
 
-/** Whether a slot can still be booked now: online booking, in the future, a seat left. */
+/** Whether a slot can still be booked now: online booking, in the future, a seat left (none cooling down). */
 function bookable(slot: JourneySlot, now: Date): boolean {
-  return isFirstCome(slot.channel) && slot.startsAt > now && slot.taken < slot.capacity;
+  return isFirstCome(slot.channel) && slot.startsAt > now && slot.taken + slot.heldBack < slot.capacity;
 }
 
 /** The slot a POST step is about — or, when it cannot be booked, the answer sending the person on. */

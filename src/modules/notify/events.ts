@@ -17,6 +17,8 @@ export interface EventInputs {
   'booking.reminder': { bookingId: string; tokens: { manage: string }; params: { slotId: string } };
   /** The booking moved to another slot; `slotId` is where it moved, so that a later move supersedes it. */
   'booking.rescheduled': { bookingId: string; tokens: { manage: string }; params: { slotId: string } };
+  /** A held seat is offered to the holder of a booking on the earlier-slot list; `offerId` is the offer. */
+  'booking.earlier_offered': { bookingId: string; tokens: { offer: string }; params: { offerId: string } };
   /** Someone asked for a link to every booking of an address (lower case): decided at send time. */
   'manage.link_requested': { emailKey: string; tokens: { access: string } };
   /** An agent's account was locked after repeated failed sign-ins, until `lockedUntil` (ISO 8601). */

@@ -68,6 +68,17 @@ const fr = {
       'Votre rendez-vous a bien été déplacé sur le nouveau créneau ci-dessous ; l’ancien créneau est libéré.',
     letter: 'Votre nouvelle convocation est jointe à ce courriel : l’ancienne n’est plus valable.',
   },
+  earlierOffer: {
+    subject: (reference: string) => `Un créneau plus tôt vous est proposé (réf. ${reference})`,
+    intro:
+      'Vous avez demandé à être prévenu(e) si un créneau plus tôt se libérait pour votre rendez-vous. Ce créneau vous est proposé :',
+    current: (p: { date: string; time: string }) =>
+      `Votre rendez-vous actuel du ${p.date} à ${p.time} reste valable tant que vous n’acceptez pas.`,
+    until: (p: { date: string; time: string }) =>
+      `Vous pouvez l’accepter jusqu’au ${p.date} à ${p.time} (heure locale). Ensuite, il sera proposé à une autre personne.`,
+    action: 'Voir le créneau proposé',
+    personal: 'Ce lien est personnel : ne le transmettez à personne.',
+  },
   manageLink: {
     subject: 'Vos demandes de rendez-vous',
     hello: 'Bonjour,',
@@ -175,6 +186,16 @@ const en: typeof fr = {
     subject: (reference) => `Your appointment has been moved (ref. ${reference})`,
     intro: 'Your appointment has been moved to the new slot below; the previous slot has been released.',
     letter: 'Your new appointment letter is attached to this email: the previous one is no longer valid.',
+  },
+  earlierOffer: {
+    subject: (reference) => `An earlier slot is offered to you (ref. ${reference})`,
+    intro:
+      'You asked to be told if an earlier slot became free for your appointment. This slot is offered to you:',
+    current: (p) => `Your current appointment on ${p.date} at ${p.time} stands until you accept.`,
+    until: (p) =>
+      `You can accept it until ${p.date} at ${p.time} (local time). After that, it will be offered to someone else.`,
+    action: 'See the slot offered',
+    personal: 'This link is personal: do not share it with anyone.',
   },
   manageLink: {
     subject: 'Your appointment requests',

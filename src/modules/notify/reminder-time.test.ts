@@ -8,16 +8,28 @@ const long = at('2030-01-01T00:00:00Z');
 
 describe('when a reminder goes', () => {
   test('two days before an appointment in the day', () => {
-    assert.equal(reminderDueAt(at('2030-01-09T08:00:00Z'), PARIS, long)?.toISOString(), '2030-01-07T08:00:00.000Z');
-    assert.equal(reminderDueAt(at('2030-01-09T18:59:00Z'), PARIS, long)?.toISOString(), '2030-01-07T18:59:00.000Z');
+    assert.equal(
+      reminderDueAt(at('2030-01-09T08:00:00Z'), PARIS, long)?.toISOString(),
+      '2030-01-07T08:00:00.000Z',
+    );
+    assert.equal(
+      reminderDueAt(at('2030-01-09T18:59:00Z'), PARIS, long)?.toISOString(),
+      '2030-01-07T18:59:00.000Z',
+    );
   });
 
   test('an early appointment (07:30 local) is reminded the evening before, at 19:00', () => {
-    assert.equal(reminderDueAt(at('2030-01-09T06:30:00Z'), PARIS, long)?.toISOString(), '2030-01-06T18:00:00.000Z');
+    assert.equal(
+      reminderDueAt(at('2030-01-09T06:30:00Z'), PARIS, long)?.toISOString(),
+      '2030-01-06T18:00:00.000Z',
+    );
   });
 
   test('a late one (20:30 local) the same day at 19:00', () => {
-    assert.equal(reminderDueAt(at('2030-01-09T19:30:00Z'), PARIS, long)?.toISOString(), '2030-01-07T18:00:00.000Z');
+    assert.equal(
+      reminderDueAt(at('2030-01-09T19:30:00Z'), PARIS, long)?.toISOString(),
+      '2030-01-07T18:00:00.000Z',
+    );
   });
 
   test('in the office’s zone: 07:30 in La Réunion is 03:30 UTC', () => {

@@ -5,6 +5,7 @@ import { agentLocked } from './agent-locked.ts';
 import { bookingCancelled } from './booking-cancelled.ts';
 import { bookingConfirmRequested } from './booking-confirm-requested.ts';
 import { bookingConfirmed } from './booking-confirmed.ts';
+import { bookingEarlierOffered } from './booking-earlier-offered.ts';
 import { bookingReminder } from './booking-reminder.ts';
 import { bookingRescheduled } from './booking-rescheduled.ts';
 import { manageLinkRequested } from './manage-link-requested.ts';
@@ -19,6 +20,7 @@ export const notifiers: { [E in EventName]: Notifier<E> } = {
   'booking.cancelled': bookingCancelled,
   'booking.rescheduled': bookingRescheduled,
   'booking.reminder': bookingReminder,
+  'booking.earlier_offered': bookingEarlierOffered,
   'manage.link_requested': manageLinkRequested,
   'agent.locked': agentLocked,
   'request.submitted': requestSubmitted,
