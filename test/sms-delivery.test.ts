@@ -64,6 +64,7 @@ function smsRow(bookingId: string) {
     .selectAll()
     .where('booking_id', '=', bookingId)
     .where('channel', '=', 'sms')
+    .where('event', '=', 'booking.confirmed')
     .executeTakeFirstOrThrow();
 }
 
