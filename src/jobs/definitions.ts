@@ -138,10 +138,10 @@ export const jobDefinitions: readonly JobDefinition[] = [
   expireHoldsJob,
   publishSlotsJob,
   releaseSlotsJob,
+  scheduleFollowUpDrawsJob,
   purgeCaptchaJob,
   purgeWriteBudgetJob,
   purgePersonalDataJob,
   purgeRecordsJob,
   purgeAuditJob,
-  scheduleFollowUpDrawsJob,
 ];
