@@ -3,6 +3,8 @@ import { purgeAuditEntries } from '../modules/audit/audit-retention.ts';
 import { runCoolDown } from '../modules/booking/held-seats.usecases.ts';
 import { expireHolds } from '../modules/booking/holds.usecases.ts';
 import { purgePersonalData } from '../modules/booking/retention.ts';
+import { beaconAt } from '../modules/draw/beacon.ts';
+import { scheduleFollowUpDraws } from '../modules/draw/follow-up.ts';
 import { purgeSpentChallenges } from '../modules/protection/captcha.ts';
 import { purgeIdentityBudget } from '../modules/protection/identity-budget.ts';
 import { purgeWriteBudget } from '../modules/protection/write-budget.ts';
@@ -142,11 +144,28 @@ export const purgeAuditJob = defineJob({
   handler: async (_payload, { db, clock }) => purgeAuditEntries(db, clock.now()),
 });
 
+/**
+ * Freed seats of draw offers gather into follow-up draws (decision 0034): one per procedure and
+ * département at a time, at most every FOLLOW_UP_DRAW_HOURS; run-draws draws them.
+ */
+export const scheduleFollowUpDrawsJob = defineJob({
+  id: 'schedule-follow-up-draws',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '*/15 * * * *',
+  handler: async (_payload, { db, clock, config }) => ({
+    created: (await scheduleFollowUpDraws({ db, clock, config, beacon: beaconAt(config.drawBeaconUrl) }))
+      .length,
+  }),
+});
+
 /** Every job of Créneau; the queue of each instance works them all. */
 export const jobDefinitions: readonly JobDefinition[] = [
   expireHoldsJob,
   publishSlotsJob,
   releaseSlotsJob,
+  scheduleFollowUpDrawsJob,
   purgeCaptchaJob,
   purgeWriteBudgetJob,
   purgePersonalDataJob,
