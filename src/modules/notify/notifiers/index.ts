@@ -6,6 +6,8 @@ import { bookingCancelled } from './booking-cancelled.ts';
 import { bookingConfirmRequested } from './booking-confirm-requested.ts';
 import { bookingConfirmed } from './booking-confirmed.ts';
 import { bookingRescheduled } from './booking-rescheduled.ts';
+import { drawLost } from './draw-lost.ts';
+import { drawWon } from './draw-won.ts';
 import { manageLinkRequested } from './manage-link-requested.ts';
 import { requestSubmitted } from './request-submitted.ts';
 import { requestWithdrawn } from './request-withdrawn.ts';
@@ -20,6 +22,8 @@ export const notifiers: { [E in EventName]: Notifier<E> } = {
   'agent.locked': agentLocked,
   'request.submitted': requestSubmitted,
   'request.withdrawn': requestWithdrawn,
+  'draw.won': drawWon,
+  'draw.lost': drawLost,
 };
 
 /**
