@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Db } from '../../src/db/database.ts';
 import { insertDraw } from '../../src/modules/draw/draws.repository.ts';
 import type { TestApp } from './app.ts';
-import type { applicant } from './fixtures.ts';
+import { type applicant, createFixture } from './fixtures.ts';
 import { createDrawFixture, type DrawFixture, requestBody } from './requests.ts';
 
 // What the tests of running draws share: the draw fixture's offers with slots in the week of Monday
@@ -30,6 +30,52 @@ async function drawOfferOf(db: Db, siteId: number): Promise<number> {
   return row.id;
 }
 
+/**
+ * The draw fixture of requests.ts, once per database; the next ones (several draws in one test file)
+ * get their own offices of the same names with a suffix.
+ */
+async function freshDrawFixture(db: Db): Promise<DrawFixture> {
+  const taken = await db
+    .selectFrom('site')
+    .select('id')
+    .where('name', '=', 'Sous-préfecture de Thonon-les-Bains')
+    .executeTakeFirst();
+  if (!taken) return createDrawFixture(db);
+  const fixture = await createFixture(db, { slots: 2, capacity: 5 });
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const site = async (departmentCode: string, name: string) => {
+    const row = await db
+      .insertInto('site')
+      .values({
+        department_code: departmentCode,
+        name: `${name} ${suffix}`,
+        kind: 'sous_prefecture',
+        address: name,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('offer')
+      .values({ procedure_id: fixture.procedureId, site_id: row.id, channel: 'draw' })
+      .execute();
+    return row.id;
+  };
+  const procedure = await db
+    .selectFrom('procedure')
+    .select('code')
+    .where('id', '=', fixture.procedureId)
+    .executeTakeFirstOrThrow();
+  return {
+    ...fixture,
+    procedureCode: procedure.code,
+    drawSiteIds: [
+      await site('74', 'Sous-préfecture de Thonon-les-Bains'),
+      await site('74', 'Sous-préfecture de Bonneville'),
+    ],
+    otherDepartmentSiteId: await site('73', 'Sous-préfecture d’Albertville'),
+  };
+}
+
 /** Adds a slot to an offer, at a UTC instant, for 20 minutes. */
 export async function addSlot(db: Db, offerId: number, startsAt: string, capacity: number): Promise<string> {
   const start = new Date(startsAt);
@@ -51,7 +97,7 @@ export async function addSlot(db: Db, offerId: number, startsAt: string, capacit
  * (1 seat), at Bonneville Monday 14 at 10:00 (1 seat); and at Thonon Monday 21, out of the period.
  */
 export async function createDrawScenario(db: Db): Promise<DrawScenario> {
-  const fixture = await createDrawFixture(db);
+  const fixture = await freshDrawFixture(db);
   const offerIds: [number, number] = [
     await drawOfferOf(db, fixture.drawSiteIds[0]),
     await drawOfferOf(db, fixture.drawSiteIds[1]),
