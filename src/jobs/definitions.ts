@@ -4,6 +4,7 @@ import { runCoolDown } from '../modules/booking/held-seats.usecases.ts';
 import { expireHolds } from '../modules/booking/holds.usecases.ts';
 import { purgePersonalData } from '../modules/booking/retention.ts';
 import { beaconAt } from '../modules/draw/beacon.ts';
+import { runDueDraws } from '../modules/draw/draw-run.ts';
 import { scheduleFollowUpDraws } from '../modules/draw/follow-up.ts';
 import { purgeSpentChallenges } from '../modules/protection/captcha.ts';
 import { purgeIdentityBudget } from '../modules/protection/identity-budget.ts';
@@ -160,6 +161,23 @@ export const scheduleFollowUpDrawsJob = defineJob({
   }),
 });
 
+/**
+ * The draws whose window has closed, each once (PRODUCT §5): a draw waiting for its beacon round is
+ * tried again each minute until the round is out. The beacon is built from DRAW_BEACON_URL per run.
+ */
+export const runDrawsJob = defineJob({
+  id: 'run-draws',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '* * * * *',
+  runAtStart: true,
+  timeoutSeconds: 15 * 60,
+  handler: async (_payload, { db, clock, config, log }) => ({
+    drawn: (await runDueDraws({ db, clock, config, log, beacon: beaconAt(config.drawBeaconUrl) })).length,
+  }),
+});
+
 /** Every job of Créneau; the queue of each instance works them all. */
 export const jobDefinitions: readonly JobDefinition[] = [
   expireHoldsJob,
@@ -173,4 +191,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   purgeAuditJob,
   purgeIdentityBudgetJob,
   coolDownJob,
+  runDrawsJob,
 ];

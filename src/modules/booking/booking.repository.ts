@@ -65,6 +65,10 @@ export interface NewBooking extends StoredApplicant {
   slotId: string;
   procedureId: number;
   holdExpiresAt: Date;
+  /** A booking won in a draw: the draw, the request, and whether it counts against the address. */
+  drawId?: number;
+  requestId?: string;
+  countsForEmail?: boolean;
 }
 
 /** Inserts a pending booking; the schema's trigger takes the seat or refuses it. */
@@ -77,6 +81,13 @@ export async function insertBooking(trx: Executor, booking: NewBooking): Promise
       procedure_id: booking.procedureId,
       ...applicantColumns(booking),
       hold_expires_at: booking.holdExpiresAt,
+      ...(booking.drawId === undefined
+        ? {}
+        : {
+            draw_id: booking.drawId,
+            request_id: booking.requestId,
+            counts_for_email: booking.countsForEmail,
+          }),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

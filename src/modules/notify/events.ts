@@ -31,6 +31,15 @@ export interface EventInputs {
   'request.claimed': { requestId: string };
   /** What the address typed in that submission receives (lower case): the request exists elsewhere. */
   'request.identity_in_use': { emailKey: string };
+  /** A draw gave the request a pending booking, to confirm from the emailed link before its hold ends. */
+  'draw.won': {
+    bookingId: string;
+    requestId: string;
+    tokens: { confirm: string; manage: string };
+    params: { drawId: number; label: string };
+  };
+  /** A draw gave the request no seat: it stays in the queue with `lost` draws lost. */
+  'draw.lost': { requestId: string; params: { drawId: number; lost: number } };
 }
 
 export type EventName = keyof EventInputs;

@@ -51,6 +51,8 @@ const fr = {
       `Rendez-vous confirmé le ${p.date} à ${p.time}, ${p.site}. Réf. ${p.reference}. Convocation : ${p.link}`,
     reminder: (p: { date: string; time: string; site: string; reference: string; link: string }) =>
       `Rappel : rendez-vous le ${p.date} à ${p.time}, ${p.site}. Réf. ${p.reference}. Annuler si vous ne venez pas : ${p.link}`,
+    won: (p: { date: string; time: string; site: string; deadline: string; link: string }) =>
+      `Tirage au sort : rendez-vous attribué le ${p.date} à ${p.time}, ${p.site}. Confirmez-le avant le ${p.deadline} : ${p.link}`,
   },
   reminder: {
     subject: (reference: string) => `Rappel : votre rendez-vous dans deux jours (réf. ${reference})`,
@@ -93,6 +95,24 @@ const fr = {
       `Votre compte a été verrouillé après plusieurs tentatives de connexion infructueuses. Il sera de nouveau utilisable le ${p.date} à ${p.time} (heure de Paris).`,
     notYou:
       "Si ces tentatives ne viennent pas de vous, quelqu'un essaie peut-être d'accéder à votre compte : prévenez l'administrateur de votre département et, si vous le pouvez, changez votre mot de passe.",
+  },
+  draw: {
+    wonSubject: (reference: string) => `Un rendez-vous vous est attribué : confirmez-le (réf. ${reference})`,
+    won: (p: { drawId: number; label: string }) =>
+      `Le tirage au sort n° ${p.drawId} vous a attribué le rendez-vous ci-dessous, pour votre demande n° ${p.label}.`,
+    confirmBy: (p: { date: string; time: string }) =>
+      `Confirmez-le avant le ${p.date} à ${p.time} (heure locale) : sans confirmation d'ici là, la place sera attribuée à une autre personne par un nouveau tirage.`,
+    action: 'Confirmer mon rendez-vous',
+    notYou:
+      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel : sans confirmation, le rendez-vous sera libéré automatiquement.",
+    lostSubject: (label: string) =>
+      `Résultat du tirage au sort : votre demande reste dans la file (n° ${label})`,
+    lost: (drawId: number) =>
+      `Le tirage au sort n° ${drawId} a eu lieu : il n'a pas pu vous attribuer de rendez-vous parmi les places disponibles.`,
+    queue: (lost: number) =>
+      `Votre demande reste dans la file pour le prochain tirage, sans rien refaire. Elle compte désormais ${lost} tirage${lost > 1 ? 's' : ''} perdu${lost > 1 ? 's' : ''} : à urgence égale, elle passera avant les demandes qui en ont perdu moins.`,
+    change:
+      'Pour élargir vos choix (lieux, demi-journées, date) ou retirer votre demande, ouvrez le lien reçu lors de son enregistrement.',
   },
   request: {
     submittedSubject: (label: string) => `Votre demande de rendez-vous par tirage au sort (n° ${label})`,
@@ -171,6 +191,8 @@ const en: typeof fr = {
       `Appointment confirmed on ${p.date} at ${p.time}, ${p.site}. Ref. ${p.reference}. Letter: ${p.link}`,
     reminder: (p) =>
       `Reminder: appointment on ${p.date} at ${p.time}, ${p.site}. Ref. ${p.reference}. Cancel if you cannot come: ${p.link}`,
+    won: (p) =>
+      `Draw: you were given an appointment on ${p.date} at ${p.time}, ${p.site}. Confirm it before ${p.deadline}: ${p.link}`,
   },
   reminder: {
     subject: (reference) => `Reminder: your appointment in two days (ref. ${reference})`,
@@ -211,6 +233,22 @@ const en: typeof fr = {
       `Your account has been locked after several failed sign-in attempts. You can use it again on ${p.date} at ${p.time} (Paris time).`,
     notYou:
       'If these attempts were not yours, someone may be trying to get into your account: tell the administrator of your département and, if you can, change your password.',
+  },
+  draw: {
+    wonSubject: (reference) => `You have been given an appointment: confirm it (ref. ${reference})`,
+    won: (p) => `Draw no. ${p.drawId} has given you the appointment below, for your request no. ${p.label}.`,
+    confirmBy: (p) =>
+      `Confirm it before ${p.date} at ${p.time} (local time): without confirmation by then, the place will go to someone else in a new draw.`,
+    action: 'Confirm my appointment',
+    notYou:
+      'If you did not make this request, ignore this email: without confirmation the appointment will be released automatically.',
+    lostSubject: (label) => `Draw result: your request stays in the queue (no. ${label})`,
+    lost: (drawId) =>
+      `Draw no. ${drawId} has taken place: it could not give you an appointment among the places available.`,
+    queue: (lost) =>
+      `Your request stays in the queue for the next draw, with nothing to do. It now counts ${lost} lost draw${lost > 1 ? 's' : ''}: at equal urgency, it goes before requests that have lost fewer.`,
+    change:
+      'To widen your choices (offices, half-days, date) or withdraw your request, open the link you received when it was recorded.',
   },
   request: {
     submittedSubject: (label) => `Your request for an appointment by draw (no. ${label})`,

@@ -8,6 +8,8 @@ import { bookingConfirmed } from './booking-confirmed.ts';
 import { bookingEarlierOffered } from './booking-earlier-offered.ts';
 import { bookingReminder } from './booking-reminder.ts';
 import { bookingRescheduled } from './booking-rescheduled.ts';
+import { drawLost } from './draw-lost.ts';
+import { drawWon } from './draw-won.ts';
 import { manageLinkRequested } from './manage-link-requested.ts';
 import { requestClaimed, requestIdentityInUse } from './request-claimed.ts';
 import { requestSubmitted } from './request-submitted.ts';
@@ -27,6 +29,8 @@ export const notifiers: { [E in EventName]: Notifier<E> } = {
   'request.withdrawn': requestWithdrawn,
   'request.claimed': requestClaimed,
   'request.identity_in_use': requestIdentityInUse,
+  'draw.won': drawWon,
+  'draw.lost': drawLost,
 };
 
 /**
