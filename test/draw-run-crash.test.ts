@@ -49,6 +49,7 @@ async function state(drawId: number, ids: string[]) {
     .select('event')
     .where('request_id', 'in', ids)
     .where('event', 'like', 'draw.%')
+    .where('channel', '=', 'email') // a winner's SMS beside it
     .execute();
   const draw = await db
     .selectFrom('draw')
