@@ -25,7 +25,7 @@ import { officesApiPlugin, officesPagesPlugin } from './modules/configuration/of
 import { schedulePagesPlugin } from './modules/configuration/schedule.plugin.ts';
 import { scheduleAdminPlugin } from './modules/configuration/schedule.routes.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
-import { drawsAdminApiPlugin } from './modules/draw/draws.admin.ts';
+import { drawsAdminApiPlugin, drawsPagesPlugin } from './modules/draw/draws.admin.ts';
 import { drawsPlugin } from './modules/draw/draws.routes.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
 import { managePlugin } from './modules/manage/manage.plugin.ts';
@@ -141,6 +141,7 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   agentAdminPagesPlugin,
   accountPagesPlugin,
   auditPagesPlugin,
+  drawsPagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [

@@ -22,6 +22,8 @@ const frFields = {
   period_too_long: (p) => `Une période compte ${value(p, 'maxDays')} jours au plus.`,
   no_beacon: () =>
     'Aucune balise publique n’est configurée (DRAW_BEACON_URL) : ne donnez pas de tour de balise.',
+  required: () => 'Choisissez une offre.',
+  date_time_invalid: () => 'Indiquez une date (JJ/MM/AAAA) et, pour les heures, une heure (HH:MM).',
   before_closing: (p) =>
     `Ce tour de la balise est publié avant la clôture des demandes : choisissez le tour ${value(p, 'minimum')} ou un tour suivant.`,
 } satisfies Record<string, Render>;
@@ -38,6 +40,8 @@ const enFields: typeof frFields = {
   before_from: () => 'The period must end after it starts.',
   period_too_long: (p) => `A period lasts at most ${value(p, 'maxDays')} days.`,
   no_beacon: () => 'No public beacon is configured (DRAW_BEACON_URL): give no beacon round.',
+  required: () => 'Choose an offer.',
+  date_time_invalid: () => 'Enter a date (DD/MM/YYYY) and, for times, a time (HH:MM).',
   before_closing: (p) =>
     `This beacon round is published before the window closes: choose round ${value(p, 'minimum')} or a later one.`,
 };
@@ -164,3 +168,64 @@ const en: typeof fr = {
 
 /** The public draw pages' texts, per language. */
 export const drawMessages: Catalog<typeof fr> = { fr, en };
+
+const frOffice = {
+  title: 'Tirages au sort',
+  intro:
+    'Les tirages des offres en mode « tirage » de vos services. Un tirage ponctuel s’ajoute aux tirages du calendrier : son engagement est publié dès sa création.',
+  created: (id: number) => `Tirage n° ${id} créé : son engagement est public.`,
+  latest: 'Derniers tirages',
+  none: 'Aucun tirage pour vos services.',
+  newTitle: 'Créer un tirage ponctuel',
+  noOffer: 'Aucune offre en mode « tirage » dans vos services.',
+  offer: 'Offre (démarche et service)',
+  opensOn: 'Ouverture des demandes : date',
+  opensAt: 'Ouverture des demandes : heure',
+  closesOn: 'Clôture des demandes : date',
+  closesAt: 'Clôture des demandes : heure',
+  localTime: 'Heure locale du service.',
+  slotsFrom: 'Premier jour des rendez-vous attribués',
+  slotsTo: 'Dernier jour des rendez-vous attribués',
+  slotsHint: 'Après le jour de clôture ; 92 jours au plus.',
+  submit: 'Créer le tirage',
+  labels: {
+    offerId: 'Offre (démarche et service)',
+    windowOpensAt: 'Ouverture des demandes',
+    windowClosesAt: 'Clôture des demandes',
+    slotsFrom: 'Premier jour des rendez-vous attribués',
+    slotsTo: 'Dernier jour des rendez-vous attribués',
+    beaconRound: 'Tour de la balise',
+  } as Record<string, string>,
+};
+
+const enOffice: typeof frOffice = {
+  title: 'Draws',
+  intro:
+    'The draws of your offices’ offers in draw mode. A one-off draw adds to the calendar’s draws: its commitment is published when it is created.',
+  created: (id) => `Draw no. ${id} created: its commitment is public.`,
+  latest: 'Latest draws',
+  none: 'No draw for your offices.',
+  newTitle: 'Create a one-off draw',
+  noOffer: 'No offer in draw mode at your offices.',
+  offer: 'Offer (procedure and office)',
+  opensOn: 'Requests open: date',
+  opensAt: 'Requests open: time',
+  closesOn: 'Requests close: date',
+  closesAt: 'Requests close: time',
+  localTime: 'Local time of the office.',
+  slotsFrom: 'First day of the appointments allocated',
+  slotsTo: 'Last day of the appointments allocated',
+  slotsHint: 'After the closing day; at most 92 days.',
+  submit: 'Create the draw',
+  labels: {
+    offerId: 'Offer (procedure and office)',
+    windowOpensAt: 'Requests open',
+    windowClosesAt: 'Requests close',
+    slotsFrom: 'First day of the appointments allocated',
+    slotsTo: 'Last day of the appointments allocated',
+    beaconRound: 'Beacon round',
+  },
+};
+
+/** The back office's draws page, per language. */
+export const drawOfficeMessages: Catalog<typeof frOffice> = { fr: frOffice, en: enOffice };

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { DrawKind, DrawStatus, ProcedureTranslations } from '../../db/schema.ts';
+import { coverageFilter } from '../agents/permissions.sql.ts';
+import type { Coverage } from '../agents/permissions.ts';
+import { drawOffers } from '../schedule/offers.repository.ts';
 
 // What the public reads of draws (PRODUCT §7 "Draws", §4.6): never the seed column. A drawn draw's
 // seed is published inside its frozen bundle, which the database keeps null before the draw
@@ -130,4 +133,34 @@ export async function siteNames(db: Executor, ids: readonly number[]): Promise<M
 /** A procedure's title and translations, or undefined. */
 export async function findProcedureTitle(db: Executor, id: number) {
   return db.selectFrom('procedure').select(['title', 'translations']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The draw offers where `coverage` reaches, with their office's zone: what a one-off draw may be of. */
+export async function listManagedOffers(db: Executor, coverage: Coverage) {
+  return drawOffers(db)
+    .select(['offer.id', 'procedure.title as procedureTitle', 'site.name as siteName', 'department.timezone'])
+    .where(coverageFilter(coverage, { siteId: 'site.id', departmentCode: 'site.department_code' }))
+    .orderBy('procedure.title')
+    .orderBy('site.name')
+    .execute();
+}
+
+/** The latest draws of the offers where `coverage` reaches. */
+export async function listManagedDraws(db: Executor, coverage: Coverage, now: Date, limit = 50) {
+  const rows = await publishedDraws(db, now)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('offer')
+          .innerJoin('site', 'site.id', 'offer.site_id')
+          .select('offer.id')
+          .whereRef('offer.id', '=', sql<number>`any(draw.offer_ids)`)
+          .where(coverageFilter(coverage, { siteId: 'site.id', departmentCode: 'site.department_code' })),
+      ),
+    )
+    .orderBy('draw.window_closes_at', 'desc')
+    .orderBy('draw.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(published);
 }
