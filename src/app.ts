@@ -25,6 +25,8 @@ import { officesApiPlugin, officesPagesPlugin } from './modules/configuration/of
 import { schedulePagesPlugin } from './modules/configuration/schedule.plugin.ts';
 import { scheduleAdminPlugin } from './modules/configuration/schedule.routes.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
+import { drawsAdminApiPlugin, drawsPagesPlugin } from './modules/draw/draws.admin.ts';
+import { drawsPlugin } from './modules/draw/draws.routes.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
 import { managePlugin } from './modules/manage/manage.plugin.ts';
 import { notifyPlugin } from './modules/notify/notify.plugin.ts';
@@ -121,6 +123,7 @@ export async function buildApp(ctx: AppContext) {
   await registerModule(app, requestsPlugin, modules);
   await registerModule(app, managePlugin, { ...modules, prefix: '/rendez-vous' });
   await registerModule(app, convocationPlugin, modules);
+  await registerModule(app, drawsPlugin, modules);
   await registerStaffSide(app, modules);
   // The mailbox and the SMS list show every message, tokens included: never in production.
   if ((ctx.mailCapture || ctx.smsCapture) && !ctx.config.production) {
@@ -138,6 +141,7 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   agentAdminPagesPlugin,
   accountPagesPlugin,
   auditPagesPlugin,
+  drawsPagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [
@@ -147,6 +151,7 @@ const ADMIN_API: readonly ModulePlugin[] = [
   agentAdminApiPlugin,
   tokensApiPlugin,
   auditApiPlugin,
+  drawsAdminApiPlugin,
 ];
 
 /**

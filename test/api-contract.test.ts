@@ -346,6 +346,8 @@ describe('OpenAPI', () => {
       '/api/v1/bookings/{reference}/earlier-slot',
       '/api/v1/captcha',
       '/api/v1/departments',
+      '/api/v1/draws',
+      '/api/v1/draws/{id}',
       '/api/v1/procedures',
       '/api/v1/requests',
       '/api/v1/requests/{label}',
