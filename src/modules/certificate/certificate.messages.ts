@@ -14,6 +14,7 @@ const fr = {
   emailHint:
     'Format attendu : nom@domaine.fr. Elle sert seulement à retrouver votre demande en attente : elle n’est ni enregistrée ni imprimée.',
   foreignerNumberHint: '10 chiffres, au recto de votre titre de séjour, si vous en avez un',
+  emailInvalid: 'Indiquez une adresse électronique valide, par exemple prenom.nom@exemple.fr.',
   securityTitle: 'Contrôle de sécurité',
   submit: 'Télécharger l’attestation (PDF)',
   captchaFailed:
@@ -35,6 +36,7 @@ const en: typeof fr = {
   emailHint:
     'Expected format: name@domain.fr. It is only used to find your waiting request: it is neither stored nor printed.',
   foreignerNumberHint: '10 digits, on the front of your residence permit, if you have one',
+  emailInvalid: 'Enter a valid email address, for example firstname.name@example.fr.',
   securityTitle: 'Security check',
   submit: 'Download the certificate (PDF)',
   captchaFailed: 'The security check failed or expired: do it again, then download the certificate.',

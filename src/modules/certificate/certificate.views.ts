@@ -52,7 +52,11 @@ export function certificateFormView(page: PageContext, model: CertificateForm): 
   const { locale } = page;
   const m = messagesFor(certificateMessages, locale);
   const j = messagesFor(journey, locale);
-  const errors = model.errors.map((e) => ({ ...e, message: j.fieldError(e) }));
+  // The address here finds a request; the journey's message speaks of links and convocations sent to it.
+  const errors = model.errors.map((e) => ({
+    ...e,
+    message: e.code === 'email_invalid' ? m.emailInvalid : j.fieldError(e),
+  }));
   const { procedure } = model;
   const security = model.captcha
     ? html`<h2 class="fr-h5">${m.securityTitle}</h2><p>${j.securityIntro}</p>
