@@ -21,6 +21,7 @@ import { tokensApiPlugin } from './modules/agents/tokens.routes.ts';
 import { auditPagesPlugin } from './modules/audit/audit.plugin.ts';
 import { auditApiPlugin } from './modules/audit/audit.routes.ts';
 import { bookingPlugin } from './modules/booking/booking.routes.ts';
+import { certificatePlugin } from './modules/certificate/certificate.plugin.ts';
 import { officesApiPlugin, officesPagesPlugin } from './modules/configuration/offices.plugin.ts';
 import { schedulePagesPlugin } from './modules/configuration/schedule.plugin.ts';
 import { scheduleAdminPlugin } from './modules/configuration/schedule.routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(ctx: AppContext) {
   await registerModule(app, managePlugin, { ...modules, prefix: '/rendez-vous' });
   await registerModule(app, convocationPlugin, modules);
   await registerModule(app, drawsPlugin, modules);
+  await registerModule(app, certificatePlugin, modules);
   await registerStaffSide(app, modules);
   // The mailbox and the SMS list show every message, tokens included: never in production.
   if ((ctx.mailCapture || ctx.smsCapture) && !ctx.config.production) {
