@@ -209,7 +209,7 @@ export async function submitCertificateForm(
   const form = { procedure, applicant: typed, captcha: deps.captcha.enabled };
   if (!result.ok) return { ...form, errors: result.fields, failed: false };
   // Checked after the fields, so that a typo does not cost a new proof of work.
-  if (!(await deps.captcha.verify(input.altcha))) return { ...form, errors: [], failed: true };
+  if (!(await deps.captcha.verify(input.altcha, 'certificate'))) return { ...form, errors: [], failed: true };
   const { applicant } = result;
   const person = {
     lastName: applicant.lastName,

@@ -61,7 +61,7 @@ export function certificateFormView(page: PageContext, model: CertificateForm): 
   const security = model.captcha
     ? html`<h2 class="fr-h5">${m.securityTitle}</h2><p>${j.securityIntro}</p>
 <noscript>${alert('warning', j.noScript)}</noscript>
-${altchaWidget(locale)}`
+${altchaWidget(locale, 'certificate')}`
     : '';
   return {
     title: errors.length > 0 ? `${messagesFor(common, locale).errorPrefix} ${m.title}` : m.title,

@@ -31,7 +31,7 @@ import { deleteSpentChallengesBefore, spendChallenge } from './captcha.repositor
  * form is refused by every other, so that a stock of solutions made for the cheapest write cannot be
  * spent on another.
  */
-export const CAPTCHA_ACTIONS = ['booking', 'request', 'manage_link'] as const;
+export const CAPTCHA_ACTIONS = ['booking', 'request', 'manage_link', 'certificate'] as const;
 export type CaptchaAction = (typeof CAPTCHA_ACTIONS)[number];
 
 export interface Captcha {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { bookableSlots, firstComeOffers, horizonEnd, REMAINING_SEATS } from './offers.repository.ts';
 

@@ -1,5 +1,6 @@
 import type { Locale } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
+import type { CaptchaAction } from '../protection/captcha.ts';
 import { html, type SafeHtml } from './html.ts';
 import { messagesFor } from './i18n.ts';
 import { common } from './web.messages.ts';
@@ -91,7 +92,7 @@ ${items.map((item) =>
  * its look comes from creneau.css. The page must load 'js/altcha.min.js'. The challenge is signed for
  * `action`, the form's write: no other form accepts its solution.
  */
-export function altchaWidget(locale: string, action: 'booking' | 'request' | 'manage_link'): SafeHtml {
+export function altchaWidget(locale: string, action: CaptchaAction): SafeHtml {
   return html`<span id="altcha-css" hidden></span>
 <div class="fr-mb-4w creneau-altcha"><altcha-widget challenge="/api/v1/captcha?action=${action}" name="altcha" language="${locale}" configuration='{"hideLogo":true,"hideFooter":true}'></altcha-widget></div>`;
 }
