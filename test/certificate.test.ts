@@ -336,13 +336,13 @@ describe('the certificate’s form with the proof of work on', () => {
 
   test('the form carries the widget; without a solution it is refused (403), with one it gives the PDF', async () => {
     const { page, session } = await openForm(t, '74', fixture.procedureCode);
-    assert.match(page.body, /<altcha-widget challenge="\/api\/v1\/captcha" name="altcha"/);
+    assert.match(page.body, /<altcha-widget challenge="\/api\/v1\/captcha\?action=certificate" name="altcha"/);
     const fields = identity('74', fixture.procedureCode, applicant(77));
     const refused = await submit(t, session, fields);
     assert.equal(refused.statusCode, 403);
     assert.match(refused.body, /Le contrôle de sécurité a échoué/);
     assert.notEqual(refused.headers['content-type'], 'application/pdf');
-    const challenge = (await t.app.inject({ url: '/api/v1/captcha' })).json();
+    const challenge = (await t.app.inject({ url: '/api/v1/captcha?action=certificate' })).json();
     const solved = await submit(t, session, { ...fields, altcha: await solveForTest(challenge) });
     assert.equal(solved.statusCode, 200, solved.body);
     assert.equal(solved.headers['content-type'], 'application/pdf');
