@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { purgeAuditEntries } from '../modules/audit/audit-retention.ts';
 import { expireHolds } from '../modules/booking/holds.usecases.ts';
 import { purgePersonalData } from '../modules/booking/retention.ts';
+import { openDrawWindows } from '../modules/draw/draw-windows.ts';
 import { purgeSpentChallenges } from '../modules/protection/captcha.ts';
 import { purgeWriteBudget } from '../modules/protection/write-budget.ts';
 import { publishSlots, releaseDueSlots } from '../modules/schedule/publication.ts';
@@ -115,6 +116,20 @@ export const purgeAuditJob = defineJob({
   handler: async (_payload, { db, clock }) => purgeAuditEntries(db, clock.now()),
 });
 
+/**
+ * The draws of the draw offers' calendars (decision 0032): every calendar's current and next window
+ * has its draw, created once, so that the next window and its commitment are public ahead.
+ */
+export const openDrawWindowsJob = defineJob({
+  id: 'open-draw-windows',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '3 * * * *',
+  runAtStart: true,
+  handler: async (_payload, { db, clock, config, log }) => openDrawWindows({ db, clock, config, log }),
+});
+
 /** Every job of Créneau; the queue of each instance works them all. */
 export const jobDefinitions: readonly JobDefinition[] = [
   expireHoldsJob,
@@ -125,4 +140,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   purgePersonalDataJob,
   purgeRecordsJob,
   purgeAuditJob,
+  openDrawWindowsJob,
 ];
