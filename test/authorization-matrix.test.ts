@@ -15,12 +15,15 @@ const ROLES: readonly RoleName[] = ['administrator', 'site_manager', 'agent', 'v
 const HOLDERS: Record<string, readonly RoleName[]> = {
   'site.configure': ['administrator', 'site_manager'],
   'agent.manage': ['administrator'],
+  'draw.manage': ['administrator', 'site_manager'],
 };
 
 interface Place {
   departmentCode: string;
   siteId: number;
   offerId: number;
+  /** An offer of the place by draw, for its calendar. */
+  drawOfferId: number;
   agentId: number;
 }
 
@@ -117,6 +120,27 @@ const API: readonly Action[] = [
     }),
   },
   {
+    name: 'read a draw calendar',
+    permission: 'draw.manage',
+    request: (p) => ({ method: 'GET', url: `/api/v1/admin/offers/${p.drawOfferId}/draw-calendar` }),
+  },
+  {
+    name: 'set a draw calendar',
+    permission: 'draw.manage',
+    request: (p) => ({
+      method: 'PUT',
+      url: `/api/v1/admin/offers/${p.drawOfferId}/draw-calendar`,
+      body: {
+        firstOpensOn: '2031-03-03',
+        opensAt: '09:00',
+        windowDays: 2,
+        closesAt: '12:00',
+        periodDays: 7,
+        leadDays: 5,
+      },
+    }),
+  },
+  {
     name: 'read an agent',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/api/v1/admin/agents/${p.agentId}` }),
@@ -145,6 +169,11 @@ const PAGES: readonly Action[] = [
     request: (p) => ({ method: 'GET', url: `/agents/services/${p.siteId}/fermetures` }),
   },
   {
+    name: 'the draw calendar page',
+    permission: 'draw.manage',
+    request: (p) => ({ method: 'GET', url: `/agents/services/${p.siteId}/offres/${p.drawOfferId}/tirages` }),
+  },
+  {
     name: 'an agent’s page',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/agents/comptes/${p.agentId}` }),
@@ -169,10 +198,24 @@ async function placeIn(departmentCode: string, name: string): Promise<Place> {
     .values({ procedure_id: procedure.id, site_id: site.id, channel: 'booking' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const drawProcedure = await db
+    .insertInto('procedure')
+    .values({
+      code: `tirage-matrice-${departmentCode}`,
+      title: 'Renouvellement par tirage',
+      duration_minutes: 20,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const drawOffer = await db
+    .insertInto('offer')
+    .values({ procedure_id: drawProcedure.id, site_id: site.id, channel: 'draw' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const agent = await createAgent(db, t.config, {
     grants: [{ role: 'agent', scope: { kind: 'site', siteId: site.id, departmentCode } }],
   });
-  return { departmentCode, siteId: site.id, offerId: offer.id, agentId: agent.id };
+  return { departmentCode, siteId: site.id, offerId: offer.id, drawOfferId: drawOffer.id, agentId: agent.id };
 }
 
 before(async () => {
@@ -277,8 +320,9 @@ describe('authorization matrix', () => {
       .selectFrom('offer')
       .select('id')
       .where('site_id', '=', outOfScope.siteId)
+      .orderBy('id')
       .execute();
-    assert.deepEqual(offers, [{ id: outOfScope.offerId }]);
+    assert.deepEqual(offers, [{ id: outOfScope.offerId }, { id: outOfScope.drawOfferId }]);
     const site = await db
       .selectFrom('site')
       .select('counters')
@@ -291,5 +335,11 @@ describe('authorization matrix', () => {
       .where('department_code', '=', '84')
       .execute();
     assert.deepEqual(refusedAudit, []);
+    const calendars = await db
+      .selectFrom('draw_calendar')
+      .select('offer_id')
+      .where('offer_id', '=', outOfScope.drawOfferId)
+      .execute();
+    assert.deepEqual(calendars, []);
   });
 });

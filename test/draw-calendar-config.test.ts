@@ -127,6 +127,24 @@ describe('the admin API of draw calendars', () => {
   });
 });
 
+test('the calendar routes are in the OpenAPI document behind the bearer scheme, with their bodies', async () => {
+  const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
+  const path = document.paths['/api/v1/admin/offers/{id}/draw-calendar'];
+  assert.deepEqual(path.get.security, [{ bearerAuth: [] }]);
+  assert.deepEqual(path.put.security, [{ bearerAuth: [] }]);
+  const body = path.put.requestBody.content['application/json'].schema;
+  assert.deepEqual(Object.keys(body.properties).sort(), [
+    'active',
+    'closesAt',
+    'firstOpensOn',
+    'leadDays',
+    'opensAt',
+    'periodDays',
+    'windowDays',
+  ]);
+  assert.ok(path.put.responses['422']);
+});
+
 describe('the calendar page of a draw offer', () => {
   const pageUrl = () => `/agents/services/${o.fixture.siteId}/offres/${drawOfferId}/tirages`;
 
