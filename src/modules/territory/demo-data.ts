@@ -1,6 +1,7 @@
 // The demo data set: sixteen départements with their offices, procedures, offers and opening hours.
 //
-// Five départements (74, 84, 45, 34, 974) take bookings, so that slots exist for the whole journey;
+// Five départements (74, 84, 45, 34, 974) take bookings, so that slots exist for the whole journey
+// (Hérault's renewals by draw, with a weekly calendar);
 // the Auvergne-Rhône-Alpes directory of seeds/002 gives, office by office, the real channel for an
 // admission exceptionnelle au séjour. Rows refer to each other by stable keys (site keys such as
 // '74-annecy', procedure codes), never by database ids: demo-seed.repository.ts resolves them when inserting.
@@ -77,8 +78,19 @@ export interface DemoOffer {
   postalAddress: string | null;
   /** 'YYYY-MM-DD' of the source document; null for "the day the demo is loaded". */
   updatedOn: string | null;
-  /** Only booking offers have opening rules: the other channels publish no slots. */
+  /** Only booking and draw offers have opening rules: the other channels publish no slots. */
   openingRules: readonly DemoOpeningRule[];
+  /** A draw offer's recurring calendar (draw_calendar); its first window opens on the week it is loaded. */
+  drawCalendar?: DemoDrawCalendar;
+}
+
+/** A draw calendar without its first day, which demoDrawCalendarStart gives from the loading day. */
+export interface DemoDrawCalendar {
+  opensAt: string;
+  windowDays: number;
+  closesAt: string;
+  periodDays: number;
+  leadDays: number;
 }
 
 export interface DemoClosure {
@@ -261,6 +273,21 @@ function bookingRules(kind: SiteKind, procedure: string, hours: OfficeHours): De
   return weekly(WEEKDAYS, hours.pickUp, prefecture ? 2 : 1);
 }
 
+// seeds/004: in Hérault, bots took every renewal slot the moment it was published. Renewals there are
+// allocated by a weekly draw at the préfecture and in Béziers: requests from Monday 09:00 to Friday
+// 17:00, the appointments of the week starting the Monday after; Lodève still takes bookings.
+const HERAULT_DRAW_OFFICES = new Set([
+  '34-montpellier/renouvellement-titre',
+  '34-beziers/renouvellement-titre',
+]);
+export const DEMO_DRAW_CALENDAR: DemoDrawCalendar = {
+  opensAt: '09:00',
+  windowDays: 4,
+  closesAt: '17:00',
+  periodDays: 7,
+  leadDays: 3,
+};
+
 function bookingOffers(): DemoOffer[] {
   return DEMO_SITES.flatMap((site) => {
     const hours = BOOKING_HOURS[site.department];
@@ -269,7 +296,9 @@ function bookingOffers(): DemoOffer[] {
       key: `${site.key}/${procedure}`,
       procedure,
       site: site.key,
-      channel: 'booking' as const,
+      ...(HERAULT_DRAW_OFFICES.has(`${site.key}/${procedure}`)
+        ? { channel: 'draw' as const, drawCalendar: DEMO_DRAW_CALENDAR }
+        : { channel: 'booking' as const }),
       instructions: BOOKING_NOTES[site.department]?.[procedure] ?? '',
       contactEmail: (procedure === 'renouvellement-titre' && BOOKING_CONTACTS[site.department]) || null,
       url: null,
@@ -354,6 +383,11 @@ export function demoClosures(today: string): DemoClosure[] {
     { site: '84-carpentras', day: weekdayOnOrAfter(today, 9, 5), reason: `${reason} pour travaux` },
     { site: '974-saint-denis', day: weekdayOnOrAfter(today, 23, 1), reason },
   ];
+}
+
+/** The first day of the demo's draw calendars: the Monday of the week the demo is loaded. */
+export function demoDrawCalendarStart(today: string): string {
+  return weekdayOnOrAfter(today, -6, 1);
 }
 
 /** The first date with this ISO weekday on or after `today` + `offsetDays`. */
