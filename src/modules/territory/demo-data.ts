@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Channel, HolidayRegion, SiteKind } from '../../db/schema.ts';
 import { DIRECTORY_OFFERS } from './demo-directory.ts';
+import { DEMO_DRAW_CALENDAR, type DemoDrawCalendar, HERAULT_DRAW_OFFICES } from './demo-draws.ts';
 import type { LocalizedText } from './localized-text.ts';
 
 export interface DemoDepartment {
@@ -82,15 +83,6 @@ export interface DemoOffer {
   openingRules: readonly DemoOpeningRule[];
   /** A draw offer's recurring calendar (draw_calendar); its first window opens on the week it is loaded. */
   drawCalendar?: DemoDrawCalendar;
-}
-
-/** A draw calendar without its first day, which demoDrawCalendarStart gives from the loading day. */
-export interface DemoDrawCalendar {
-  opensAt: string;
-  windowDays: number;
-  closesAt: string;
-  periodDays: number;
-  leadDays: number;
 }
 
 export interface DemoClosure {
@@ -187,6 +179,7 @@ export const DEMO_SITES: readonly DemoSite[] = [
   { key: '974-saint-paul', department: '974', kind: SP, name: 'Sous-préfecture de Saint-Paul', address: '2 rue de la Sous-Préfecture, 97460 Saint-Paul' },
 ];
 
+export { demoDrawCalendarStart } from './demo-draws.ts';
 export { DEMO_PROCEDURES } from './demo-procedures.ts';
 
 type TimeRange = readonly [startsAt: string, endsAt: string];
@@ -272,21 +265,6 @@ function bookingRules(kind: SiteKind, procedure: string, hours: OfficeHours): De
   }
   return weekly(WEEKDAYS, hours.pickUp, prefecture ? 2 : 1);
 }
-
-// seeds/004: in Hérault, bots took every renewal slot the moment it was published. Renewals there are
-// allocated by a weekly draw at the préfecture and in Béziers: requests from Monday 09:00 to Friday
-// 17:00, the appointments of the week starting the Monday after; Lodève still takes bookings.
-const HERAULT_DRAW_OFFICES = new Set([
-  '34-montpellier/renouvellement-titre',
-  '34-beziers/renouvellement-titre',
-]);
-export const DEMO_DRAW_CALENDAR: DemoDrawCalendar = {
-  opensAt: '09:00',
-  windowDays: 4,
-  closesAt: '17:00',
-  periodDays: 7,
-  leadDays: 3,
-};
 
 function bookingOffers(): DemoOffer[] {
   return DEMO_SITES.flatMap((site) => {
@@ -383,11 +361,6 @@ export function demoClosures(today: string): DemoClosure[] {
     { site: '84-carpentras', day: weekdayOnOrAfter(today, 9, 5), reason: `${reason} pour travaux` },
     { site: '974-saint-denis', day: weekdayOnOrAfter(today, 23, 1), reason },
   ];
-}
-
-/** The first day of the demo's draw calendars: the Monday of the week the demo is loaded. */
-export function demoDrawCalendarStart(today: string): string {
-  return weekdayOnOrAfter(today, -6, 1);
 }
 
 /** The first date with this ISO weekday on or after `today` + `offsetDays`. */
