@@ -24,7 +24,7 @@ import { insertDraw } from './draws.repository.ts';
 export interface DrawWindowsDeps {
   db: Db;
   clock: Clock;
-  config: Config;
+  config: Pick<Config, 'drawBeaconUrl'>;
   log?: JobLogger;
   /** The public beacon; by default the one of DRAW_BEACON_URL, if set. */
   beacon?: Beacon | undefined;
