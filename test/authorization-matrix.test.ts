@@ -22,6 +22,8 @@ interface Place {
   departmentCode: string;
   siteId: number;
   offerId: number;
+  /** An offer of the place by draw, for its calendar. */
+  drawOfferId: number;
   agentId: number;
 }
 
@@ -134,6 +136,27 @@ const API: readonly Action[] = [
     }),
   },
   {
+    name: 'read a draw calendar',
+    permission: 'draw.manage',
+    request: (p) => ({ method: 'GET', url: `/api/v1/admin/offers/${p.drawOfferId}/draw-calendar` }),
+  },
+  {
+    name: 'set a draw calendar',
+    permission: 'draw.manage',
+    request: (p) => ({
+      method: 'PUT',
+      url: `/api/v1/admin/offers/${p.drawOfferId}/draw-calendar`,
+      body: {
+        firstOpensOn: '2031-03-03',
+        opensAt: '09:00',
+        windowDays: 2,
+        closesAt: '12:00',
+        periodDays: 7,
+        leadDays: 5,
+      },
+    }),
+  },
+  {
     name: 'read an agent',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/api/v1/admin/agents/${p.agentId}` }),
@@ -162,6 +185,11 @@ const PAGES: readonly Action[] = [
     request: (p) => ({ method: 'GET', url: `/agents/services/${p.siteId}/fermetures` }),
   },
   {
+    name: 'the draw calendar page',
+    permission: 'draw.manage',
+    request: (p) => ({ method: 'GET', url: `/agents/services/${p.siteId}/offres/${p.drawOfferId}/tirages` }),
+  },
+  {
     name: 'an agent’s page',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/agents/comptes/${p.agentId}` }),
@@ -186,10 +214,24 @@ async function placeIn(departmentCode: string, name: string): Promise<Place> {
     .values({ procedure_id: procedure.id, site_id: site.id, channel: 'booking' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const drawProcedure = await db
+    .insertInto('procedure')
+    .values({
+      code: `tirage-matrice-${departmentCode}`,
+      title: 'Renouvellement par tirage',
+      duration_minutes: 20,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const drawOffer = await db
+    .insertInto('offer')
+    .values({ procedure_id: drawProcedure.id, site_id: site.id, channel: 'draw' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const agent = await createAgent(db, t.config, {
     grants: [{ role: 'agent', scope: { kind: 'site', siteId: site.id, departmentCode } }],
   });
-  return { departmentCode, siteId: site.id, offerId: offer.id, agentId: agent.id };
+  return { departmentCode, siteId: site.id, offerId: offer.id, drawOfferId: drawOffer.id, agentId: agent.id };
 }
 
 before(async () => {
@@ -294,8 +336,9 @@ describe('authorization matrix', () => {
       .selectFrom('offer')
       .select('id')
       .where('site_id', '=', outOfScope.siteId)
+      .orderBy('id')
       .execute();
-    assert.deepEqual(offers, [{ id: outOfScope.offerId }]);
+    assert.deepEqual(offers, [{ id: outOfScope.offerId }, { id: outOfScope.drawOfferId }]);
     const site = await db
       .selectFrom('site')
       .select('counters')
@@ -310,5 +353,11 @@ describe('authorization matrix', () => {
     assert.deepEqual(refusedAudit, []);
     const draws = await db.selectFrom('draw').select('id').execute();
     assert.deepEqual(draws, []);
+    const calendars = await db
+      .selectFrom('draw_calendar')
+      .select('offer_id')
+      .where('offer_id', '=', outOfScope.drawOfferId)
+      .execute();
+    assert.deepEqual(calendars, []);
   });
 });

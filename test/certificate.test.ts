@@ -336,7 +336,10 @@ describe('the certificate’s form with the proof of work on', () => {
 
   test('the form carries the widget; without a solution it is refused (403), with one it gives the PDF', async () => {
     const { page, session } = await openForm(t, '74', fixture.procedureCode);
-    assert.match(page.body, /<altcha-widget challenge="\/api\/v1\/captcha\?action=certificate" name="altcha"/);
+    assert.match(
+      page.body,
+      /<altcha-widget challenge="\/api\/v1\/captcha\?action=certificate" name="altcha"/,
+    );
     const fields = identity('74', fixture.procedureCode, applicant(77));
     const refused = await submit(t, session, fields);
     assert.equal(refused.statusCode, 403);

@@ -5,6 +5,7 @@ import { expireHolds } from '../modules/booking/holds.usecases.ts';
 import { purgePersonalData } from '../modules/booking/retention.ts';
 import { beaconAt } from '../modules/draw/beacon.ts';
 import { runDueDraws } from '../modules/draw/draw-run.ts';
+import { openDrawWindows } from '../modules/draw/draw-windows.ts';
 import { scheduleFollowUpDraws } from '../modules/draw/follow-up.ts';
 import { purgeSpentChallenges } from '../modules/protection/captcha.ts';
 import { purgeIdentityBudget } from '../modules/protection/identity-budget.ts';
@@ -178,6 +179,20 @@ export const runDrawsJob = defineJob({
   }),
 });
 
+/**
+ * The draws of the draw offers' calendars (decision 0032): every calendar's current and next window
+ * has its draw, created once, so that the next window and its commitment are public ahead.
+ */
+export const openDrawWindowsJob = defineJob({
+  id: 'open-draw-windows',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '3 * * * *',
+  runAtStart: true,
+  handler: async (_payload, { db, clock, config, log }) => openDrawWindows({ db, clock, config, log }),
+});
+
 /** Every job of Créneau; the queue of each instance works them all. */
 export const jobDefinitions: readonly JobDefinition[] = [
   expireHoldsJob,
@@ -192,4 +207,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   purgeIdentityBudgetJob,
   coolDownJob,
   runDrawsJob,
+  openDrawWindowsJob,
 ];

@@ -74,6 +74,11 @@ describe('accessibility', { skip: chromiumSkip, concurrency: 2 }, () => {
       await a.visit('search without result', '/recherche?q=zzzz');
       await a.visit('département', `/departements/${DEPARTMENT}`);
       await a.visit('département with other channels (Hérault)', '/departements/34');
+      await a.visit(
+        'step 1 of a draw, its window announced (Hérault)',
+        '/departements/34/demarches/renouvellement-titre',
+      );
+      assert.equal(await page.locator('#tirage-annonce').count(), 1, 'the window is announced');
       await a.visit('step 1 with the conditions error', `${STEP1}/plage`);
       await a.visit('step 1 Descriptif', STEP1);
       await acceptConditions(page);

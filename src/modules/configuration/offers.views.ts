@@ -5,6 +5,7 @@ import { breadcrumb, csrfField } from '../web/components.ts';
 import { html } from '../web/html.ts';
 import { messagesFor } from '../web/i18n.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
+import { drawCalendarTexts } from './draw-calendar.messages.ts';
 import { offerTexts } from './offers.messages.ts';
 import { CHANNELS } from './offers.rules.ts';
 import type { OfferFormPage } from './offers.screens.ts';
@@ -18,6 +19,14 @@ import {
   textField,
 } from './offices.components.ts';
 import { offices } from './offices.messages.ts';
+
+/** A draw offer's link to its calendar of windows. */
+function calendarLink(page: PageContext, href: string) {
+  const c = messagesFor(drawCalendarTexts, page.locale);
+  return html`<h2 class="fr-mt-6w">${c.calendarLink}</h2>
+<p>${c.calendarHint}</p>
+<p><a class="fr-btn fr-btn--secondary" href="${href}">${c.calendarLink}</a></p>`;
+}
 
 /** An offer's form: new (choose the procedure) or existing (with the link to its hours). */
 export function offerFormView(page: PageContext, model: OfferFormPage): PageView {
@@ -77,7 +86,9 @@ ${
   model.offer
     ? html`<h2 class="fr-mt-6w">${m.schedule}</h2>
 <p>${m.scheduleHint}</p>
-<p><a class="fr-btn fr-btn--secondary" href="${base}/${model.offer.id}/horaires">${m.schedule}</a></p>`
+<p><a class="fr-btn fr-btn--secondary" href="${base}/${model.offer.id}/horaires">${m.schedule}</a></p>${
+        model.values.channel === 'draw' ? calendarLink(page, `${base}/${model.offer.id}/tirages`) : ''
+      }`
     : ''
 }`;
   return {

@@ -1,4 +1,6 @@
 import type { ModulePlugin } from '../../context.ts';
+import { drawCalendarApiRoutes } from './draw-calendar.api.ts';
+import { drawCalendarPages } from './draw-calendar.pages.ts';
 import { offerApiRoutes } from './offers.api.ts';
 import { offerPages } from './offers.pages.ts';
 import { siteApiRoutes } from './offices.api.ts';
@@ -11,6 +13,7 @@ export const officesApiPlugin: ModulePlugin = async (app, { ctx }) => {
   siteApiRoutes(app, ctx);
   procedureApiRoutes(app, ctx);
   offerApiRoutes(app, ctx);
+  drawCalendarApiRoutes(app, ctx);
 };
 
 /** The back office's pages of sites, procedures and offers (under /agents, behind the session guard). */
@@ -18,4 +21,5 @@ export const officesPagesPlugin: ModulePlugin = async (app, { ctx, web }) => {
   sitePages(app, ctx, web);
   offerPages(app, ctx, web);
   procedurePages(app, ctx, web);
+  drawCalendarPages(app, ctx, web);
 };

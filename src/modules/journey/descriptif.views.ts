@@ -1,4 +1,6 @@
 import type { Locale } from '../../db/schema.ts';
+import { drawAnnouncement } from '../draw/announcement.components.ts';
+import type { DrawAnnouncement } from '../draw/announcement.ts';
 import { requestStepper } from '../requests/requests.components.ts';
 import { requestMessages } from '../requests/requests.messages.ts';
 import { isDraw, isFirstCome } from '../schedule/channels.ts';
@@ -27,8 +29,8 @@ export interface DescriptifPage {
   nextFree: { startsAt: Date; siteName: string } | undefined;
   /** Set when step 2 sent the applicant back because the conditions were not accepted. */
   conditionsMissing: boolean;
-  /** The next window of the draw offers for requests, when one is announced. */
-  drawWindow?: { opensAt: Date; closesAt: Date } | undefined;
+  /** The draw offers' window collecting requests now, or the next one, when one is announced. */
+  drawWindow?: DrawAnnouncement | undefined;
 }
 
 // The préfectures' notes on booking offers are often the same for every office: show each text once.
@@ -92,7 +94,7 @@ function drawSection(locale: Locale, page: DescriptifPage, h: (text: string) => 
   return html`${h(m.drawHeading)}
 <p>${m.drawText}</p>
 <p>${m.drawOffices} ${offices.join(', ')}</p>
-<p>${window ? m.window(formatDateTime(window.opensAt, zone, locale), formatDateTime(window.closesAt, zone, locale)) : m.noWindow}</p>`;
+${window ? drawAnnouncement(locale, window, zone) : html`<p>${m.noWindow}</p>`}`;
 }
 
 /** Step 1 (Descriptif) of the booking journey: what the procedure is, then the conditions to accept. */

@@ -52,8 +52,6 @@ const fr = {
     drawOffices: 'Lieux concernés :',
     noWindow:
       'Aucune période de dépôt n’est annoncée pour le moment : vous pouvez déposer votre demande dès maintenant, elle participera au prochain tirage.',
-    window: (opens: string, closes: string) =>
-      `Prochaine période de dépôt des demandes : du ${opens} au ${closes}.`,
     requestSubmit: 'Déposer une demande de rendez-vous',
     drawSubmit: 'Demander un rendez-vous par tirage au sort',
   },
@@ -211,7 +209,6 @@ const en: typeof fr = {
     drawOffices: 'Offices concerned:',
     noWindow:
       'No request window is announced at the moment: you can submit your request now, it will take part in the next draw.',
-    window: (opens: string, closes: string) => `Next window for requests: from ${opens} to ${closes}.`,
     requestSubmit: 'Submit a request for an appointment',
     drawSubmit: 'Request an appointment by draw',
   },

@@ -2,6 +2,7 @@ import type { Locale } from '../../db/schema.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import type { Applicant, ApplicantInput } from '../booking/applicant.ts';
 import { findProcedureInDepartment } from '../booking/journey.repository.ts';
+import type { DrawAnnouncement } from '../draw/announcement.ts';
 import { applicantFromBody, text } from '../journey/journey.input.ts';
 import type { Captcha } from '../protection/captcha.ts';
 import type { JourneyAddress, PostedChoices, RequestStepInput } from './request-journey.input.ts';
@@ -11,6 +12,7 @@ import {
   type CheckedChoices,
   checkApplicant,
   checkChoices,
+  nextDrawWindow,
   type RequestDeps,
   submitRequest,
 } from './requests.usecases.ts';
@@ -31,6 +33,8 @@ export interface RequestContext {
   timezone: string;
   procedure: ProcedureForRequest;
   offices: { siteId: number; name: string; address: string }[];
+  /** The window collecting requests now, or the next one, when one is announced. */
+  window: DrawAnnouncement | undefined;
 }
 
 /** What a page of the request journey shows. */
@@ -78,7 +82,7 @@ export type RequestStep =
 const NO_CHOICES: PostedChoices = { siteIds: [], halfDays: [], earliest: '' };
 
 async function loadContext(
-  deps: Pick<RequestDeps, 'db'>,
+  deps: Pick<RequestDeps, 'db' | 'clock'>,
   address: JourneyAddress | undefined,
 ): Promise<RequestContext | undefined> {
   if (!address) return undefined;
@@ -88,12 +92,14 @@ async function loadContext(
   ]);
   const procedure = found && offices.length > 0 ? await findProcedureRules(deps.db, found.id) : undefined;
   if (!found || !procedure) return undefined;
+  const window = await nextDrawWindow(deps, { procedureId: found.id, departmentCode: address.code });
   return {
     address,
     departmentName: found.departmentName,
     timezone: found.timezone,
     procedure,
     offices: offices.map(({ siteId, name, address: street }) => ({ siteId, name, address: street })),
+    window,
   };
 }
 

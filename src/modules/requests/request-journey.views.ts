@@ -1,4 +1,5 @@
 import type { Locale } from '../../db/schema.ts';
+import { drawAnnouncement } from '../draw/announcement.components.ts';
 import { applicantHidden, hiddenFields, identityForm } from '../journey/journey.components.ts';
 import { journey } from '../journey/journey.messages.ts';
 import { stepOnePath } from '../territory/directory.components.ts';
@@ -63,7 +64,8 @@ function heading(locale: Locale, context: RequestContext, step: number): SafeHtm
     { label: m.steps[step - 1] ?? '' },
   ])}
 <h1 class="fr-h3">${context.procedure.title}</h1>
-${requestStepper(locale, step)}`;
+${requestStepper(locale, step)}
+${context.window ? drawAnnouncement(locale, context.window, context.timezone) : ''}`;
 }
 
 /** Step 2: the offices, half-days and earliest date the person can attend. */

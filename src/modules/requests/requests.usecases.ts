@@ -10,6 +10,7 @@ import { type Applicant, type ApplicantInput, validateApplicant } from '../booki
 import { constraintOf } from '../booking/booking.usecases.ts';
 import { newToken } from '../booking/tokens.ts';
 import { signReceipt } from '../convocation/receipt-token.ts';
+import { announcedDraw, type DrawAnnouncement } from '../draw/announcement.ts';
 import { notify } from '../notify/notify.ts';
 import { spendIdentitySubmission } from '../protection/identity-budget.ts';
 import { localDate } from '../schedule/timezone.ts';
@@ -348,13 +349,13 @@ function translateConstraint(error: unknown, maxActivePerEmail: number): unknown
 }
 
 /**
- * The next window in which a procedure's draw offers of a département collect requests. None is
- * announced until draws exist (issue 9, point 1): requests are taken at any time meanwhile, and wait
- * for the first draw.
+ * The window in which a procedure's draw offers of a département collect requests now, or else the
+ * next one announced, with its commitment and seats (draw/announcement.ts). Requests are taken at any
+ * time: made between two windows, one waits for the next draw.
  */
 export async function nextDrawWindow(
-  _deps: Pick<RequestDeps, 'db' | 'clock'>,
-  _offer: { procedureId: number; departmentCode: string },
-): Promise<{ opensAt: Date; closesAt: Date } | undefined> {
-  return undefined;
+  deps: Pick<RequestDeps, 'db' | 'clock'>,
+  offer: { procedureId: number; departmentCode: string },
+): Promise<DrawAnnouncement | undefined> {
+  return announcedDraw(deps.db, offer, deps.clock.now());
 }

@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.ts';
 import type { HolidayRegion, ReleaseMode } from '../../db/schema.ts';
-import { bookableSlots, firstComeOffers, offersWithPlace, REMAINING_SEATS } from './offers.repository.ts';
+import {
+  bookableSlots,
+  drawOffers,
+  firstComeOffers,
+  offersWithPlace,
+  REMAINING_SEATS,
+} from './offers.repository.ts';
 import type { GeneratedSlot, OpeningRuleInput } from './slot-generation.ts';
 
 /** What slot generation needs of one offer: its place's zone and holidays, its rules, its policy. */
@@ -32,7 +38,29 @@ export async function loadOfferSchedule(
   fromDate: string,
   lock?: 'update' | 'share',
 ): Promise<OfferSchedule | undefined> {
-  const query = firstComeOffers(db)
+  return loadSchedule(db, firstComeOffers(db), offerId, fromDate, lock);
+}
+
+/**
+ * A draw offer's schedule: its slots are generated from its rules like any others, for the periods
+ * its draws allocate (draw/draw-windows.ts), and never published first-come.
+ */
+export async function loadDrawOfferSchedule(
+  db: Executor,
+  offerId: number,
+  fromDate: string,
+): Promise<OfferSchedule | undefined> {
+  return loadSchedule(db, drawOffers(db), offerId, fromDate);
+}
+
+async function loadSchedule(
+  db: Executor,
+  offers: ReturnType<typeof firstComeOffers>,
+  offerId: number,
+  fromDate: string,
+  lock?: 'update' | 'share',
+): Promise<OfferSchedule | undefined> {
+  const query = offers
     .select([
       'offer.id as offerId',
       'site.id as siteId',

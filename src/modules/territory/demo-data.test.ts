@@ -7,6 +7,7 @@ import {
   DEMO_SITES,
   demoArrondissements,
   demoClosures,
+  demoDrawCalendarStart,
   siteCity,
   sitePostalCode,
 } from './demo-data.ts';
@@ -138,9 +139,9 @@ describe('demo offers', () => {
     assert.deepEqual(duplicates(DEMO_OFFERS.map((offer) => offer.key)), []);
   });
 
-  test('every booking offer has opening rules that fit at least one slot, and no other offer has any', () => {
+  test('every booking or draw offer has opening rules that fit at least one slot, and no other offer has any', () => {
     for (const offer of DEMO_OFFERS) {
-      if (offer.channel !== 'booking') {
+      if (offer.channel !== 'booking' && offer.channel !== 'draw') {
         assert.deepEqual(offer.openingRules, [], offer.key);
         continue;
       }
@@ -159,7 +160,8 @@ describe('demo offers', () => {
     for (const department of BOOKING_DEPARTMENTS) {
       for (const procedure of ['renouvellement-titre', 'premiere-demande', 'remise-titre']) {
         const kinds = DEMO_OFFERS.filter(
-          (offer) => offer.channel === 'booking' && offer.procedure === procedure,
+          (offer) =>
+            (offer.channel === 'booking' || offer.channel === 'draw') && offer.procedure === procedure,
         )
           .map((offer) => DEMO_SITES.find((site) => site.key === offer.site))
           .filter((site) => site?.department === department)
@@ -170,6 +172,24 @@ describe('demo offers', () => {
         );
       }
     }
+  });
+
+  test('Hérault allocates renewals by a weekly draw at Montpellier and Béziers; Lodève takes bookings', () => {
+    const renewals = DEMO_OFFERS.filter(
+      (offer) => offer.procedure === 'renouvellement-titre' && offer.site.startsWith('34-'),
+    );
+    assert.deepEqual(
+      renewals.map((offer) => `${offer.site} ${offer.channel} ${offer.drawCalendar?.periodDays ?? '-'}`),
+      ['34-montpellier draw 7', '34-beziers draw 7', '34-lodeve booking -'],
+    );
+    assert.deepEqual(
+      DEMO_OFFERS.filter((offer) => offer.drawCalendar).map((offer) => offer.key),
+      ['34-montpellier/renouvellement-titre', '34-beziers/renouvellement-titre'],
+    );
+    // Loaded on a Sunday or a Monday, the first window opens on that week's Monday.
+    assert.equal(demoDrawCalendarStart('2030-01-13'), '2030-01-07');
+    assert.equal(demoDrawCalendarStart('2030-01-14'), '2030-01-14');
+    assert.equal(demoDrawCalendarStart('2030-01-16'), '2030-01-14');
   });
 
   test('a préfecture opens several counters for renewals', () => {

@@ -1,6 +1,7 @@
 // The demo data set: sixteen départements with their offices, procedures, offers and opening hours.
 //
-// Five départements (74, 84, 45, 34, 974) take bookings, so that slots exist for the whole journey;
+// Five départements (74, 84, 45, 34, 974) take bookings, so that slots exist for the whole journey
+// (Hérault's renewals by draw, with a weekly calendar);
 // the Auvergne-Rhône-Alpes directory of seeds/002 gives, office by office, the real channel for an
 // admission exceptionnelle au séjour. Rows refer to each other by stable keys (site keys such as
 // '74-annecy', procedure codes), never by database ids: demo-seed.repository.ts resolves them when inserting.
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Channel, HolidayRegion, SiteKind } from '../../db/schema.ts';
 import { DIRECTORY_OFFERS } from './demo-directory.ts';
+import { DEMO_DRAW_CALENDAR, type DemoDrawCalendar, HERAULT_DRAW_OFFICES } from './demo-draws.ts';
 import type { LocalizedText } from './localized-text.ts';
 
 export interface DemoDepartment {
@@ -77,8 +79,10 @@ export interface DemoOffer {
   postalAddress: string | null;
   /** 'YYYY-MM-DD' of the source document; null for "the day the demo is loaded". */
   updatedOn: string | null;
-  /** Only booking offers have opening rules: the other channels publish no slots. */
+  /** Only booking and draw offers have opening rules: the other channels publish no slots. */
   openingRules: readonly DemoOpeningRule[];
+  /** A draw offer's recurring calendar (draw_calendar); its first window opens on the week it is loaded. */
+  drawCalendar?: DemoDrawCalendar;
 }
 
 export interface DemoClosure {
@@ -175,6 +179,7 @@ export const DEMO_SITES: readonly DemoSite[] = [
   { key: '974-saint-paul', department: '974', kind: SP, name: 'Sous-préfecture de Saint-Paul', address: '2 rue de la Sous-Préfecture, 97460 Saint-Paul' },
 ];
 
+export { demoDrawCalendarStart } from './demo-draws.ts';
 export { DEMO_PROCEDURES } from './demo-procedures.ts';
 
 type TimeRange = readonly [startsAt: string, endsAt: string];
@@ -269,7 +274,9 @@ function bookingOffers(): DemoOffer[] {
       key: `${site.key}/${procedure}`,
       procedure,
       site: site.key,
-      channel: 'booking' as const,
+      ...(HERAULT_DRAW_OFFICES.has(`${site.key}/${procedure}`)
+        ? { channel: 'draw' as const, drawCalendar: DEMO_DRAW_CALENDAR }
+        : { channel: 'booking' as const }),
       instructions: BOOKING_NOTES[site.department]?.[procedure] ?? '',
       contactEmail: (procedure === 'renouvellement-titre' && BOOKING_CONTACTS[site.department]) || null,
       url: null,

@@ -8,6 +8,7 @@ import {
   DEMO_SITES,
   demoArrondissements,
   demoClosures,
+  demoDrawCalendarStart,
 } from './demo-data.ts';
 
 /**
@@ -124,6 +125,25 @@ export async function loadDemoData(db: Db, today: string): Promise<boolean> {
       }));
     });
     if (openingRules.length > 0) await trx.insertInto('opening_rule').values(openingRules).execute();
+
+    // The draws of these calendars are created by the job open-draw-windows, which runs at start.
+    const calendars = DEMO_OFFERS.flatMap((offer) => {
+      if (!offer.drawCalendar) return [];
+      const offerId = offerIds.get(`${procedureIds.get(offer.procedure)}:${siteIds.get(offer.site)}`);
+      const { opensAt, windowDays, closesAt, periodDays, leadDays } = offer.drawCalendar;
+      return [
+        {
+          offer_id: required(offerId, `offer ${offer.key}`),
+          first_opens_on: demoDrawCalendarStart(today),
+          opens_at: opensAt,
+          window_days: windowDays,
+          closes_at: closesAt,
+          period_days: periodDays,
+          lead_days: leadDays,
+        },
+      ];
+    });
+    if (calendars.length > 0) await trx.insertInto('draw_calendar').values(calendars).execute();
 
     if (closures.length > 0) {
       await trx

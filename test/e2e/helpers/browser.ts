@@ -7,6 +7,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { systemClock } from '../../../src/clock.ts';
+import { openDrawWindows } from '../../../src/modules/draw/draw-windows.ts';
 import { publishSlots } from '../../../src/modules/schedule/publication.ts';
 import { localDate } from '../../../src/modules/schedule/timezone.ts';
 import { loadDemoData } from '../../../src/modules/territory/demo-seed.repository.ts';
@@ -135,6 +136,8 @@ export async function startE2E(
   try {
     await loadDemoData(database.db, today);
     await publishSlots({ db: database.db, clock: systemClock });
+    // Hérault's draw windows, as the server's job makes them at start, before any page is visited.
+    await openDrawWindows({ db: database.db, clock: systemClock, config: { drawBeaconUrl: undefined } });
     [server, browser] = await Promise.all([
       startServer({
         DATABASE_URL: database.url,
