@@ -29,10 +29,15 @@ after(() => database.drop());
 
 let procedureId: number;
 
-async function site(name: string): Promise<number> {
+async function site(name: string, departmentCode = '34'): Promise<number> {
   const row = await db
     .insertInto('site')
-    .values({ department_code: '34', name: `${name} ${Math.random()}`, kind: 'prefecture', address: name })
+    .values({
+      department_code: departmentCode,
+      name: `${name} ${Math.random()}`,
+      kind: 'prefecture',
+      address: name,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -41,8 +46,9 @@ async function site(name: string): Promise<number> {
 /** A draw offer of the procedure at a new site, open Mondays and Tuesdays 09:00–10:00 with 2 counters. */
 async function drawOffer(
   calendar: Record<string, unknown> | null = WEEKLY,
+  departmentCode = '34',
 ): Promise<{ offerId: number; siteId: number }> {
-  const siteId = await site('Bureau');
+  const siteId = await site('Bureau', departmentCode);
   const offer = await db
     .insertInto('offer')
     .values({ procedure_id: procedureId, site_id: siteId, channel: 'draw' })
@@ -93,7 +99,10 @@ beforeEach(async () => {
   await db.updateTable('draw_calendar').set({ active: false }).execute();
   await db
     .insertInto('department')
-    .values({ code: '34', name: 'Hérault', timezone: 'Europe/Paris', holiday_region: 'metropole' })
+    .values([
+      { code: '34', name: 'Hérault', timezone: 'Europe/Paris', holiday_region: 'metropole' },
+      { code: '30', name: 'Gard', timezone: 'Europe/Paris', holiday_region: 'metropole' },
+    ])
     .onConflict((oc) => oc.doNothing())
     .execute();
   const procedure = await db
@@ -192,6 +201,19 @@ describe('the windows of draw calendars', () => {
       draws.filter((d) => d.offer_ids.length === 1).map((d) => d.offer_ids),
       [[lodeve.offerId], [lodeve.offerId]],
     );
+  });
+
+  test('a national procedure with one calendar in two départements has a draw per département', async () => {
+    const herault = await drawOffer();
+    const gard = await drawOffer(WEEKLY, '30');
+    await openDrawWindows({ db, clock, config, beacon: undefined });
+    const draws = await drawsOf();
+    assert.deepEqual(draws.map((d) => [d.department_code, d.offer_ids]).sort(), [
+      ['30', [gard.offerId]],
+      ['30', [gard.offerId]],
+      ['34', [herault.offerId]],
+      ['34', [herault.offerId]],
+    ]);
   });
 
   test('an office whose calendar starts later joins the open draws of its window', async () => {

@@ -19,6 +19,7 @@ import * as m0017 from './migrations/0017-requests.ts';
 import * as m0018 from './migrations/0018-department-administrator-lock.ts';
 import * as m0019 from './migrations/0019-draws.ts';
 import * as m0020 from './migrations/0020-cool-down-and-earlier-offers.ts';
+import * as m0021 from './migrations/0021-calendar-draws-per-department.ts';
 import * as m0022 from './migrations/0022-identity-budget.ts';
 import type { Database } from './schema.ts';
 
@@ -133,6 +134,7 @@ const migrations: Record<string, Migration> = {
   '0018-department-administrator-lock': m0018,
   '0019-draws': m0019,
   '0020-cool-down-and-earlier-offers': m0020,
+  '0021-calendar-draws-per-department': m0021,
   '0022-identity-budget': m0022,
 };
 

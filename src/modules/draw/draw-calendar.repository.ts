@@ -78,6 +78,7 @@ export async function saveCalendar(trx: Executor, calendar: StoredCalendar, now:
 /** What identifies a calendar draw (the unique index draw_calendar_window_once). */
 export interface CalendarDrawKey {
   procedureId: number;
+  departmentCode: string;
   windowOpensAt: Date;
   windowClosesAt: Date;
   slotsFrom: string;
@@ -91,6 +92,7 @@ export async function findCalendarDraw(db: Executor, key: CalendarDrawKey) {
     .select(['id', 'department_code as departmentCode', 'status', 'offer_ids as offerIds'])
     .where('origin', '=', 'calendar')
     .where('procedure_id', '=', key.procedureId)
+    .where('department_code', '=', key.departmentCode)
     .where('window_opens_at', '=', key.windowOpensAt)
     .where('window_closes_at', '=', key.windowClosesAt)
     .where('slots_from', '=', key.slotsFrom)

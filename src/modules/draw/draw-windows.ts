@@ -67,6 +67,7 @@ export function groupWindows(calendars: readonly ActiveCalendar[], now: Date): W
 
 const keyOf = (group: WindowGroup): CalendarDrawKey => ({
   procedureId: group.procedureId,
+  departmentCode: group.departmentCode,
   windowOpensAt: group.window.opensAt,
   windowClosesAt: group.window.closesAt,
   slotsFrom: group.window.slotsFrom,
@@ -154,15 +155,8 @@ async function openWindow(
     existing = await findCalendarDraw(deps.db, keyOf(group));
     if (!existing) return 'skipped';
   }
-  if (existing.departmentCode !== group.departmentCode || existing.status !== 'open') {
-    // The unique index of calendar draws is per procedure: another département's calendar of a national
-    // procedure took this exact window. Its offers wait for a window of their own.
-    if (existing.departmentCode !== group.departmentCode) {
-      deps.log?.warn({ procedureId: group.procedureId, drawId: existing.id }, 'window taken elsewhere');
-      return 'skipped';
-    }
-    return 'unchanged';
-  }
+  // Calendar draws are per procedure and département (migration 0021): this one is the group's.
+  if (existing.status !== 'open') return 'unchanged';
   const drawId = existing.id;
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {

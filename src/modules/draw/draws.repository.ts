@@ -50,7 +50,14 @@ export async function insertDraw(
     })
     .onConflict((conflict) =>
       conflict
-        .columns(['procedure_id', 'window_opens_at', 'window_closes_at', 'slots_from', 'slots_to'])
+        .columns([
+          'procedure_id',
+          'department_code',
+          'window_opens_at',
+          'window_closes_at',
+          'slots_from',
+          'slots_to',
+        ])
         .where('origin', '=', 'calendar')
         .doNothing(),
     )
