@@ -190,7 +190,7 @@ describe('the calendar page of a draw offer', () => {
     });
     const entries = await auditOf(t, 'draw_calendar.save', drawOfferId);
     assert.equal(entries.at(-1)?.agent_id, o.siteManager.id);
-    assert.equal((entries.at(-1)?.before as { periodDays: number }).periodDays, 7);
+    assert.equal((entries.at(-1)?.before as { periodDays: number } | undefined)?.periodDays, 7);
     const notice = await page(t, o.siteManager, `${pageUrl()}?enregistre=1`);
     assert.match(notice.body, /Le calendrier est enregistré/);
   });
