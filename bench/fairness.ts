@@ -15,7 +15,7 @@
  *   `--seeds` seeds (20); shares with 95 % intervals across seeds, mean ± t(0.975, n−1)·s/√n.
  *
  * Options: --fast=N --slow=N --window-seconds=N --seeds=N --fast-concurrency=N (keep-alive
- * connections of the fast burst, default 64), --mode=both|first-come|draw, --slot-choice=random|earliest.
+ * connections of the fast burst, default 1000), --mode=both|first-come|draw, --slot-choice=random|earliest.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -47,7 +47,7 @@ const { values: options } = parseArgs({
     slow: { type: 'string', default: '5000' },
     'window-seconds': { type: 'string', default: '60' },
     seeds: { type: 'string', default: '20' },
-    'fast-concurrency': { type: 'string', default: '64' },
+    'fast-concurrency': { type: 'string', default: '1000' },
     mode: { type: 'string', default: 'both' },
     'slot-choice': { type: 'string', default: 'random' },
   },
@@ -58,7 +58,7 @@ const FAST = whole(options.fast, 1, 100_000, 5000);
 const SLOW = whole(options.slow, 1, 100_000, 5000);
 const WINDOW_MS = whole(options['window-seconds'], 1, 3600, 60) * 1000;
 const SEEDS = whole(options.seeds, 2, 1000, 20);
-const FAST_CONCURRENCY = whole(options['fast-concurrency'], 1, 5000, 64);
+const FAST_CONCURRENCY = whole(options['fast-concurrency'], 1, 5000, 1000);
 const SLOT_CHOICE: SlotChoice = options['slot-choice'] === 'earliest' ? 'earliest' : 'random';
 const MODE = options.mode === 'first-come' || options.mode === 'draw' ? options.mode : 'both';
 
@@ -113,7 +113,14 @@ function describeWindow(name: string, population: Population, outcomes: Outcome[
   log(
     `      fast burst: first requests sent from ${timing.fastStartedMs.min} to ${timing.fastStartedMs.max} ms (median ${timing.fastStartedMs.median}), answered by ${timing.fastAnsweredMs.max} ms (median ${timing.fastAnsweredMs.median}) after the opening; slow arrivals ${timing.slowStartedMs.min}–${timing.slowStartedMs.max} ms`,
   );
-  return { requests, timing, elapsedMs: r1(elapsedMs) };
+  // When the last seat went (first-come) and how many slow clients had arrived by then.
+  const booked = outcomes.filter((o) => o.result === 'booked').map((o) => o.endedMs);
+  const seatsGoneMs = booked.length > 0 ? r1(Math.max(...booked)) : null;
+  const slowBefore =
+    seatsGoneMs === null ? null : slowOutcomes.filter((o) => o.startedMs <= seatsGoneMs).length;
+  if (seatsGoneMs !== null)
+    log(`      last seat taken at ${seatsGoneMs} ms; ${slowBefore} slow clients had arrived by then`);
+  return { requests, timing, seatsGoneMs, slowArrivedBeforeSeatsGone: slowBefore, elapsedMs: r1(elapsedMs) };
 }
 
 function describeFigures(indent: string, f: GroupFigures): void {
