@@ -68,7 +68,8 @@ export async function startFairnessServer(): Promise<FairnessServer> {
       mailCapture: undefined,
       wakeOutbox: () => {},
     });
-    await app.listen({ host: '127.0.0.1', port: 0 });
+    // A thousand clients connect at once: the listen queue must hold them (Linux caps it at somaxconn).
+    await app.listen({ host: '127.0.0.1', port: 0, backlog: 4096 });
     const port = (app.server.address() as AddressInfo).port;
     return { port, db, config, dbDir: path.join(tmp, 'postgres'), stop };
   } catch (error) {
