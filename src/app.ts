@@ -21,10 +21,13 @@ import { tokensApiPlugin } from './modules/agents/tokens.routes.ts';
 import { auditPagesPlugin } from './modules/audit/audit.plugin.ts';
 import { auditApiPlugin } from './modules/audit/audit.routes.ts';
 import { bookingPlugin } from './modules/booking/booking.routes.ts';
+import { certificatePlugin } from './modules/certificate/certificate.plugin.ts';
 import { officesApiPlugin, officesPagesPlugin } from './modules/configuration/offices.plugin.ts';
 import { schedulePagesPlugin } from './modules/configuration/schedule.plugin.ts';
 import { scheduleAdminPlugin } from './modules/configuration/schedule.routes.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
+import { drawsAdminApiPlugin, drawsPagesPlugin } from './modules/draw/draws.admin.ts';
+import { drawsPlugin } from './modules/draw/draws.routes.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
 import { managePlugin } from './modules/manage/manage.plugin.ts';
 import { notifyPlugin } from './modules/notify/notify.plugin.ts';
@@ -121,9 +124,11 @@ export async function buildApp(ctx: AppContext) {
   await registerModule(app, requestsPlugin, modules);
   await registerModule(app, managePlugin, { ...modules, prefix: '/rendez-vous' });
   await registerModule(app, convocationPlugin, modules);
+  await registerModule(app, drawsPlugin, modules);
+  await registerModule(app, certificatePlugin, modules);
   await registerStaffSide(app, modules);
-  // The mailbox shows every message, tokens included: never in production.
-  if (ctx.mailCapture && !ctx.config.production) {
+  // The mailbox and the SMS list show every message, tokens included: never in production.
+  if ((ctx.mailCapture || ctx.smsCapture) && !ctx.config.production) {
     await registerModule(app, notifyPlugin, modules);
   }
   return app;
@@ -138,6 +143,7 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   agentAdminPagesPlugin,
   accountPagesPlugin,
   auditPagesPlugin,
+  drawsPagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [
@@ -147,6 +153,7 @@ const ADMIN_API: readonly ModulePlugin[] = [
   agentAdminApiPlugin,
   tokensApiPlugin,
   auditApiPlugin,
+  drawsAdminApiPlugin,
 ];
 
 /**

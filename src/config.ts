@@ -36,8 +36,15 @@ export interface Config {
   /** Freed seats of draw offers gather into a follow-up draw at most this often. */
   followUpDrawHours: number;
   maxActivePerEmail: number;
+  /** Online requests or updates one identity may submit per day, from any address or email. */
+  requestUpdatesPerDay: number;
   demoData: boolean;
   publicationDays: number;
+  /** A first-come seat freed by a cancellation is held back between these many minutes (drawn at random). */
+  coolDownMinMinutes: number;
+  coolDownMaxMinutes: number;
+  /** How long an offer of an earlier slot waits for its answer. */
+  earlierOfferHours: number;
   /** An agent's session ends after this many minutes without a request. */
   agentSessionIdleMinutes: number;
   /** ... and this many hours after sign-in, whatever happens. */
@@ -228,7 +235,7 @@ const settings: { [K in keyof Config]: Setting<K> } = {
   smsUrl: {
     key: 'smsUrl',
     env: 'SMS_URL',
-    doc: 'HTTP endpoint of the SMS provider (not used yet).',
+    doc: 'HTTP endpoint of the SMS provider, in the JSON format of notify/sms/sms-sender.ts; unset: captured at /dev/sms (never in production).',
     parse: url(['http:', 'https:']),
   },
   secretKey: {
@@ -299,6 +306,12 @@ const settings: { [K in keyof Config]: Setting<K> } = {
     doc: 'Most active bookings (pending or confirmed) one email address may hold.',
     parse: integer(1, 100, 3),
   },
+  requestUpdatesPerDay: {
+    key: 'requestUpdatesPerDay',
+    env: 'REQUEST_UPDATES_PER_DAY',
+    doc: 'Most requests or updates submitted online for one identity per day, whatever the address or email (then 429).',
+    parse: integer(1, 1_000, 10),
+  },
   demoData: {
     key: 'demoData',
     env: 'DEMO_DATA',
@@ -310,6 +323,31 @@ const settings: { [K in keyof Config]: Setting<K> } = {
     env: 'PUBLICATION_DAYS',
     doc: 'Days ahead an offer publishes slots, for offers created without their own horizon.',
     parse: integer(1, 365, 56),
+  },
+  coolDownMinMinutes: {
+    key: 'coolDownMinMinutes',
+    env: 'COOL_DOWN_MIN_MINUTES',
+    doc: 'Shortest time a first-come seat freed by a cancellation stays out of the public pool (decision 0029).',
+    parse: integer(0, 7 * 24 * 60, 30),
+  },
+  coolDownMaxMinutes: {
+    key: 'coolDownMaxMinutes',
+    env: 'COOL_DOWN_MAX_MINUTES',
+    doc: 'Longest such time; each seat returns at a moment drawn at random between the two.',
+    parse: (raw, env) => {
+      const parsed = integer(0, 7 * 24 * 60, 180)(raw);
+      const min = integer(0, 7 * 24 * 60, 30)(env.COOL_DOWN_MIN_MINUTES);
+      if ('value' in parsed && 'value' in min && parsed.value < min.value) {
+        return { error: `must not be less than COOL_DOWN_MIN_MINUTES (${min.value})` };
+      }
+      return parsed;
+    },
+  },
+  earlierOfferHours: {
+    key: 'earlierOfferHours',
+    env: 'EARLIER_OFFER_HOURS',
+    doc: 'Hours a person offered an earlier slot has to accept it, before it goes to the next person.',
+    parse: integer(1, 7 * 24, 12),
   },
   agentSessionIdleMinutes: {
     key: 'agentSessionIdleMinutes',

@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { MailCapture } from './modules/notify/mail-capture.ts';
+import type { SmsCapture } from './modules/notify/sms/sms-capture.ts';
 import type { Captcha } from './modules/protection/captcha.ts';
 import type { Web } from './modules/web/web.plugin.ts';
 
@@ -16,6 +17,8 @@ export interface AppContext {
   wakeOutbox: () => void;
   /** The in-process SMTP capture, when no SMTP_URL is set (never in production). */
   mailCapture: MailCapture | undefined;
+  /** The in-process SMS capture, when no SMS_URL is set (never in production). */
+  smsCapture?: SmsCapture | undefined;
   /** Where log lines go instead of standard output (tests read it to check what is logged). */
   logStream?: { write(line: string): void };
 }

@@ -22,6 +22,8 @@ export class AppError extends Error {
   readonly fields: FieldError[] | undefined;
   /** More members of the answer's `error` object (the bookings a refused change lists). */
   readonly details: Readonly<Record<string, unknown>> | undefined;
+  /** Response headers the answer must carry (the Retry-After of a 429). */
+  readonly headers: Readonly<Record<string, string>> | undefined;
 
   constructor(
     status: number,
@@ -29,12 +31,14 @@ export class AppError extends Error {
     message: string,
     fields?: FieldError[],
     details?: Readonly<Record<string, unknown>>,
+    headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
     this.details = details;
+    this.headers = headers;
   }
 }
 

@@ -8,8 +8,11 @@ import { jobDefinitions } from './jobs/definitions.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { createDemoAgents, demoAgentsPrintout } from './modules/agents/demo-agents.ts';
 import { type MailCapture, startMailCapture } from './modules/notify/mail-capture.ts';
-import { composeEmail } from './modules/notify/notifiers/index.ts';
+import { composeEmail, composeSms } from './modules/notify/notifiers/index.ts';
 import { createTransport, startOutboxWorker } from './modules/notify/outbox.worker.ts';
+import { type SmsCapture, startSmsCapture } from './modules/notify/sms/sms-capture.ts';
+import { jsonSmsSender } from './modules/notify/sms/sms-sender.ts';
+import { startSmsWorker } from './modules/notify/sms/sms-worker.ts';
 import { createCaptcha } from './modules/protection/captcha.ts';
 import { publishSlots } from './modules/schedule/publication.ts';
 import { localDate } from './modules/schedule/timezone.ts';
@@ -67,8 +70,26 @@ export async function start(config: Config): Promise<Running> {
       cleanups.push(() => capture.stop());
     }
     const transport = createTransport(config.smtpUrl ?? mailCapture?.url ?? '');
+    let smsCapture: SmsCapture | undefined;
+    if (!config.smsUrl && !config.production) {
+      smsCapture = await startSmsCapture();
+      const capture = smsCapture;
+      cleanups.push(() => capture.stop());
+    }
+    const smsUrl = config.smsUrl ?? smsCapture?.url;
     const captcha = createCaptcha({ db, secretKey: config.secretKey, clock, enabled: config.captcha });
-    const app = await buildApp({ config, db, clock, captcha, mailCapture, wakeOutbox: () => outbox.wake() });
+    const app = await buildApp({
+      config,
+      db,
+      clock,
+      captcha,
+      mailCapture,
+      smsCapture,
+      wakeOutbox: () => {
+        outbox.wake();
+        sms.wake();
+      },
+    });
     log = app.log;
     const outbox = startOutboxWorker({
       db,
@@ -80,6 +101,15 @@ export async function start(config: Config): Promise<Running> {
       compose: composeEmail({ db, clock, config }),
     });
     cleanups.push(() => outbox.stop());
+    const sms = startSmsWorker({
+      db,
+      clock,
+      log: app.log,
+      leaseMs: config.outboxLeaseSeconds * 1000,
+      sender: smsUrl ? jsonSmsSender(smsUrl) : undefined,
+      compose: composeSms({ db, clock, config }),
+    });
+    cleanups.push(() => sms.stop());
     // Jobs start before the server listens, so that a request may enqueue one; they stop after it closed.
     const jobs = await startJobQueue({
       url: databaseUrl,
@@ -133,6 +163,7 @@ async function main(): Promise<void> {
     running = await start(config);
     console.log(`Créneau is ready at ${config.publicUrl} (listening on ${running.url})`);
     if (!config.smtpUrl) console.log(`Emails are captured, not sent: see ${config.publicUrl}/dev/mail`);
+    if (!config.smsUrl) console.log(`SMS are captured, not sent: see ${config.publicUrl}/dev/sms`);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
       console.error(error.message);

@@ -15,6 +15,7 @@ const ROLES: readonly RoleName[] = ['administrator', 'site_manager', 'agent', 'v
 const HOLDERS: Record<string, readonly RoleName[]> = {
   'site.configure': ['administrator', 'site_manager'],
   'agent.manage': ['administrator'],
+  'draw.manage': ['administrator', 'site_manager'],
 };
 
 interface Place {
@@ -113,6 +114,22 @@ const API: readonly Action[] = [
         siteId: p.siteId,
         channel: 'walk_in',
         instructions: 'Sans rendez-vous, le matin.',
+      },
+    }),
+  },
+  {
+    // The matrix's offers are booked first come: in scope the answer is the 422 of offerId, past the guard.
+    name: 'create a one-off draw (offer id in the JSON body)',
+    permission: 'draw.manage',
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/admin/draws',
+      body: {
+        offerId: p.offerId,
+        windowOpensAt: '2029-12-20T09:00:00+01:00',
+        windowClosesAt: '2030-01-05T12:00:00+01:00',
+        slotsFrom: '2030-01-07',
+        slotsTo: '2030-01-20',
       },
     }),
   },
@@ -291,5 +308,7 @@ describe('authorization matrix', () => {
       .where('department_code', '=', '84')
       .execute();
     assert.deepEqual(refusedAudit, []);
+    const draws = await db.selectFrom('draw').select('id').execute();
+    assert.deepEqual(draws, []);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { runCoolDown } from '../src/modules/booking/held-seats.usecases.ts';
 import { expireHolds } from '../src/modules/booking/holds.usecases.ts';
 import { createTestApp, type TestApp, tokenFrom } from './helpers/app.ts';
 import { applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
@@ -98,7 +99,11 @@ describe('the booking lifecycle', () => {
     assert.equal(cancelled.statusCode, 200, cancelled.body);
     assert.deepEqual(cancelled.json(), { status: 'cancelled' });
     freshAvailability();
-    assert.equal(await remaining(slotId), 2, 'cancelling frees the seat');
+    assert.equal(await remaining(slotId), 1, 'the cancelled seat cools down out of sight');
+    t.clock.advance(t.config.coolDownMaxMinutes * 60_000);
+    await runCoolDown({ db: t.database.db, clock: t.clock, config: t.config });
+    freshAvailability();
+    assert.equal(await remaining(slotId), 2, 'then it is free again');
     const cancellation = await mailTo(person.email, 'annul');
     assert.match(cancellation.text, new RegExp(booking.reference));
 

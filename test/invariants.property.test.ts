@@ -82,6 +82,8 @@ before(async () => {
       publicUrl: 'http://t',
       maxActivePerEmail: EMAIL_LIMIT,
       secretKey: SECRET_KEY,
+      coolDownMinMinutes: 30,
+      coolDownMaxMinutes: 180,
     },
   };
 });
@@ -127,7 +129,9 @@ class Run {
     const refusals: string[] = [];
     if (op.kind === 'book') {
       const capacity = this.capacities[op.slot] ?? 0;
-      if (this.active((b) => b.slot === op.slot).length >= capacity) refusals.push('slot_full');
+      // A cancelled booking's seat is held back for its cool-down, longer than any run lasts.
+      const held = this.bookings.filter((b) => b.slot === op.slot && b.status === 'cancelled').length;
+      if (this.active((b) => b.slot === op.slot).length + held >= capacity) refusals.push('slot_full');
       if (this.active((b) => b.email === op.email).length >= EMAIL_LIMIT) refusals.push('email_limit');
       const procedure = this.procedureOf(op.slot);
       if (this.active((b) => b.person === op.person && this.procedureOf(b.slot) === procedure).length > 0) {

@@ -310,7 +310,10 @@ describe('booking journey pages (captcha on)', () => {
     const { session } = await openStepTwo(t, stepTwoUrl(code, fixture));
     const response = await post(t, '/rendez-vous/securite', session, { slotId: String(fixture.slotIds[0]) });
     assert.match(response.body, /<script type="module" src="\/assets\/[^/]+\/js\/altcha\.min\.js">/);
-    assert.match(response.body, /<altcha-widget challenge="\/api\/v1\/captcha" name="altcha"/);
+    assert.match(
+      response.body,
+      /<altcha-widget challenge="\/api\/v1\/captcha\?action=booking" name="altcha"/,
+    );
     assert.match(response.body, /<noscript>/);
   });
 

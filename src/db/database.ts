@@ -18,6 +18,8 @@ import * as m0016 from './migrations/0016-federation-flows.ts';
 import * as m0017 from './migrations/0017-requests.ts';
 import * as m0018 from './migrations/0018-department-administrator-lock.ts';
 import * as m0019 from './migrations/0019-draws.ts';
+import * as m0020 from './migrations/0020-cool-down-and-earlier-offers.ts';
+import * as m0022 from './migrations/0022-identity-budget.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -130,6 +132,8 @@ const migrations: Record<string, Migration> = {
   '0017-requests': m0017,
   '0018-department-administrator-lock': m0018,
   '0019-draws': m0019,
+  '0020-cool-down-and-earlier-offers': m0020,
+  '0022-identity-budget': m0022,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { BookingStatus } from '../modules/booking/statuses.ts';
 import type { RequestStatus } from '../modules/requests/statuses.ts';
 import type { LocalizedText } from '../modules/territory/localized-text.ts';
+import type { EarlierOfferTable, EarlierWishTable, HeldSeatTable } from './schema.cool-down.ts';
 import type { DrawCalendarTable, DrawEntryTable, DrawTable } from './schema.draws.ts';
 import type {
   AgentApiTokenTable,
@@ -16,6 +17,7 @@ import type {
 
 export type { BookingStatus } from '../modules/booking/statuses.ts';
 export type { RequestStatus } from '../modules/requests/statuses.ts';
+export type * from './schema.cool-down.ts';
 export type * from './schema.draws.ts';
 export type * from './schema.staff.ts';
 
@@ -37,6 +39,7 @@ export interface Database {
   captcha_use: CaptchaUseTable;
   access_token: AccessTokenTable;
   write_budget: WriteBudgetTable;
+  identity_budget: IdentityBudgetTable;
   job_run: JobRunTable;
   seat_event: SeatEventTable;
   agent: AgentTable;
@@ -53,6 +56,9 @@ export interface Database {
   draw_calendar: DrawCalendarTable;
   draw: DrawTable;
   draw_entry: DrawEntryTable;
+  held_seat: HeldSeatTable;
+  earlier_wish: EarlierWishTable;
+  earlier_offer: EarlierOfferTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */
@@ -196,6 +202,8 @@ export interface SlotTable {
   ends_at: Timestamp;
   capacity: number;
   taken: Generated<number>;
+  /** Seats in their cool-down (migration 0020): neither shown nor bookable. */
+  held_back: Generated<number>;
 }
 
 export type Locale = 'fr' | 'en' | 'ar';
@@ -300,6 +308,13 @@ export interface WriteBudgetTable {
   used: number;
 }
 
+/** Online submissions of one identity in its window (its key's HMAC, never the identity). */
+export interface IdentityBudgetTable {
+  identity: string;
+  window_start: Timestamp;
+  used: number;
+}
+
 /** A link to every booking of one email address ("Annuler, consulter et gérer"). */
 export interface AccessTokenTable {
   id: Generated<Id>;
@@ -328,7 +343,7 @@ export interface JobRunTable {
 }
 
 /** Why a seat became free again. */
-export type SeatFreedCause = 'expired' | 'cancelled' | 'revoked' | 'unconfirmed_win';
+export type SeatFreedCause = 'expired' | 'cancelled' | 'revoked' | 'unconfirmed_win' | 'moved';
 
 /** Something that happened to a seat, claimed once by one consumer (schedule/seat-events.repository.ts). */
 export interface SeatEventTable {

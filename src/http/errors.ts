@@ -45,6 +45,7 @@ export function problemOf(error: FastifyError): HttpProblem {
       message: error.message,
       fields: error.fields,
       ...(error.details ? { details: error.details } : {}),
+      ...(error.headers ? { headers: { ...error.headers } } : {}),
     };
   }
   if (error.validation) {

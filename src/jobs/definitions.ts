@@ -1,8 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import { purgeAuditEntries } from '../modules/audit/audit-retention.ts';
+import { runCoolDown } from '../modules/booking/held-seats.usecases.ts';
 import { expireHolds } from '../modules/booking/holds.usecases.ts';
 import { purgePersonalData } from '../modules/booking/retention.ts';
+import { beaconAt } from '../modules/draw/beacon.ts';
+import { runDueDraws } from '../modules/draw/draw-run.ts';
+import { scheduleFollowUpDraws } from '../modules/draw/follow-up.ts';
 import { purgeSpentChallenges } from '../modules/protection/captcha.ts';
+import { purgeIdentityBudget } from '../modules/protection/identity-budget.ts';
 import { purgeWriteBudget } from '../modules/protection/write-budget.ts';
 import { publishSlots, releaseDueSlots } from '../modules/schedule/publication.ts';
 import { purgeSeatEvents } from '../modules/schedule/seat-events.repository.ts';
@@ -24,6 +29,21 @@ export const expireHoldsJob = defineJob({
   runAtStart: true,
   timeoutSeconds: 120,
   handler: async (_payload, { db, clock }) => ({ freed: (await expireHolds({ db, clock })).length }),
+});
+
+/**
+ * The cool-down of freed first-come seats (decision 0029): unanswered earlier-slot offers expire, held
+ * seats are offered to the next person on the list, or return to the public pool when their time is up.
+ */
+export const coolDownJob = defineJob({
+  id: 'cool-down',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '* * * * *',
+  runAtStart: true,
+  timeoutSeconds: 120,
+  handler: async (_payload, { db, clock, config }) => ({ ...(await runCoolDown({ db, clock, config })) }),
 });
 
 /**
@@ -79,6 +99,16 @@ export const purgeWriteBudgetJob = defineJob({
   handler: async (_payload, { db, clock }) => ({ deleted: await purgeWriteBudget(db, clock.now()) }),
 });
 
+/** Finished windows of the identities' submission budget (a day each). */
+export const purgeIdentityBudgetJob = defineJob({
+  id: 'purge-identity-budget',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '23 * * * *',
+  handler: async (_payload, { db, clock }) => ({ deleted: await purgeIdentityBudget(db, clock.now()) }),
+});
+
 /** Personal data is kept RETENTION_DAYS after the appointment, as /donnees-personnelles says. */
 export const purgePersonalDataJob = defineJob({
   id: 'purge-personal-data',
@@ -115,14 +145,51 @@ export const purgeAuditJob = defineJob({
   handler: async (_payload, { db, clock }) => purgeAuditEntries(db, clock.now()),
 });
 
+/**
+ * Freed seats of draw offers gather into follow-up draws (decision 0034): one per procedure and
+ * département at a time, at most every FOLLOW_UP_DRAW_HOURS; run-draws draws them.
+ */
+export const scheduleFollowUpDrawsJob = defineJob({
+  id: 'schedule-follow-up-draws',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '*/15 * * * *',
+  handler: async (_payload, { db, clock, config }) => ({
+    created: (await scheduleFollowUpDraws({ db, clock, config, beacon: beaconAt(config.drawBeaconUrl) }))
+      .length,
+  }),
+});
+
+/**
+ * The draws whose window has closed, each once (PRODUCT §5): a draw waiting for its beacon round is
+ * tried again each minute until the round is out. The beacon is built from DRAW_BEACON_URL per run.
+ */
+export const runDrawsJob = defineJob({
+  id: 'run-draws',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '* * * * *',
+  runAtStart: true,
+  timeoutSeconds: 15 * 60,
+  handler: async (_payload, { db, clock, config, log }) => ({
+    drawn: (await runDueDraws({ db, clock, config, log, beacon: beaconAt(config.drawBeaconUrl) })).length,
+  }),
+});
+
 /** Every job of Créneau; the queue of each instance works them all. */
 export const jobDefinitions: readonly JobDefinition[] = [
   expireHoldsJob,
   publishSlotsJob,
   releaseSlotsJob,
+  scheduleFollowUpDrawsJob,
   purgeCaptchaJob,
   purgeWriteBudgetJob,
   purgePersonalDataJob,
   purgeRecordsJob,
   purgeAuditJob,
+  purgeIdentityBudgetJob,
+  coolDownJob,
+  runDrawsJob,
 ];

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { signCertificate } from '../../src/modules/convocation/certificate-token.ts';
 import { signConvocation } from '../../src/modules/convocation/qr-token.ts';
 import { describeViolations, wcagViolations } from './helpers/a11y.ts';
 import { bookingsOf, claimsOf } from './helpers/booking-state.ts';
@@ -12,6 +13,7 @@ import {
   DEPARTMENT,
   fillApplicant,
   navigateBy,
+  PROCEDURE,
   passAltcha,
   person,
   STEP1,
@@ -118,6 +120,25 @@ describe('accessibility', { skip: chromiumSkip, concurrency: 2 }, () => {
       assert.ok(booking);
       const genuine = signConvocation(claimsOf(booking), E2E_SECRET_KEY);
       await a.visit('verifier, genuine code', `/verifier?code=${encodeURIComponent(genuine)}`);
+      await a.visit('certificate form', `/attestation?departement=${DEPARTMENT}&demarche=${PROCEDURE}`);
+      await submitFormWith(page, 'input[name="applicant.lastName"]');
+      await a.check('certificate form with errors');
+      const certificate = signCertificate(
+        {
+          lastName: booking.lastName,
+          firstName: booking.firstName,
+          birthDate: booking.birthDate,
+          issuedAt: new Date().toISOString(),
+          procedureId: 1,
+          departmentCode: DEPARTMENT,
+          searchedFrom: e.today,
+          offices: [{ siteId: 1, channel: 'booking', through: e.today, nextFree: null }],
+          nextFree: null,
+          request: null,
+        },
+        E2E_SECRET_KEY,
+      );
+      await a.visit('verifier, genuine certificate', `/verifier?code=${encodeURIComponent(certificate)}`);
       await a.visit('aide', '/aide');
       await a.visit('données personnelles', '/donnees-personnelles');
       await a.visit('accessibilité', '/accessibilite');

@@ -3,8 +3,11 @@ import { type Clock, fixedClock } from '../../src/clock.ts';
 import { type Config, parseConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/database.ts';
 import { type MailCapture, startMailCapture } from '../../src/modules/notify/mail-capture.ts';
-import { composeEmail } from '../../src/modules/notify/notifiers/index.ts';
+import { composeEmail, composeSms } from '../../src/modules/notify/notifiers/index.ts';
 import { createTransport, startOutboxWorker } from '../../src/modules/notify/outbox.worker.ts';
+import { type SmsCapture, startSmsCapture } from '../../src/modules/notify/sms/sms-capture.ts';
+import { jsonSmsSender } from '../../src/modules/notify/sms/sms-sender.ts';
+import { startSmsWorker } from '../../src/modules/notify/sms/sms-worker.ts';
 import { createCaptcha } from '../../src/modules/protection/captcha.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -16,6 +19,10 @@ export interface TestApp {
   mail: MailCapture;
   /** Delivers every due outbox message to the capture now. */
   deliverMail(): Promise<number>;
+  /** The SMS gateway's capture, speaking the documented JSON format. */
+  sms: SmsCapture;
+  /** Delivers every due SMS row to the capture now. */
+  deliverSms(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -61,12 +68,22 @@ export async function createTestApp(
     pollMs: 3_600_000,
     compose: composeEmail({ db: database.db, clock, config }),
   });
+  const sms = await startSmsCapture();
+  const smsWorker = startSmsWorker({
+    db: database.db,
+    clock,
+    log: silent as never,
+    pollMs: 3_600_000,
+    sender: jsonSmsSender(sms.url, { timeoutMs: 5_000 }),
+    compose: composeSms({ db: database.db, clock, config }),
+  });
   const app = await buildApp({
     config,
     db: options.routesDb ? options.routesDb(database.db) : database.db,
     clock,
     captcha,
     mailCapture: mail,
+    smsCapture: sms,
     wakeOutbox: () => {},
   });
   await app.ready();
@@ -77,9 +94,13 @@ export async function createTestApp(
     clock,
     mail,
     deliverMail: () => outbox.drain(),
+    sms,
+    deliverSms: () => smsWorker.drain(),
     close: async () => {
       await app.close();
       await outbox.stop();
+      await smsWorker.stop();
+      await sms.stop();
       transport.close();
       await mail.stop();
       await database.drop();

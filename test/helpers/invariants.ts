@@ -50,11 +50,13 @@ export async function createUniverse(db: Db): Promise<Universe> {
 
 /** Empties every booking-related table and gives the four slots the run's capacities. */
 export async function resetUniverse(db: Db, universe: Universe, capacities: number[]): Promise<void> {
-  await sql`truncate booking, booking_token, outbox, email_activity restart identity cascade`.execute(db);
+  await sql`truncate booking, booking_token, outbox, email_activity, held_seat restart identity cascade`.execute(
+    db,
+  );
   for (const [index, slotId] of universe.slotIds.entries()) {
     await db
       .updateTable('slot')
-      .set({ taken: 0, capacity: capacities[index] ?? 1 })
+      .set({ taken: 0, held_back: 0, capacity: capacities[index] ?? 1 })
       .where('id', '=', String(slotId))
       .execute();
   }
@@ -196,9 +198,17 @@ export async function statusesOf(db: Db): Promise<Map<string, BookingStatus>> {
  * per identity and procedure, the per-address limit and its counter, the seven statuses.
  */
 export async function checkDatabaseInvariants(db: Db, universe: Universe): Promise<void> {
-  const slots = await sql<{ id: string; capacity: number; taken: number; active: number }>`
-    select s.id, s.capacity, s.taken,
-      count(b.id) filter (where b.status in ('pending', 'confirmed'))::int as active
+  const slots = await sql<{
+    id: string;
+    capacity: number;
+    taken: number;
+    active: number;
+    held_back: number;
+    held: number;
+  }>`
+    select s.id, s.capacity, s.taken, s.held_back,
+      count(b.id) filter (where b.status in ('pending', 'confirmed'))::int as active,
+      (select count(*) from held_seat h where h.slot_id = s.id and h.status = 'held')::int as held
     from slot s left join booking b on b.slot_id = s.id
     where s.id = any(${universe.slotIds.map(String)}::bigint[])
     group by s.id`.execute(db);
@@ -209,9 +219,14 @@ export async function checkDatabaseInvariants(db: Db, universe: Universe): Promi
       slot.active,
       `slot ${slot.id}: taken ${slot.taken}, ${slot.active} active bookings`,
     );
+    assert.equal(
+      slot.held_back,
+      slot.held,
+      `slot ${slot.id}: held_back ${slot.held_back}, ${slot.held} held seats`,
+    );
     assert.ok(
-      slot.taken >= 0 && slot.taken <= slot.capacity,
-      `slot ${slot.id}: taken ${slot.taken} of ${slot.capacity}`,
+      slot.taken >= 0 && slot.taken + slot.held_back <= slot.capacity,
+      `slot ${slot.id}: taken ${slot.taken} and ${slot.held_back} held back of ${slot.capacity}`,
     );
   }
 

@@ -8,6 +8,7 @@ export const backOffice: Catalog<{
     home: string;
     configuration: string;
     requests: string;
+    draws: string;
     agents: string;
     audit: string;
     account: string;
@@ -21,6 +22,7 @@ export const backOffice: Catalog<{
       home: 'Accueil',
       configuration: 'Services et démarches',
       requests: 'Demande pour un usager',
+      draws: 'Tirages au sort',
       agents: 'Agents',
       audit: 'Journal',
       account: 'Mon compte',
@@ -50,6 +52,7 @@ export const backOffice: Catalog<{
       home: 'Home',
       configuration: 'Offices and procedures',
       requests: 'Request on someone’s behalf',
+      draws: 'Draws',
       agents: 'Agents',
       audit: 'Audit log',
       account: 'My account',

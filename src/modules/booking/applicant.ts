@@ -1,5 +1,6 @@
 import { isCode } from '../../codes.ts';
 import type { FieldError, FieldParams } from '../../errors.ts';
+import { toE164 } from '../notify/sms/phone.ts';
 import { departmentsOfPostalCode } from '../territory/postal-codes.ts';
 import { fieldMessage } from './applicant.messages.ts';
 import { checkEmailAddress } from './email-address.ts';
@@ -189,30 +190,10 @@ function checkEmail(typed: string): string | Problem {
   }
 }
 
-// Overseas départements share the French numbering plan but have their own country codes.
-const OVERSEAS_PREFIXES: [prefix: string, countryCode: string][] = [
-  ...['0262', '0263', '0692', '0693', '0269', '0639'].map((p): [string, string] => [p, '262']),
-  ...['0590', '0690', '0691'].map((p): [string, string] => [p, '590']),
-  ...['0594', '0694'].map((p): [string, string] => [p, '594']),
-  ...['0596', '0696', '0697'].map((p): [string, string] => [p, '596']),
-];
-
+/** A phone number as typed, stored in E.164 (notify/sms/phone.ts: libphonenumber-js), or refused. */
 function checkPhone(raw: string): string | null | Problem {
   if (raw === '') return null;
-  let number = raw.replace(/\(0\)/g, '').replace(/[\s.()/-]/gu, '');
-  if (number.startsWith('00')) number = `+${number.slice(2)}`;
-  let e164: string | null = null;
-  if (/^0[1-9][0-9]{8}$/.test(number)) {
-    const overseas = OVERSEAS_PREFIXES.find(([prefix]) => number.startsWith(prefix));
-    e164 = `+${overseas?.[1] ?? '33'}${number.slice(1)}`;
-  } else if (number.startsWith('+33')) {
-    // "+33 06 12 34 56 78": the national 0 kept after the country code is a common slip.
-    const national = number.slice(3).replace(/^0/, '');
-    if (/^[1-9][0-9]{8}$/.test(national)) e164 = `+33${national}`;
-  } else if (/^\+[1-9][0-9]{6,14}$/.test(number)) {
-    e164 = number;
-  }
-  return e164 ?? new Problem('phone_invalid');
+  return toE164(raw) ?? new Problem('phone_invalid');
 }
 
 function checkForeignerNumber(raw: string, required: boolean): string | null | Problem {

@@ -17,6 +17,13 @@ const fr = {
     not_confirmed: "La convocation n'est disponible que pour un rendez-vous confirmé.",
     not_movable: 'Ce rendez-vous ne peut plus être déplacé (annulé, expiré ou passé).',
     booking_not_found: 'Rendez-vous introuvable.',
+    earlier_not_confirmed:
+      'Seul un rendez-vous confirmé et à venir peut être inscrit sur la liste des créneaux plus tôt.',
+    offer_expired: 'Le délai pour accepter ce créneau est dépassé : il a été proposé à une autre personne.',
+    offer_answered: 'Vous avez déjà répondu à cette proposition.',
+    offer_unsuitable:
+      'Ce créneau ne peut plus remplacer votre rendez-vous (annulé, déplacé ou déjà plus tôt).',
+    offer_gone: 'Ce créneau n’est plus disponible.',
   } as Record<string, string>,
   other: 'Cette action n’a pas pu aboutir.',
   newBooking: 'Prendre un nouveau rendez-vous',
@@ -37,6 +44,12 @@ const en: typeof fr = {
     not_confirmed: 'The appointment letter is only available for a confirmed appointment.',
     not_movable: 'This appointment can no longer be moved (cancelled, expired or past).',
     booking_not_found: 'Appointment not found.',
+    earlier_not_confirmed: 'Only a confirmed, upcoming appointment can join the list for an earlier slot.',
+    offer_expired: 'The time to accept this slot has passed: it has been offered to someone else.',
+    offer_answered: 'You have already answered this offer.',
+    offer_unsuitable:
+      'This slot can no longer replace your appointment (cancelled, moved or already earlier).',
+    offer_gone: 'This slot is no longer available.',
   },
   other: 'This could not be done.',
   newBooking: 'Make a new appointment',

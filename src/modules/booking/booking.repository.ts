@@ -20,6 +20,7 @@ export async function findSlotForBooking(db: Executor, slotId: number) {
       'slot.ends_at as endsAt',
       'slot.capacity',
       'slot.taken',
+      'slot.held_back as heldBack',
       'offer.channel',
       'procedure.id as procedureId',
       'procedure.code as procedureCode',
@@ -64,6 +65,10 @@ export interface NewBooking extends StoredApplicant {
   slotId: string;
   procedureId: number;
   holdExpiresAt: Date;
+  /** A booking won in a draw: the draw, the request, and whether it counts against the address. */
+  drawId?: number;
+  requestId?: string;
+  countsForEmail?: boolean;
 }
 
 /** Inserts a pending booking; the schema's trigger takes the seat or refuses it. */
@@ -76,6 +81,13 @@ export async function insertBooking(trx: Executor, booking: NewBooking): Promise
       procedure_id: booking.procedureId,
       ...applicantColumns(booking),
       hold_expires_at: booking.holdExpiresAt,
+      ...(booking.drawId === undefined
+        ? {}
+        : {
+            draw_id: booking.drawId,
+            request_id: booking.requestId,
+            counts_for_email: booking.countsForEmail,
+          }),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -135,9 +147,12 @@ export async function confirmPending(trx: Executor, bookingId: string, now: Date
   return result.numUpdatedRows === 1n;
 }
 
-/** An active booking → cancelled, only before the appointment starts; the trigger frees the seat. */
-export async function cancelActive(trx: Executor, bookingId: string, now: Date): Promise<boolean> {
-  const result = await trx
+/**
+ * An active booking → cancelled, only before the appointment starts; the trigger frees the seat.
+ * Answers the slot whose seat was freed, or undefined when nothing was cancelled.
+ */
+export async function cancelActive(trx: Executor, bookingId: string, now: Date): Promise<string | undefined> {
+  const row = await trx
     .updateTable('booking')
     .set({ status: 'cancelled', cancelled_at: now, status_reason: 'applicant' })
     .where('id', '=', bookingId)
@@ -150,8 +165,9 @@ export async function cancelActive(trx: Executor, bookingId: string, now: Date):
           .where('slot.starts_at', '>', now),
       ),
     )
+    .returning('slot_id')
     .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  return row?.slot_id;
 }
 
 export interface BookingDetails {
@@ -160,6 +176,8 @@ export interface BookingDetails {
   status: BookingStatus;
   locale: Locale;
   email: string;
+  /** E.164, or null when none was given. */
+  phone: string | null;
   lastName: string;
   firstName: string;
   holdExpiresAt: Date;
@@ -196,6 +214,7 @@ export async function findBookingDetails(
     'booking.status',
     'booking.locale',
     'booking.email',
+    'booking.phone',
     'booking.last_name as lastName',
     'booking.first_name as firstName',
     'booking.hold_expires_at as holdExpiresAt',

@@ -6,12 +6,14 @@ import {
   BookingCreatedSchema,
   BookingRequestSchema,
   BookingViewSchema,
+  EarlierWishBodySchema,
   ErrorSchema,
   ReferenceParamsSchema,
   TokenBodySchema,
   TokenQuerySchema,
 } from './booking.schemas.ts';
 import { bookSlot, cancelBooking, confirmBooking, getBooking, presentBooking } from './booking.usecases.ts';
+import { setEarlierWish } from './earlier-offers.usecases.ts';
 
 const errors = {
   400: ErrorSchema,
@@ -31,7 +33,7 @@ export function requestLocale(request: FastifyRequest): Locale {
   return 'fr';
 }
 
-/** POST /api/v1/bookings, confirm, consult and cancel (PRODUCT §7). */
+/** POST /api/v1/bookings, confirm, consult, cancel and the earlier-slot list (PRODUCT §7). */
 export function bookingRoutes(app: ModuleApp, ctx: AppContext): void {
   const deps = { db: ctx.db, clock: ctx.clock, config: ctx.config, wakeOutbox: ctx.wakeOutbox };
 
@@ -46,7 +48,7 @@ export function bookingRoutes(app: ModuleApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      if (!(await ctx.captcha.verify(request.body.captcha))) throw bookingErrors.captchaFailed();
+      if (!(await ctx.captcha.verify(request.body.captcha, 'booking'))) throw bookingErrors.captchaFailed();
       const booking = await bookSlot(deps, {
         slotId: request.body.slotId,
         applicant: request.body.applicant,
@@ -101,7 +103,8 @@ export function bookingRoutes(app: ModuleApp, ctx: AppContext): void {
     {
       schema: {
         tags: ['bookings'],
-        summary: 'Cancel a booking with the token of a manage link; the seat is freed at once',
+        summary:
+          'Cancel a booking with the token of a manage link; a first-come seat returns to the public pool after a random cool-down',
         params: ReferenceParamsSchema,
         body: TokenBodySchema,
         response: { 200: { type: 'object', properties: { status: { type: 'string' } } }, ...errors },
@@ -113,6 +116,31 @@ export function bookingRoutes(app: ModuleApp, ctx: AppContext): void {
         token: request.body.token,
       });
       return { status: result.status };
+    },
+  );
+
+  app.post(
+    '/api/v1/bookings/:reference/earlier-slot',
+    {
+      schema: {
+        tags: ['bookings'],
+        summary:
+          'Join (wanted: true) or leave the list of confirmed appointments offered an earlier slot when one is freed',
+        params: ReferenceParamsSchema,
+        body: EarlierWishBodySchema,
+        response: {
+          200: { type: 'object', properties: { earlierSlot: { type: 'boolean' } } },
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { wanted } = await setEarlierWish(deps, {
+        token: request.body.token,
+        reference: request.params.reference,
+        wanted: request.body.wanted,
+      });
+      return { earlierSlot: wanted };
     },
   );
 }

@@ -44,6 +44,14 @@ export const TokenBodySchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const EarlierWishBodySchema = Type.Object(
+  {
+    token: Type.String({ minLength: 1, maxLength: 200 }),
+    wanted: Type.Boolean({ description: 'true: join the earlier-slot list; false: leave it' }),
+  },
+  { additionalProperties: false },
+);
+
 export const ReferenceParamsSchema = Type.Object({ reference: Type.String({ minLength: 1, maxLength: 20 }) });
 export const TokenQuerySchema = Type.Object(
   { token: Type.String({ minLength: 1, maxLength: 200 }) },

@@ -20,13 +20,23 @@ import {
   lockTokenWithBooking,
   markTokenUsed,
 } from './booking.repository.ts';
+import { freeSeat } from './cool-down.usecases.ts';
+import { scheduleReminder } from './reminders.ts';
 import { hashToken, looksLikeToken, newReference, newToken, normaliseReference } from './tokens.ts';
 
 export interface BookingDeps {
   db: Db;
   clock: Clock;
   /** `secretKey` seals the raw tokens of the links a notification carries until it is sent. */
-  config: Pick<Config, 'holdMinutes' | 'publicUrl' | 'maxActivePerEmail' | 'secretKey'>;
+  config: Pick<
+    Config,
+    | 'holdMinutes'
+    | 'publicUrl'
+    | 'maxActivePerEmail'
+    | 'secretKey'
+    | 'coolDownMinMinutes'
+    | 'coolDownMaxMinutes'
+  >;
   /** Tells the outbox worker a message is waiting. */
   wakeOutbox?: () => void;
 }
@@ -141,9 +151,11 @@ export async function confirmBooking(
         locale: row.locale,
         dueAt: now,
         tokens: { manage: manageToken },
+        channels: ['email', 'sms'],
       },
       config,
     );
+    await scheduleReminder(trx, details, manageToken, now, config);
     return { reference: row.reference, manageToken };
   });
   deps.wakeOutbox?.();
@@ -180,7 +192,7 @@ export async function getBooking(
   return details;
 }
 
-/** Cancels an active booking before its time with its manage token; the seat goes back at once. */
+/** Cancels an active booking before its time with its manage token; the seat goes back after its cool-down. */
 export async function cancelBooking(
   deps: BookingDeps,
   input: { reference: string; token: string },
@@ -192,7 +204,10 @@ export async function cancelBooking(
     const row = await lockTokenWithBooking(trx, hashToken(input.token));
     if (!row || row.purpose !== 'manage' || row.reference !== reference) throw bookingErrors.tokenInvalid();
     if (row.tokenExpiresAt <= now) throw bookingErrors.tokenExpired();
-    if (!(await cancelActive(trx, row.bookingId, now))) throw bookingErrors.notCancellable();
+    const slotId = await cancelActive(trx, row.bookingId, now);
+    if (!slotId) throw bookingErrors.notCancellable();
+    // The seat comes back after its cool-down, so that a cancel-and-rebook in a buyer's name fails.
+    await freeSeat(trx, { slotId, bookingId: row.bookingId, cause: 'cancelled', at: now }, config);
     await notify(
       trx,
       { event: 'booking.cancelled', bookingId: row.bookingId, locale: row.locale, dueAt: now },

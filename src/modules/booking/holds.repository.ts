@@ -22,6 +22,6 @@ export async function expireOneHold(trx: Executor, now: Date) {
         .forUpdate()
         .skipLocked(),
     )
-    .returning(['id as bookingId', 'slot_id as slotId'])
+    .returning(['id as bookingId', 'slot_id as slotId', 'draw_id as drawId'])
     .executeTakeFirst();
 }

@@ -3,6 +3,7 @@ import { notify } from '../notify/notify.ts';
 import { bookingErrors } from './booking.errors.ts';
 import { type BookingDetails, cancelActive, findBookingDetails } from './booking.repository.ts';
 import { type BookingDeps, constraintOf, issueManageToken } from './booking.usecases.ts';
+import { freeSeat } from './cool-down.usecases.ts';
 import { manageErrors } from './manage.errors.ts';
 import {
   findAccessToken,
@@ -12,6 +13,7 @@ import {
   listBookingIdsOfEmail,
   moveBooking,
 } from './manage.repository.ts';
+import { scheduleReminder } from './reminders.ts';
 import { isActiveStatus } from './statuses.ts';
 import { hashToken, looksLikeToken, newToken, normaliseReference } from './tokens.ts';
 
@@ -102,7 +104,10 @@ export async function findOwnBooking(
   return { access, booking };
 }
 
-/** Cancels one of the bookings a token opens and records the cancellation's email; the seat goes back. */
+/**
+ * Cancels one of the bookings a token opens and records the cancellation's email; the seat goes back
+ * after its cool-down (a first-come seat) or to the follow-up draws (a draw offer's), with its event.
+ */
 export async function cancelOwnBooking(
   deps: BookingDeps,
   input: { token: string; reference: string },
@@ -110,7 +115,9 @@ export async function cancelOwnBooking(
   const { booking } = await findOwnBooking(deps, input);
   const now = deps.clock.now();
   const cancelled = await deps.db.transaction().execute(async (trx) => {
-    if (!(await cancelActive(trx, booking.id, now))) throw bookingErrors.notCancellable();
+    const slotId = await cancelActive(trx, booking.id, now);
+    if (!slotId) throw bookingErrors.notCancellable();
+    await freeSeat(trx, { slotId, bookingId: booking.id, cause: 'cancelled', at: now }, deps.config);
     const details = await findBookingDetails(trx, { id: booking.id });
     if (!details) throw bookingErrors.bookingNotFound();
     await notify(
@@ -152,6 +159,8 @@ export async function rescheduleBooking(
       }
       if (slot.startsAt <= now) throw bookingErrors.slotPast();
       if (!(await moveBooking(trx, current.id, slot.id))) throw manageErrors.notMovable();
+      // The old seat cools down like a cancelled one: a move is a cancel-and-rebook too.
+      await freeSeat(trx, { slotId: current.slotId, bookingId: current.id, cause: 'moved', at: now }, config);
 
       const details = await findBookingDetails(trx, { id: current.id });
       if (!details) throw bookingErrors.bookingNotFound();
@@ -168,6 +177,7 @@ export async function rescheduleBooking(
         },
         config,
       );
+      if (details.status === 'confirmed') await scheduleReminder(trx, details, manageToken, now, config);
       return details;
     });
   } catch (error) {

@@ -73,3 +73,22 @@ export async function findReceiptContext(
     .executeTakeFirst();
   return { procedure, sites, request };
 }
+
+/** What the verification page adds to a genuine certificate: the names of its procedure and offices, its zone. */
+export async function findCertificateContext(
+  db: Executor,
+  claims: { procedureId: number; siteIds: number[]; departmentCode: string },
+) {
+  const [procedure, sites, department] = await Promise.all([
+    db.selectFrom('procedure').select('title').where('id', '=', claims.procedureId).executeTakeFirst(),
+    claims.siteIds.length === 0
+      ? []
+      : db.selectFrom('site').select(['id', 'name']).where('id', 'in', claims.siteIds).execute(),
+    db
+      .selectFrom('department')
+      .select('timezone')
+      .where('code', '=', claims.departmentCode)
+      .executeTakeFirst(),
+  ]);
+  return { procedure, sites, department };
+}

@@ -5,10 +5,12 @@ import type { Db } from '../../db/database.ts';
 import { textsIn } from '../territory/localized-text.ts';
 import { messagesFor } from '../web/i18n.ts';
 import { renderIcs } from './calendar.ts';
+import { type CertificateClaims, looksLikeCertificate, verifyCertificate } from './certificate-token.ts';
 import { convocationMessages } from './convocation.messages.ts';
 import { renderConvocationPdf } from './convocation.pdf.ts';
 import {
   type ConvocationData,
+  findCertificateContext,
   findConvocationData,
   findReceiptContext,
   findVerificationContext,
@@ -117,14 +119,24 @@ export type Verification =
       /** The request now: still waiting as printed, changed since, or no longer waiting (or gone). */
       state: 'waiting' | 'updated' | 'ended';
     }
-  | { genuine: false; kind: 'convocation' | 'receipt' };
+  | {
+      genuine: true;
+      kind: 'certificate';
+      claims: CertificateClaims;
+      procedureTitle: string | null;
+      /** The offices' names by site id, as they are now. */
+      siteNames: Map<number, string>;
+      timezone: string;
+    }
+  | { genuine: false; kind: 'convocation' | 'receipt' | 'certificate' };
 
 /**
- * Checks a code: a receipt's (prefix r1) or a convocation's, its signature first, then whether what it
+ * Checks a code: a receipt's (prefix r1), a certificate's (a1) or a convocation's, its signature first, then whether what it
  * certifies still stands as printed.
  */
 export async function verifyCode(deps: ConvocationDeps, code: string): Promise<Verification> {
   if (looksLikeReceipt(code)) return verifyReceiptCode(deps, code);
+  if (looksLikeCertificate(code)) return verifyCertificateCode(deps, code);
   const result = verifyConvocation(code.slice(0, 2000), deps.config.secretKey);
   if (!result.ok) return { genuine: false, kind: 'convocation' };
   const { claims } = result;
@@ -162,5 +174,25 @@ async function verifyReceiptCode(deps: ConvocationDeps, code: string): Promise<V
     siteNames: claims.siteIds.map((id) => sites.find((site) => site.id === id)?.name ?? `#${id}`),
     timezone: sites[0]?.timezone ?? 'Europe/Paris',
     state,
+  };
+}
+
+async function verifyCertificateCode(deps: ConvocationDeps, code: string): Promise<Verification> {
+  const result = verifyCertificate(code.slice(0, 2000), deps.config.secretKey);
+  if (!result.ok) return { genuine: false, kind: 'certificate' };
+  const { claims } = result;
+  const siteIds = claims.offices.map((office) => office.siteId);
+  const { procedure, sites, department } = await findCertificateContext(deps.db, {
+    procedureId: claims.procedureId,
+    siteIds,
+    departmentCode: claims.departmentCode,
+  });
+  return {
+    genuine: true,
+    kind: 'certificate',
+    claims,
+    procedureTitle: procedure?.title ?? null,
+    siteNames: new Map(sites.map((site) => [site.id, site.name])),
+    timezone: department?.timezone ?? 'Europe/Paris',
   };
 }

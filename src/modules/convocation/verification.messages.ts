@@ -7,7 +7,8 @@ const fr = {
   intro:
     'Scannez le code QR de la convocation, ou saisissez le code de vérification qu’il contient. Le code prouve que la convocation a été émise par Créneau et n’a pas été modifiée.',
   codeLabel: 'Code de vérification',
-  codeHint: 'Il commence par « c1. » pour une convocation, par « r1. » pour un récépissé de demande',
+  codeHint:
+    'Il commence par « c1. » pour une convocation, par « r1. » pour un récépissé de demande, par « a1. » pour une attestation d’indisponibilité',
   codeMissing: 'Saisissez le code de vérification.',
   submit: 'Vérifier',
   genuineTitle: 'Convocation authentique',
@@ -45,6 +46,32 @@ const fr = {
       issuedAt: 'Récépissé établi le',
     },
   },
+  certificate: {
+    genuineTitle: 'Attestation authentique',
+    genuineText:
+      'Cette attestation d’indisponibilité a été délivrée par Créneau et n’a pas été modifiée : à la date indiquée, la recherche ci-dessous a donné ce résultat.',
+    unknownText: "Code non reconnu : cette attestation n'a pas été délivrée par Créneau ou a été modifiée.",
+    caption: 'Ce que l’attestation certifie',
+    officesCaption: 'Lieux consultés',
+    labels: {
+      issuedAt: 'Délivrée le',
+      lastName: 'Nom',
+      firstName: 'Prénom',
+      birthDate: 'Date de naissance',
+      procedure: 'Démarche',
+      nextFree: 'Prochaine date libre',
+      request: 'Demande en attente',
+      lost: 'Tirages perdus',
+      waitingSince: 'En attente depuis le',
+      office: 'Lieu',
+      dates: 'Dates consultées',
+      firstFree: 'Première plage libre',
+    },
+    none: 'Aucune',
+    byDraw: 'Tirage au sort',
+    noDate: 'Aucune date publiée',
+    range: (from: string, to: string) => `du ${from} au ${to}`,
+  },
 };
 
 const en: typeof fr = {
@@ -52,7 +79,8 @@ const en: typeof fr = {
   intro:
     'Scan the QR code of the appointment letter, or type the verification code it holds. The code proves that the letter was issued by Créneau and has not been altered.',
   codeLabel: 'Verification code',
-  codeHint: 'It starts with “c1.” for an appointment letter, with “r1.” for a request’s receipt',
+  codeHint:
+    'It starts with “c1.” for an appointment letter, with “r1.” for a request’s receipt, with “a1.” for a certificate of unavailability',
   codeMissing: 'Enter the verification code.',
   submit: 'Check',
   genuineTitle: 'Genuine appointment letter',
@@ -89,6 +117,32 @@ const en: typeof fr = {
       submittedAt: 'Recorded on',
       issuedAt: 'Receipt issued on',
     },
+  },
+  certificate: {
+    genuineTitle: 'Genuine certificate',
+    genuineText:
+      'This certificate of unavailability was issued by Créneau and has not been altered: at the time shown, the search below gave this result.',
+    unknownText: 'Code not recognised: this certificate was not issued by Créneau or has been altered.',
+    caption: 'What the certificate certifies',
+    officesCaption: 'Offices searched',
+    labels: {
+      issuedAt: 'Issued on',
+      lastName: 'Surname',
+      firstName: 'First name',
+      birthDate: 'Date of birth',
+      procedure: 'Procedure',
+      nextFree: 'Next free date',
+      request: 'Waiting request',
+      lost: 'Draws lost',
+      waitingSince: 'Waiting since',
+      office: 'Office',
+      dates: 'Dates searched',
+      firstFree: 'First free slot',
+    },
+    none: 'None',
+    byDraw: 'Draw',
+    noDate: 'No date published',
+    range: (from, to) => `from ${from} to ${to}`,
   },
 };
 

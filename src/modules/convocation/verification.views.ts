@@ -64,7 +64,45 @@ ${certified(r.caption, [
 ])}`;
 }
 
-/** The verification page of a convocation's or a receipt's code: the form, then what it certifies, if genuine. */
+function certificateResult(locale: Locale, verification: Genuine<'certificate'>): SafeHtml {
+  const a = messagesFor(convocation, locale).certificate;
+  const { claims, timezone } = verification;
+  const at = (iso: string) => formatDateTime(new Date(iso), timezone, locale);
+  const day = (date: string) =>
+    formatDateTime(new Date(`${date}T12:00:00Z`), 'UTC', locale, { date: 'long' });
+  const request = claims.request;
+  const rows: [string, string][] = [
+    [a.labels.issuedAt, at(claims.issuedAt)],
+    [a.labels.lastName, claims.lastName],
+    [a.labels.firstName, claims.firstName],
+    [a.labels.birthDate, claims.birthDate.split('-').reverse().join('/')],
+    [a.labels.procedure, verification.procedureTitle ?? ''],
+    [a.labels.nextFree, claims.nextFree ? at(claims.nextFree) : a.none],
+    [a.labels.request, request?.label ?? a.none],
+  ];
+  if (request) {
+    rows.push([a.labels.lost, String(request.lost)], [a.labels.waitingSince, at(request.createdAt)]);
+  }
+  const offices = claims.offices.map((office) => {
+    const name = verification.siteNames.get(office.siteId) ?? `#${office.siteId}`;
+    const dates =
+      office.channel === 'draw'
+        ? a.byDraw
+        : office.through === null || office.through < claims.searchedFrom
+          ? a.noDate
+          : a.range(day(claims.searchedFrom), day(office.through));
+    const first = office.channel === 'draw' ? '' : office.nextFree ? at(office.nextFree) : a.none;
+    return html`<tr><td>${name}</td><td>${dates}</td><td>${first}</td></tr>`;
+  });
+  return html`<div class="fr-alert fr-alert--success fr-mb-4w" role="status">
+<h2 class="fr-alert__title">${a.genuineTitle}</h2>
+<p>${a.genuineText}</p>
+</div>
+${certified(a.caption, rows)}
+${offices.length > 0 ? table(a.officesCaption, [a.labels.office, a.labels.dates, a.labels.firstFree], offices) : ''}`;
+}
+
+/** The verification page of a convocation's, a receipt's or a certificate's code: the form, then what it certifies, if genuine. */
 export function verificationView({ locale }: PageContext, model: VerificationPage): PageView {
   const m = messagesFor(convocation, locale);
   const { code, verification } = model;
@@ -85,6 +123,9 @@ ${input({
   if (verification?.genuine && verification.kind === 'convocation') {
     title = m.genuineTitle;
     result = convocationResult(locale, verification);
+  } else if (verification?.genuine && verification.kind === 'certificate') {
+    title = m.certificate.genuineTitle;
+    result = certificateResult(locale, verification);
   } else if (verification?.genuine) {
     title = m.receipt.genuineTitle;
     result = receiptResult(locale, verification);
@@ -92,7 +133,7 @@ ${input({
     title = m.unknownTitle;
     result = html`<div class="fr-alert fr-alert--error fr-mb-4w" role="alert">
 <h2 class="fr-alert__title">${m.unknownTitle}</h2>
-<p>${verification.kind === 'receipt' ? m.receipt.unknownText : m.unknownText}</p>
+<p>${verification.kind === 'receipt' ? m.receipt.unknownText : verification.kind === 'certificate' ? m.certificate.unknownText : m.unknownText}</p>
 </div>`;
   }
   return {

@@ -99,9 +99,9 @@ export async function chooseSlot(
   return { kind: 'no_slot', ...page, others, channels };
 }
 
-/** Whether a slot can still be booked now: online booking, in the future, a seat left. */
+/** Whether a slot can still be booked now: online booking, in the future, a seat left (none cooling down). */
 function bookable(slot: JourneySlot, now: Date): boolean {
-  return isFirstCome(slot.channel) && slot.startsAt > now && slot.taken < slot.capacity;
+  return isFirstCome(slot.channel) && slot.startsAt > now && slot.taken + slot.heldBack < slot.capacity;
 }
 
 /** The slot a POST step is about — or, when it cannot be booked, the answer sending the person on. */
@@ -177,7 +177,7 @@ export async function submitBooking(
   // Checked before the proof of work is spent, so that a typo does not cost a new check.
   const result = validate(deps, slot, applicant);
   if (!result.ok) return detailsStep(slot, input, result.fields);
-  if (!(await deps.captcha.verify(text(input.body, 'altcha')))) {
+  if (!(await deps.captcha.verify(text(input.body, 'altcha'), 'booking'))) {
     return { step: 'security', slot, captcha: deps.captcha.enabled, failed: true };
   }
   try {

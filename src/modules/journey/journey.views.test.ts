@@ -19,6 +19,7 @@ const slot: JourneySlot = {
   endsAt: new Date('2030-01-07T08:50:00Z'),
   capacity: 2,
   taken: 0,
+  heldBack: 0,
   channel: 'booking',
   procedureId: 3,
   procedureCode: 'renouvellement-titre',

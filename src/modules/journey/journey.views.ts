@@ -73,7 +73,7 @@ function securityView(page: PageContext, model: Extract<JourneyStep, { step: 'se
   const widget = captcha
     ? html`<p>${m.securityIntro}</p>
 <noscript>${alert('warning', m.noScript)}</noscript>
-${altchaWidget(locale)}`
+${altchaWidget(locale, 'booking')}`
     : alert('info', m.captchaOff);
   return {
     title: m.steps[2] ?? '',

@@ -1,5 +1,7 @@
 import type { Locale } from '../../db/schema.ts';
 import type { findProcedureInDepartment, listOtherChannels } from '../booking/journey.repository.ts';
+import { certificateFormUrl } from '../certificate/certificate.input.ts';
+import { certificateMessages } from '../certificate/certificate.messages.ts';
 import { addDays, zonedTimeToUtc } from '../schedule/timezone.ts';
 import type { Office } from '../schedule/week.repository.ts';
 import type { FreeWeek } from '../schedule/week.usecases.ts';
@@ -94,7 +96,17 @@ function noSlotContent(locale: Locale, model: Extract<SlotChoicePage, { kind: 'n
   return html`<div class="fr-alert fr-alert--info fr-mb-4w"><h2 class="fr-alert__title">${m.noSlot}</h2><p>${m.noSlotText}</p></div>
 ${model.others.length > 0 ? html`<h2 class="fr-h4">${m.otherOffices}</h2>${officeList(model.others, undefined, (site) => slotChoiceUrl(model.code, model.procedureCode, { site }), model.procedure.timezone, locale)}` : ''}
 ${otherChannels(model.channels, locale)}
+${certificateCallout(locale, model)}
 <p><a class="fr-link" href="/aide">${m.helpLink}</a></p>`;
+}
+
+/** No dead end: a dated, signed certificate of the search that found nothing (PRODUCT §2.3). */
+function certificateCallout(locale: Locale, model: Offices): SafeHtml {
+  const c = messagesFor(certificateMessages, locale);
+  return html`<div class="fr-callout fr-mb-4w">
+<p class="fr-callout__text">${c.linkText}</p>
+<a class="fr-btn fr-btn--secondary" href="${certificateFormUrl(model.code, model.procedureCode)}">${c.link}</a>
+</div>`;
 }
 
 function weekContent(page: PageContext, model: Extract<SlotChoicePage, { kind: 'week' }>): SafeHtml {

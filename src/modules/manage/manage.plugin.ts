@@ -1,6 +1,8 @@
 import { bookingDeps, type ModulePlugin } from '../../context.ts';
 import { field } from '../web/forms.ts';
 import { confirmedView, confirmView } from './confirm.views.ts';
+import { answerOffer, changeEarlierWish, offerPage } from './earlier.usecases.ts';
+import { offerAnsweredView, offerView } from './earlier.views.ts';
 import {
   askForManageLink,
   cancelAppointment,
@@ -25,7 +27,7 @@ const ownBooking = (source: unknown) => ({
 /**
  * The manage module's routes, under /rendez-vous: the confirmation behind the emailed link, and
  * "Annuler, consulter et gérer mes demandes de rendez-vous" — ask for a link, list, consult, delete,
- * change of slot. Opening a link never changes anything (mail scanners open links): only POSTs do.
+ * change of slot, the earlier-slot list and its offers. Opening a link never changes anything (mail scanners open links): only POSTs do.
  */
 export const managePlugin: ModulePlugin = async (app, { ctx, web }) => {
   const deps = { ...bookingDeps(ctx), captcha: ctx.captcha };
@@ -64,6 +66,23 @@ export const managePlugin: ModulePlugin = async (app, { ctx, web }) => {
   app.post('/supprimer', HIDDEN, async (request, reply) => {
     const model = await cancelAppointment(deps, ownBooking(request.body));
     return web.render(request, reply, cancelledView, model);
+  });
+
+  app.post('/plus-tot/liste', HIDDEN, async (request, reply) => {
+    const input = { ...ownBooking(request.body), wanted: field(request.body, 'wanted', 3) };
+    const model = await changeEarlierWish(deps, input);
+    return web.render(request, reply, managePageView, model);
+  });
+
+  app.get('/plus-tot', HIDDEN, async (request, reply) => {
+    const model = await offerPage(deps, field(request.query, 'token'));
+    return web.render(request, reply, offerView, model);
+  });
+
+  app.post('/plus-tot', HIDDEN, async (request, reply) => {
+    const input = { token: field(request.body, 'token'), answer: field(request.body, 'answer', 10) };
+    const model = await answerOffer(deps, input);
+    return web.render(request, reply, offerAnsweredView, model);
   });
 
   app.get('/changer', HIDDEN, async (request, reply) => {

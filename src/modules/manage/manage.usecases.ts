@@ -22,6 +22,7 @@ import {
 import type { Captcha } from '../protection/captcha.ts';
 import { listOffices } from '../schedule/week.repository.ts';
 import { freeWeek } from '../schedule/week.usecases.ts';
+import { earlierListState } from './earlier.usecases.ts';
 import type { MoveChoice, Moved, MoveInput } from './reschedule.views.ts';
 
 // The pages after booking as use cases: each calls booking's use cases and returns what its view
@@ -66,7 +67,14 @@ export type ManagePage =
   | LinkRequestForm
   | { form: 'sent' }
   | { form: 'list'; token: string; bookings: (BookingDetails & { upcoming: boolean })[] }
-  | ({ form: 'detail'; upcoming: boolean } & OwnBooking);
+  | ({
+      form: 'detail';
+      upcoming: boolean;
+      /** On the earlier-slot list or not; undefined when the booking may not join it. */
+      earlier?: 'on' | 'off';
+      /** What the list's button just did. */
+      notice?: 'joined' | 'left';
+    } & OwnBooking);
 
 /** "Annuler, consulter et gérer": without a token, the request form; with one, the list or a booking. */
 export async function managePage(
@@ -82,7 +90,8 @@ export async function managePage(
       return { form: 'list', token, bookings: bookings.map((b) => ({ ...b, upcoming: isUpcoming(b, now) })) };
     }
     const { booking } = await findOwnBooking(deps, { token, reference });
-    return { form: 'detail', token, booking, upcoming: isUpcoming(booking, deps.clock.now()) };
+    const earlier = await earlierListState(deps, booking);
+    return { form: 'detail', token, booking, upcoming: isUpcoming(booking, deps.clock.now()), earlier };
   });
 }
 
@@ -101,7 +110,7 @@ export async function askForManageLink(
     return { form: 'request', captcha, email: input.email, refused };
   }
   const email = checked.address;
-  if (!(await deps.captcha.verify(input.altcha || undefined))) {
+  if (!(await deps.captcha.verify(input.altcha || undefined, 'manage_link'))) {
     return { form: 'request', captcha, email, refused: { field: 'altcha', code: 'captcha_failed' } };
   }
   await requestManageLink(deps, { email, locale: input.locale });

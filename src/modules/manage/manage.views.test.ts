@@ -16,6 +16,7 @@ const booking = (overrides: Partial<BookingDetails> = {}): BookingDetails => ({
   status: 'confirmed',
   locale: 'fr',
   email: 'amina@example.org',
+  phone: null,
   lastName: 'Diallo',
   firstName: 'Amina',
   holdExpiresAt: new Date('2029-12-20T10:30:00Z'),

@@ -7,6 +7,7 @@ import { html, type SafeHtml } from '../web/html.ts';
 import { messagesFor } from '../web/i18n.ts';
 import { common } from '../web/web.messages.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
+import { earlierSection } from './earlier.views.ts';
 import { bookingSummary, downloadLinks, localDay, localTimeOf, tokenQuery } from './manage.components.ts';
 import { manage } from './manage.messages.ts';
 import type { LinkRequestForm, ManagePage, OwnBooking } from './manage.usecases.ts';
@@ -52,7 +53,7 @@ function requestFormView(page: PageContext, model: LinkRequestForm): PageView {
   const errors = model.refused ? [refusalOf(m, model.refused)] : [];
   const security = model.captcha
     ? html`<p class="fr-hint-text">${m.securityHint}</p>
-${altchaWidget(locale)}`
+${altchaWidget(locale, 'manage_link')}`
     : html`<div class="fr-notice fr-notice--info"><div class="fr-container"><div class="fr-notice__body"><p class="fr-notice__title">${m.captchaOff}</p></div></div></div>`;
   return {
     title: errors.length ? `${c.errorPrefix} ${m.title}` : m.title,
@@ -135,7 +136,8 @@ ${
   };
 }
 
-function detailView({ locale }: PageContext, model: Extract<ManagePage, { form: 'detail' }>): PageView {
+function detailView(page: PageContext, model: Extract<ManagePage, { form: 'detail' }>): PageView {
+  const { locale } = page;
   const m = messagesFor(manage, locale);
   const { booking, token } = model;
   const query = tokenQuery(token, booking.reference);
@@ -152,6 +154,7 @@ ${
 </ul>`
     : ''
 }
+${model.earlier ? earlierSection(page, { token, reference: booking.reference, earlier: model.earlier, notice: model.notice }) : ''}
 <p><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="${PATH}?${tokenQuery(token)}">${m.manage.backToList}</a></p>`,
   };
 }

@@ -13,8 +13,12 @@ export interface EventInputs {
   'booking.confirmed': { bookingId: string; tokens: { manage: string } };
   /** The applicant cancelled the booking. */
   'booking.cancelled': { bookingId: string };
+  /** Two days before a confirmed appointment at `slotId` (a later move writes its own reminder). */
+  'booking.reminder': { bookingId: string; tokens: { manage: string }; params: { slotId: string } };
   /** The booking moved to another slot; `slotId` is where it moved, so that a later move supersedes it. */
   'booking.rescheduled': { bookingId: string; tokens: { manage: string }; params: { slotId: string } };
+  /** A held seat is offered to the holder of a booking on the earlier-slot list; `offerId` is the offer. */
+  'booking.earlier_offered': { bookingId: string; tokens: { offer: string }; params: { offerId: string } };
   /** Someone asked for a link to every booking of an address (lower case): decided at send time. */
   'manage.link_requested': { emailKey: string; tokens: { access: string } };
   /** An agent's account was locked after repeated failed sign-ins, until `lockedUntil` (ISO 8601). */
@@ -23,6 +27,19 @@ export interface EventInputs {
   'request.submitted': { requestId: string; tokens: { manage: string }; params: { updated: boolean } };
   /** The person withdrew their request. */
   'request.withdrawn': { requestId: string };
+  /** A request for the identity of this live request was sent online from another address: not applied. */
+  'request.claimed': { requestId: string };
+  /** What the address typed in that submission receives (lower case): the request exists elsewhere. */
+  'request.identity_in_use': { emailKey: string };
+  /** A draw gave the request a pending booking, to confirm from the emailed link before its hold ends. */
+  'draw.won': {
+    bookingId: string;
+    requestId: string;
+    tokens: { confirm: string; manage: string };
+    params: { drawId: number; label: string };
+  };
+  /** A draw gave the request no seat: it stays in the queue with `lost` draws lost. */
+  'draw.lost': { requestId: string; params: { drawId: number; lost: number } };
 }
 
 export type EventName = keyof EventInputs;

@@ -8,6 +8,8 @@ import type { EventName, ParamsOf, TokensOf } from './events.ts';
 import { sealContext } from './notify.ts';
 import type { ClaimedNotification } from './outbox.repository.ts';
 import { openTokens } from './sealed-tokens.ts';
+import { smsText } from './sms/gsm7.ts';
+import { canReceiveSms } from './sms/phone.ts';
 
 /** What a notifier may read when it renders a message: the database as it is now, the time, settings. */
 export interface NotifierDeps {
@@ -72,8 +74,8 @@ export interface NotifierDefinition<E extends EventName, T> {
   email(data: T, context: RenderContext<E>): EmailContent & { to: string };
   /** Files to attach, made at send time (the convocation). */
   attachments?(deps: NotifierDeps, data: T): Promise<Attachment[]>;
-  /** The SMS text, for events that have one (the SMS adapter comes with the counter's issue). */
-  sms?(data: T, context: RenderContext<E>): string;
+  /** The SMS, for events that have one: the number it goes to (null: none known) and its text. */
+  sms?(data: T, context: RenderContext<E>): { to: string | null; text: string };
 }
 
 /** A notifier the email worker can use, whatever the data its `load` returns. */
@@ -81,35 +83,58 @@ export interface Notifier<E extends EventName> {
   event: E;
   /** Renders a claimed email row from current data, or says there is nothing to send. */
   composeEmail(deps: NotifierDeps, message: ClaimedNotification): Promise<OutgoingEmail | Skip>;
+  /** Renders a claimed SMS row from current data, or says there is nothing to send. */
+  composeSms(deps: NotifierDeps, message: ClaimedNotification): Promise<OutgoingSms | Skip>;
+}
+
+/** An SMS ready for the sender: the number in E.164 and the text as it goes. */
+export interface OutgoingSms {
+  to: string;
+  text: string;
 }
 
 /** Declares the notifier of one event. */
 export function defineNotifier<E extends EventName, T>(
   definition: NotifierDefinition<E, T>,
 ): NotifierDefinition<E, T> & Notifier<E> {
+  /** What both channels start from: current data, or a skip; the links made valid. */
+  async function prepare(deps: NotifierDeps, message: ClaimedNotification) {
+    const ref: NotificationRef<E> = {
+      id: message.id,
+      event: definition.event,
+      bookingId: message.bookingId,
+      requestId: message.requestId,
+      emailKey: message.emailKey,
+      agentId: message.agentId,
+      params: message.params as ParamsOf<E>,
+      locale: message.locale,
+    };
+    const data = await definition.load(deps, ref);
+    if (isSkip(data)) return data;
+    const tokens = tokensOf(deps, message, definition.links ?? []) as TokensOf<E>;
+    await definition.activate?.(deps, data, tokens);
+    const writing = writingFor(message.locale);
+    const paths = (definition.linkPaths?.(data) ?? {}) as Record<string, string | undefined>;
+    const links = linksOf(deps.config.publicUrl, tokens as Record<string, string>, paths) as LinksOf<E>;
+    return { data, context: { ...writing, links } };
+  }
   return {
     ...definition,
     async composeEmail(deps, message) {
-      const ref: NotificationRef<E> = {
-        id: message.id,
-        event: definition.event,
-        bookingId: message.bookingId,
-        requestId: message.requestId,
-        emailKey: message.emailKey,
-        agentId: message.agentId,
-        params: message.params as ParamsOf<E>,
-        locale: message.locale,
-      };
-      const data = await definition.load(deps, ref);
-      if (isSkip(data)) return data;
-      const tokens = tokensOf(deps, message, definition.links ?? []) as TokensOf<E>;
-      await definition.activate?.(deps, data, tokens);
-      const writing = writingFor(message.locale);
-      const paths = (definition.linkPaths?.(data) ?? {}) as Record<string, string | undefined>;
-      const links = linksOf(deps.config.publicUrl, tokens as Record<string, string>, paths) as LinksOf<E>;
-      const { to, ...content } = definition.email(data, { ...writing, links });
-      const attachments = definition.attachments ? await definition.attachments(deps, data) : [];
+      const prepared = await prepare(deps, message);
+      if (isSkip(prepared)) return prepared;
+      const { to, ...content } = definition.email(prepared.data, prepared.context);
+      const attachments = definition.attachments ? await definition.attachments(deps, prepared.data) : [];
       return { to, ...content, attachments };
+    },
+    async composeSms(deps, message) {
+      if (!definition.sms) return skip('this event has no SMS');
+      const prepared = await prepare(deps, message);
+      if (isSkip(prepared)) return prepared;
+      const { to, text } = definition.sms(prepared.data, prepared.context);
+      if (!to) return skip('no phone number');
+      if (!canReceiveSms(to)) return skip('not a mobile number');
+      return { to, text: smsText(text) };
     },
   };
 }

@@ -52,6 +52,8 @@ async function rowsOf(bookingId: string) {
     .selectFrom('outbox')
     .select(['event', 'status', 'sealed_tokens'])
     .where('booking_id', '=', bookingId)
+    .where('channel', '=', 'email')
+    .where('event', '<>', 'booking.reminder') // due days later: test/reminders.test.ts
     .orderBy('id')
     .execute();
 }

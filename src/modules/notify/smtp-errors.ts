@@ -20,10 +20,13 @@ export function isPermanentRefusal(error: unknown): boolean {
   return permanentReply || command === 'API';
 }
 
-/** An error's message for logs and the attempt record, with email addresses blanked (personal data). */
+/** An error's message for logs and the attempt record, with addresses and phone numbers blanked (personal data). */
 export function describeError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/[^\s<>"'@]+@[^\s<>"']+/g, '<address>').slice(0, 500);
+  return text
+    .replace(/[^\s<>"'@]+@[^\s<>"']+/g, '<address>')
+    .replace(/\+\d{6,15}\b|\b0\d(?:[ .-]?\d{2}){4}\b/g, '<number>')
+    .slice(0, 500);
 }
 
 /** Rejects when `work` takes longer than `ms`; the work itself may go on (a send may still arrive). */

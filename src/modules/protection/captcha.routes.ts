@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { ModulePlugin } from '../../context.ts';
-import type { Captcha } from './captcha.ts';
+import { CAPTCHA_ACTIONS, type Captcha, type CaptchaAction } from './captcha.ts';
 
 // Every field the challenge carries must be listed: the response serialiser drops unknown ones, and
 // the signature covers them all, so a dropped field would make every challenge unsolvable.
@@ -35,21 +35,38 @@ const ChallengeSchema = Type.Object(
   },
 );
 
+const ChallengeQuerySchema = Type.Object(
+  {
+    action: Type.Optional(
+      Type.Union(
+        CAPTCHA_ACTIONS.map((action) => Type.Literal(action)),
+        {
+          description:
+            'The write the solution is for: booking (POST /api/v1/bookings, the default), request ' +
+            '(POST /api/v1/requests) or manage_link (the manage page). Another write refuses it.',
+        },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 /** GET /api/v1/captcha: a fresh proof-of-work challenge for the ALTCHA widget or an API client. */
 export function captchaRoutes(app: FastifyInstance, captcha: Captcha): void {
-  app.get(
+  app.get<{ Querystring: { action?: CaptchaAction } }>(
     '/api/v1/captcha',
     {
       schema: {
         tags: ['protection'],
         summary: 'A proof-of-work challenge whose solution goes in the captcha field of a write',
+        querystring: ChallengeQuerySchema,
         response: { 200: ChallengeSchema },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       // Each challenge can be used once: a cached one would be refused as a replay.
       reply.header('Cache-Control', 'no-store');
-      return captcha.challenge();
+      return captcha.challenge(request.query.action ?? 'booking');
     },
   );
 }

@@ -28,31 +28,59 @@ describe('proof-of-work captcha', () => {
   });
 
   test('a solved challenge verifies', async () => {
-    const payload = await solveForTest(await captcha.challenge());
-    assert.equal(await captcha.verify(payload), true);
+    const payload = await solveForTest(await captcha.challenge('booking'));
+    assert.equal(await captcha.verify(payload, 'booking'), true);
+  });
+
+  test('a challenge is signed for one action: every other action refuses it, and it stays unspent', async () => {
+    const forRequest = await captcha.challenge('request');
+    assert.deepEqual((forRequest as { parameters: { data: unknown } }).parameters.data, {
+      action: 'request',
+    });
+    const payload = await solveForTest(forRequest);
+    assert.equal(await captcha.verify(payload, 'booking'), false);
+    assert.equal(await captcha.verify(payload, 'manage_link'), false);
+    assert.equal(
+      await captcha.verify(payload, 'request'),
+      true,
+      'a refusal for another action spent nothing',
+    );
+    const forBooking = await solveForTest(await captcha.challenge('booking'));
+    assert.equal(await captcha.verify(forBooking, 'request'), false);
+  });
+
+  test('an action rewritten in a solved challenge breaks its signature; one without an action is refused', async () => {
+    const genuine = decode(await solveForTest(await captcha.challenge('manage_link')));
+    const moved = structuredClone(genuine);
+    moved.challenge.parameters.data = { action: 'request' };
+    assert.equal(await captcha.verify(base64(moved), 'request'), false);
+    const bare = structuredClone(genuine);
+    delete bare.challenge.parameters.data;
+    assert.equal(await captcha.verify(base64(bare), 'manage_link'), false);
+    assert.equal(await captcha.verify(base64(genuine), 'manage_link'), true);
   });
 
   test('the same payload a second time is refused as a replay', async () => {
-    const payload = await solveForTest(await captcha.challenge());
-    assert.equal(await captcha.verify(payload), true);
-    assert.equal(await captcha.verify(payload), false);
+    const payload = await solveForTest(await captcha.challenge('booking'));
+    assert.equal(await captcha.verify(payload, 'booking'), true);
+    assert.equal(await captcha.verify(payload, 'booking'), false);
   });
 
   test('the same payload sent twice at once is accepted exactly once', async () => {
-    const payload = await solveForTest(await captcha.challenge());
+    const payload = await solveForTest(await captcha.challenge('booking'));
     const results = await Promise.all([
-      captcha.verify(payload),
-      captcha.verify(payload),
-      captcha.verify(payload),
+      captcha.verify(payload, 'booking'),
+      captcha.verify(payload, 'booking'),
+      captcha.verify(payload, 'booking'),
     ]);
     assert.deepEqual(results.filter(Boolean).length, 1);
   });
 
   test('a challenge signed with another key is refused', async () => {
     const other = createCaptcha({ db: database.db, secretKey: 'another-key', clock, enabled: true, cost: 1 });
-    const payload = await solveForTest(await other.challenge());
-    assert.equal(await captcha.verify(payload), false);
-    assert.equal(await other.verify(payload), true);
+    const payload = await solveForTest(await other.challenge('booking'));
+    assert.equal(await captcha.verify(payload, 'booking'), false);
+    assert.equal(await other.verify(payload, 'booking'), true);
   });
 
   test('a challenge is refused once expired, and accepted just before', async () => {
@@ -64,12 +92,12 @@ describe('proof-of-work captcha', () => {
       enabled: true,
       cost: 1,
     });
-    const late = await solveForTest(await shortLived.challenge());
-    const inTime = await solveForTest(await shortLived.challenge());
+    const late = await solveForTest(await shortLived.challenge('booking'));
+    const inTime = await solveForTest(await shortLived.challenge('booking'));
     clockOfItsOwn.advance(9 * MINUTE);
-    assert.equal(await shortLived.verify(inTime), true);
+    assert.equal(await shortLived.verify(inTime, 'booking'), true);
     clockOfItsOwn.advance(2 * MINUTE);
-    assert.equal(await shortLived.verify(late), false);
+    assert.equal(await shortLived.verify(late, 'booking'), false);
   });
 
   test('a challenge expires after expiresInSeconds', async () => {
@@ -82,33 +110,33 @@ describe('proof-of-work captcha', () => {
       cost: 1,
       expiresInSeconds: 30,
     });
-    const payload = await solveForTest(await quick.challenge());
+    const payload = await solveForTest(await quick.challenge('booking'));
     clockOfItsOwn.advance(31 * 1_000);
-    assert.equal(await quick.verify(payload), false);
+    assert.equal(await quick.verify(payload, 'booking'), false);
   });
 
   test('a tampered solution or challenge is refused, and the genuine payload still verifies after', async () => {
-    const payload = await solveForTest(await captcha.challenge());
+    const payload = await solveForTest(await captcha.challenge('booking'));
     const genuine = decode(payload);
 
     const otherCounter = structuredClone(genuine);
     otherCounter.solution.counter += 1;
-    assert.equal(await captcha.verify(base64(otherCounter)), false);
+    assert.equal(await captcha.verify(base64(otherCounter), 'booking'), false);
 
     const otherKey = structuredClone(genuine);
     const key: string = otherKey.solution.derivedKey;
     otherKey.solution.derivedKey = `${key.slice(0, -1)}${key.endsWith('0') ? '1' : '0'}`;
-    assert.equal(await captcha.verify(base64(otherKey)), false);
+    assert.equal(await captcha.verify(base64(otherKey), 'booking'), false);
 
     const longer = structuredClone(genuine);
     longer.challenge.parameters.expiresAt += 3_600;
-    assert.equal(await captcha.verify(base64(longer)), false);
+    assert.equal(await captcha.verify(base64(longer), 'booking'), false);
 
     const easier = structuredClone(genuine);
     easier.challenge.parameters.keyPrefix = '00';
-    assert.equal(await captcha.verify(base64(easier)), false);
+    assert.equal(await captcha.verify(base64(easier), 'booking'), false);
 
-    assert.equal(await captcha.verify(payload), true);
+    assert.equal(await captcha.verify(payload, 'booking'), true);
   });
 
   test('garbage is refused without throwing', async () => {
@@ -128,13 +156,13 @@ describe('proof-of-work captcha', () => {
       'A'.repeat(100_000),
     ];
     for (const payload of garbage) {
-      assert.equal(await captcha.verify(payload), false, `accepted ${payload.slice(0, 40)}`);
+      assert.equal(await captcha.verify(payload, 'booking'), false, `accepted ${payload.slice(0, 40)}`);
     }
-    assert.equal(await captcha.verify(undefined), false);
+    assert.equal(await captcha.verify(undefined, 'booking'), false);
   });
 
   test('fields of the right name but the wrong type are refused without throwing', async () => {
-    const genuine = decode(await solveForTest(await captcha.challenge()));
+    const genuine = decode(await solveForTest(await captcha.challenge('booking')));
     const mutations: ((payload: typeof genuine) => void)[] = [
       (p) => {
         p.solution.counter = -1;
@@ -158,20 +186,20 @@ describe('proof-of-work captcha', () => {
     for (const mutate of mutations) {
       const tampered = structuredClone(genuine);
       mutate(tampered);
-      assert.equal(await captcha.verify(base64(tampered)), false);
+      assert.equal(await captcha.verify(base64(tampered), 'booking'), false);
     }
   });
 
   test('the counter to find is drawn between 500 and 1,500, so every applicant does similar work', async () => {
     for (let i = 0; i < 3; i++) {
-      const { solution } = decode(await solveForTest(await captcha.challenge()));
+      const { solution } = decode(await solveForTest(await captcha.challenge('booking')));
       assert.ok(solution.counter >= 500 && solution.counter <= 1_500, `counter ${solution.counter}`);
     }
   });
 
   test('a challenge has the shape the ALTCHA 3.x widget solves, with the default cost', async () => {
     const withDefaults = createCaptcha({ db: database.db, secretKey: SECRET, clock, enabled: true });
-    const challenge = (await withDefaults.challenge()) as {
+    const challenge = (await withDefaults.challenge('booking')) as {
       parameters: Record<string, unknown>;
       signature: string;
     };
@@ -186,8 +214,8 @@ describe('proof-of-work captcha', () => {
   test('a disabled captcha accepts a missing or wrong payload', async () => {
     const off = createCaptcha({ db: database.db, secretKey: SECRET, clock, enabled: false, cost: 1 });
     assert.equal(off.enabled, false);
-    assert.equal(await off.verify(undefined), true);
-    assert.equal(await off.verify('abc'), true);
+    assert.equal(await off.verify(undefined, 'booking'), true);
+    assert.equal(await off.verify('abc', 'booking'), true);
   });
 
   test('purgeSpentChallenges deletes only rows well past their expiry', async () => {
@@ -225,7 +253,11 @@ describe('proof-of-work captcha', () => {
       assert.equal(response.headers['cache-control'], 'no-store');
       assert.match(String(response.headers['content-type']), /application\/json/);
       const payload = await solveForTest(response.json());
-      assert.equal(await captcha.verify(payload), true);
+      assert.equal(await captcha.verify(payload, 'booking'), true, 'without an action: a booking’s');
+      const forRequest = await app.inject({ method: 'GET', url: '/api/v1/captcha?action=request' });
+      assert.equal(await captcha.verify(await solveForTest(forRequest.json()), 'request'), true);
+      const unknown = await app.inject({ method: 'GET', url: '/api/v1/captcha?action=withdraw' });
+      assert.equal(unknown.statusCode, 400);
       const spec = app.swagger() as { paths: Record<string, { get: { tags: string[] } }> };
       assert.deepEqual(spec.paths['/api/v1/captcha']?.get.tags, ['protection']);
     } finally {

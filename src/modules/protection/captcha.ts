@@ -26,12 +26,23 @@ import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
 import { deleteSpentChallengesBefore, spendChallenge } from './captcha.repository.ts';
 
+/**
+ * The write a challenge is for, signed into it (`parameters.data.action`): a challenge solved for one
+ * form is refused by every other, so that a stock of solutions made for the cheapest write cannot be
+ * spent on another.
+ */
+export const CAPTCHA_ACTIONS = ['booking', 'request', 'manage_link', 'certificate'] as const;
+export type CaptchaAction = (typeof CAPTCHA_ACTIONS)[number];
+
 export interface Captcha {
   enabled: boolean;
-  /** A fresh signed challenge, as JSON for the widget / API clients. */
-  challenge(): Promise<unknown>;
-  /** True when `payload` solves a challenge we signed, not expired, and never used before (replay refused). */
-  verify(payload: string | undefined): Promise<boolean>;
+  /** A fresh signed challenge for `action`, as JSON for the widget / API clients. */
+  challenge(action: CaptchaAction): Promise<unknown>;
+  /**
+   * True when `payload` solves a challenge we signed for `action`, not expired, and never used before
+   * (replay refused).
+   */
+  verify(payload: string | undefined, action: CaptchaAction): Promise<boolean>;
 }
 
 export interface CaptchaOptions {
@@ -81,22 +92,25 @@ export function createCaptcha(options: CaptchaOptions): Captcha {
   return {
     enabled,
 
-    async challenge() {
+    async challenge(action) {
       return createChallenge({
         algorithm: ALGORITHM,
         cost,
         counter: randomInt(COUNTER_MAX, COUNTER_MIN),
+        data: { action },
         deriveKey,
         expiresAt: new Date(clock.now().getTime() + expiresInSeconds * 1_000),
         hmacSignatureSecret,
       });
     },
 
-    async verify(payload) {
+    async verify(payload, action) {
       if (!enabled) return true;
       const submitted = parsePayload(payload);
       if (!submitted) return false;
       const { challenge, solution } = submitted;
+      // Checked before the signature, which covers it: a forged action fails there anyway.
+      if (challenge.parameters.data?.action !== action) return false;
       const expiresAt = challenge.parameters.expiresAt;
       if (typeof expiresAt !== 'number' || expiresAt * 1_000 <= clock.now().getTime()) return false;
       try {
@@ -138,6 +152,7 @@ function parsePayload(payload: string | undefined): SubmittedPayload | undefined
     if (typeof parameters[field] !== 'string') return undefined;
   }
   if (!Number.isSafeInteger(parameters.cost) || !Number.isSafeInteger(parameters.keyLength)) return undefined;
+  if (!isObject(parameters.data) || typeof parameters.data.action !== 'string') return undefined;
   if (!Number.isSafeInteger(solution.counter) || typeof solution.derivedKey !== 'string') return undefined;
   return {
     challenge: { parameters: parameters as unknown as Challenge['parameters'], signature },

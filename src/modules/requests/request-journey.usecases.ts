@@ -65,7 +65,15 @@ export type RequestStep =
       altcha?: string;
     }
   | { step: 'result'; context: RequestContext; label: string; receiptToken: string }
-  | { step: 'refused'; status: number; code: string; message: string; emailLimit: number };
+  | {
+      step: 'refused';
+      status: number;
+      code: string;
+      message: string;
+      emailLimit: number;
+      /** Seconds to wait, for a 429 (its Retry-After header). */
+      retryAfter?: string;
+    };
 
 const NO_CHOICES: PostedChoices = { siteIds: [], halfDays: [], earliest: '' };
 
@@ -178,7 +186,7 @@ export async function submitFromJourney(
   const details = { step: 'details' as const, context, checked, choices: input.choices, applicant };
   const result = checkApplicant(checked, applicant);
   if (!result.ok) return { ...details, errors: result.fields };
-  if (!(await deps.captcha.verify(text(input.body, 'altcha')))) {
+  if (!(await deps.captcha.verify(text(input.body, 'altcha'), 'request'))) {
     return {
       step: 'security',
       context,
@@ -209,6 +217,7 @@ export async function submitFromJourney(
       code: error.code,
       message: error.message,
       emailLimit: deps.config.maxActivePerEmail,
+      ...(error.headers?.['retry-after'] ? { retryAfter: error.headers['retry-after'] } : {}),
     };
   }
 }

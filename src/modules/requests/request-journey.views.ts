@@ -107,7 +107,7 @@ function securityView(page: PageContext, model: Extract<RequestStep, { step: 'se
   const widget = model.captcha
     ? html`<p>${j.securityIntro}</p>
 <noscript>${alert('warning', j.noScript)}</noscript>
-${altchaWidget(locale)}`
+${altchaWidget(locale, 'request')}`
     : alert('info', j.captchaOff);
   return {
     title: `${m.steps[2]} — ${model.context.procedure.title}`,

@@ -1,7 +1,8 @@
 import { type LinkProblem, orLinkProblem } from '../booking/link-problem.ts';
+import { getRequest, getRequestForReceipt, withdrawRequest } from './request-link.usecases.ts';
 import { requestErrors } from './requests.errors.ts';
 import type { RequestDetails } from './requests.repository.ts';
-import { getRequest, getRequestForReceipt, type RequestDeps, withdrawRequest } from './requests.usecases.ts';
+import type { RequestDeps } from './requests.usecases.ts';
 
 // The pages behind a request's emailed link as use cases: each returns what its view shows, or the
 // link problem (bad or expired link, a request no longer waiting) its page explains. Opening a link

@@ -61,6 +61,7 @@ ${hint ? html`<div class="fr-alert fr-alert--info fr-mb-4w"><p>${hint}</p></div>
 ${details(page, own)}
 <ul class="fr-btns-group fr-btns-group--inline-md">
 <li><a class="fr-btn fr-btn--secondary" href="/demandes/${r.label}/recepisse.pdf${query(own)}" download>${m.downloadReceipt}</a></li>
+<li><a class="fr-btn fr-btn--secondary" href="/demandes/${r.label}/attestation.pdf${query(own)}" download>${m.downloadCertificate}</a></li>
 ${r.status === 'waiting' ? html`<li><a class="fr-btn fr-btn--tertiary" href="/demandes/${r.label}/retirer${query(own)}">${m.withdraw}</a></li>` : ''}
 </ul>`,
   };

@@ -1,5 +1,6 @@
 import type { AppContext, ModuleApp } from '../../context.ts';
 import { isLinkProblem } from '../booking/link-problem.ts';
+import { requestCertificate } from '../certificate/certificate.usecases.ts';
 import { field } from '../web/forms.ts';
 import type { Web } from '../web/web.plugin.ts';
 import { receiptPdf } from './receipt.usecases.ts';
@@ -79,6 +80,7 @@ export function requestPages(app: ModuleApp, ctx: AppContext, web: Web): void {
   app.post('/demandes/valider', HIDDEN, async (request, reply) => {
     const locale = web.locale(request, reply);
     const model = await submitFromJourney(deps, { ...parseRequestStep(request.body), locale });
+    if (model.step === 'refused' && model.retryAfter) reply.header('retry-after', model.retryAfter);
     return web.render(request, reply, requestStepView, model);
   });
 
@@ -106,5 +108,17 @@ export function requestPages(app: ModuleApp, ctx: AppContext, web: Web): void {
       .header('content-disposition', `attachment; filename="recepisse-${details.label}.pdf"`)
       .header('cache-control', 'no-store')
       .send(pdf);
+  });
+
+  // The certificate of unavailability of the person the request is for (issue 9 item 8).
+  app.get('/demandes/:label/attestation.pdf', HIDDEN, async (request, reply) => {
+    const details = await requestPage(deps, link(request.params, request.query));
+    if (isLinkProblem(details)) return web.render(request, reply, requestProblemView, details);
+    const certificate = await requestCertificate(deps, details.request, web.locale(request, reply));
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${certificate.filename}"`)
+      .header('cache-control', 'no-store')
+      .send(certificate.pdf);
   });
 }

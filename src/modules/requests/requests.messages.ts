@@ -68,6 +68,7 @@ const fr = {
   resultNoRace:
     'Rappel : l’ordre d’arrivée ne compte pas. Les rendez-vous sont attribués par un tirage au sort vérifiable ; sans rendez-vous attribué, votre demande reste dans la file pour le tirage suivant, sans la refaire.',
   downloadReceipt: 'Télécharger le récépissé (PDF)',
+  downloadCertificate: 'Télécharger une attestation',
   refusedTitle: 'Demande impossible',
   alreadyBooked:
     'Cette personne a déjà un rendez-vous en cours pour cette démarche. Un seul rendez-vous par personne : il n’y a pas de demande à faire.',
@@ -171,6 +172,7 @@ const en: typeof fr = {
   resultNoRace:
     'Remember: the order of arrival does not count. Appointments are allocated by a verifiable draw; if you are not given one, your request stays in the queue for the next draw, without applying again.',
   downloadReceipt: 'Download the receipt (PDF)',
+  downloadCertificate: 'Download a certificate of unavailability',
   refusedTitle: 'Request not possible',
   alreadyBooked:
     'This person already has an appointment for this procedure. One appointment per person: there is no request to make.',

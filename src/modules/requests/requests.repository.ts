@@ -79,9 +79,15 @@ export interface RequestRow extends StoredApplicant {
 /**
  * Inserts the identity's live request of the procedure, or — when it has one — updates that one's
  * choices, in one statement: two submissions at once give one row. Identity, contact and author stay
- * as first recorded (decision 0027). `inserted` tells which happened.
+ * as first recorded (decision 0027). `inserted` tells which happened. With `sameEmailOnly` (a
+ * submission online), a live request recorded with another address is left as it is and nothing is
+ * returned (decision 0033).
  */
-export async function upsertRequest(trx: Executor, row: RequestRow) {
+export async function upsertRequest(
+  trx: Executor,
+  row: RequestRow,
+  options: { sameEmailOnly?: boolean } = {},
+) {
   return (
     trx
       .insertInto('request')
@@ -105,12 +111,26 @@ export async function upsertRequest(trx: Executor, row: RequestRow) {
             half_days: eb.ref('excluded.half_days'),
             earliest: eb.ref('excluded.earliest'),
             updated_at: eb.ref('excluded.updated_at'),
-          })),
+          }))
+          .where((eb) =>
+            options.sameEmailOnly ? eb('request.email_key', '=', eb.ref('excluded.email_key')) : eb.lit(true),
+          ),
       )
       // xmax is 0 for a row this statement inserted, the updating transaction's id for one it updated.
       .returning(['id', 'label', 'updated_at as updatedAt', sql<boolean>`xmax = 0`.as('inserted')])
-      .executeTakeFirstOrThrow()
+      .executeTakeFirst()
   );
+}
+
+/** The live request of an identity for a procedure, if any (the one an upsert left untouched). */
+export async function findLiveRequest(trx: Executor, procedureId: number, identityKey: string) {
+  return trx
+    .selectFrom('request')
+    .select(['id', 'locale'])
+    .where('procedure_id', '=', procedureId)
+    .where('identity_key', '=', identityKey)
+    .where('status', '=', 'waiting')
+    .executeTakeFirst();
 }
 
 /** Stores a token of a request's link (its SHA-256 only). */

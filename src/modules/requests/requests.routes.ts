@@ -2,6 +2,7 @@ import type { AppContext, ModuleApp, ModulePlugin } from '../../context.ts';
 import { bookingErrors } from '../booking/booking.errors.ts';
 import { requestLocale } from '../booking/booking.routes.ts';
 import { ErrorSchema, TokenBodySchema, TokenQuerySchema } from '../booking/booking.schemas.ts';
+import { getRequest, presentRequest, withdrawRequest } from './request-link.usecases.ts';
 import { requestPages } from './request-pages.plugin.ts';
 import {
   LabelParamsSchema,
@@ -10,14 +11,7 @@ import {
   RequestRecordedSchema,
   RequestViewSchema,
 } from './requests.schemas.ts';
-import {
-  getRequest,
-  presentRequest,
-  type RequestChoices,
-  type SubmittedRequest,
-  submitRequest,
-  withdrawRequest,
-} from './requests.usecases.ts';
+import { type RequestChoices, type SubmittedRequest, submitRequest } from './requests.usecases.ts';
 
 const errors = {
   400: ErrorSchema,
@@ -69,7 +63,7 @@ function requestRoutes(app: ModuleApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      if (!(await ctx.captcha.verify(request.body.captcha))) throw bookingErrors.captchaFailed();
+      if (!(await ctx.captcha.verify(request.body.captcha, 'request'))) throw bookingErrors.captchaFailed();
       const input = {
         choices: choicesOf(request.body),
         applicant: request.body.applicant,

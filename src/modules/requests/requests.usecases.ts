@@ -8,31 +8,33 @@ import { coverageOf, isEmpty, type Principal } from '../agents/permissions.ts';
 import { type AuditActor, recordAudit } from '../audit/audit.ts';
 import { type Applicant, type ApplicantInput, validateApplicant } from '../booking/applicant.ts';
 import { constraintOf } from '../booking/booking.usecases.ts';
-import { hashToken, looksLikeToken, newToken } from '../booking/tokens.ts';
+import { newToken } from '../booking/tokens.ts';
 import { signReceipt } from '../convocation/receipt-token.ts';
 import { notify } from '../notify/notify.ts';
+import { spendIdentitySubmission } from '../protection/identity-budget.ts';
 import { localDate } from '../schedule/timezone.ts';
 import { canonicalHalfDays, checkTimes, type HalfDay } from './choices.ts';
-import { newLabel, normaliseLabel } from './labels.ts';
+import { claimedAnswer, notifyClaim } from './claimed.ts';
+import { newLabel } from './labels.ts';
 import { choiceError, requestErrors } from './requests.errors.ts';
 import {
   type DrawSite,
   findDrawSites,
+  findLiveRequest,
   findProcedureRules,
-  findRequestDetails,
-  findRequestToken,
   insertRequestToken,
   type ProcedureForRequest,
-  type RequestDetails,
   upsertRequest,
-  withdrawWaiting,
 } from './requests.repository.ts';
 
 export interface RequestDeps {
   db: Db;
   clock: Clock;
   /** `secretKey` signs receipts and seals the links of notifications. */
-  config: Pick<Config, 'publicUrl' | 'maxActivePerEmail' | 'secretKey'>;
+  config: Pick<
+    Config,
+    'publicUrl' | 'maxActivePerEmail' | 'secretKey' | 'rateLimit' | 'requestUpdatesPerDay'
+  >;
   wakeOutbox?: () => void;
 }
 
@@ -59,7 +61,8 @@ export interface CheckedChoices {
 
 /** A request just recorded, as the API, the journey and the back office answer it. */
 export interface SubmittedRequest {
-  id: string;
+  /** Null when the identity's live request, recorded with another address, was left as it was. */
+  id: string | null;
   label: string;
   status: 'waiting';
   /** False when the identity's live request was updated rather than created. */
@@ -133,14 +136,24 @@ async function checkAll(
 
 /**
  * A request submitted online (PRODUCT §7): recorded, or — when the identity already has a live request
- * for the procedure — that request's choices updated, keeping its label. Both do the same work (one
- * upsert, two tokens, one email to the address on record), so that their timing tells nothing.
+ * for the procedure with the same address — that request's choices updated, keeping its label. A live
+ * request recorded with another address is left as it is, and the answer tells nothing of it
+ * (decision 0033). Every path does the same work (one upsert, three more statements, one signature),
+ * so that their timing tells nothing. Each identity has a budget of submissions a day.
  */
 export async function submitRequest(
   deps: RequestDeps,
   input: { choices: RequestChoices; applicant: ApplicantInput; locale: Locale },
 ): Promise<SubmittedRequest> {
   const { checked, applicant } = await checkAll(deps, input);
+  const { config } = deps;
+  if (config.rateLimit) {
+    const budget = { db: deps.db, clock: deps.clock, secretKey: config.secretKey };
+    await spendIdentitySubmission(budget, {
+      identityKey: applicant.identityKey,
+      max: config.requestUpdatesPerDay,
+    });
+  }
   return recordRequest(deps, { checked, applicant, locale: input.locale, enteredBy: null });
 }
 
@@ -187,17 +200,36 @@ async function recordRequest(
   for (let attempt = 0; ; attempt++) {
     try {
       const saved = await db.transaction().execute(async (trx) => {
-        const row = await upsertRequest(trx, {
-          ...applicant,
-          label: newLabel(),
-          procedureId: checked.procedure.id,
-          locale: input.locale,
-          siteIds: checked.siteIds,
-          halfDays: checked.halfDays,
-          earliest: checked.earliest,
-          enteredBy: input.enteredBy?.principal.agentId ?? null,
-          now,
-        });
+        const row = await upsertRequest(
+          trx,
+          {
+            ...applicant,
+            label: newLabel(),
+            procedureId: checked.procedure.id,
+            locale: input.locale,
+            siteIds: checked.siteIds,
+            halfDays: checked.halfDays,
+            earliest: checked.earliest,
+            enteredBy: input.enteredBy?.principal.agentId ?? null,
+            now,
+          },
+          { sameEmailOnly: !input.enteredBy },
+        );
+        if (!row) {
+          const held = await findLiveRequest(trx, checked.procedure.id, applicant.identityKey);
+          // Withdrawn or drawn between the two statements: the next attempt records it anew.
+          if (!held) return undefined;
+          await notifyClaim(trx, { held, emailKey: applicant.emailKey, locale: input.locale, now }, config);
+          return claimedAnswer(
+            {
+              procedureId: checked.procedure.id,
+              siteIds: checked.siteIds,
+              halfDays: checked.halfDays,
+              earliest: checked.earliest,
+            },
+            now,
+          );
+        }
         const manage = newToken();
         const receipt = newToken();
         const day = (days: number) => new Date(now.getTime() + days * DAY_MS);
@@ -228,7 +260,10 @@ async function recordRequest(
         if (input.enteredBy) await auditEntry(trx, input.enteredBy.actor, { row, checked, applicant, now });
         return { ...row, receiptToken: receipt.token };
       });
+      if (!saved && attempt < 3) continue;
+      if (!saved) throw new Error('The live request kept changing under the submission.');
       deps.wakeOutbox?.();
+      if (!('inserted' in saved)) return saved;
       const receiptCode = signReceipt(
         {
           label: saved.label,
@@ -310,74 +345,6 @@ function translateConstraint(error: unknown, maxActivePerEmail: number): unknown
     default:
       return error;
   }
-}
-
-/** The request a token opens, when the label matches: a manage token, or (`receipt`) a receipt's. */
-async function openRequest(
-  deps: Pick<RequestDeps, 'db' | 'clock'>,
-  input: { label: string; token: string },
-  accept: readonly ('manage' | 'receipt')[] = ['manage'],
-): Promise<RequestDetails> {
-  const row = looksLikeToken(input.token)
-    ? await findRequestToken(deps.db, hashToken(input.token))
-    : undefined;
-  if (!row || !accept.includes(row.purpose) || normaliseLabel(input.label) !== row.label) {
-    throw requestErrors.tokenInvalid();
-  }
-  if (row.expiresAt <= deps.clock.now()) throw requestErrors.tokenExpired();
-  const details = await findRequestDetails(deps.db, row.requestId);
-  if (!details) throw requestErrors.requestNotFound();
-  return details;
-}
-
-/** The request behind an emailed link (its page and `GET /api/v1/requests/LABEL`). */
-export function getRequest(deps: Pick<RequestDeps, 'db' | 'clock'>, input: { label: string; token: string }) {
-  return openRequest(deps, input);
-}
-
-/** What a receipt's download shows: the request, opened by its manage link or the receipt's own token. */
-export function getRequestForReceipt(
-  deps: Pick<RequestDeps, 'db' | 'clock'>,
-  input: { label: string; token: string },
-) {
-  return openRequest(deps, input, ['manage', 'receipt']);
-}
-
-/** The public view of a request (PRODUCT §7): no identity, no choice, only where it stands. */
-export function presentRequest(details: RequestDetails) {
-  return {
-    label: details.label,
-    status: details.status,
-    lost: details.lost,
-    ...(details.bookingReference ? { bookingReference: details.bookingReference } : {}),
-  };
-}
-
-/** Withdraws a waiting request with its manage link; the person is told by email. */
-export async function withdrawRequest(
-  deps: RequestDeps,
-  input: { label: string; token: string },
-): Promise<{ label: string; status: 'withdrawn' }> {
-  const { db, clock, config } = deps;
-  const now = clock.now();
-  const label = await db.transaction().execute(async (trx) => {
-    const row = looksLikeToken(input.token)
-      ? await findRequestToken(trx, hashToken(input.token), { lock: true })
-      : undefined;
-    if (!row || row.purpose !== 'manage' || normaliseLabel(input.label) !== row.label) {
-      throw requestErrors.tokenInvalid();
-    }
-    if (row.expiresAt <= now) throw requestErrors.tokenExpired();
-    if (!(await withdrawWaiting(trx, row.requestId, now))) throw requestErrors.notWithdrawable();
-    await notify(
-      trx,
-      { event: 'request.withdrawn', requestId: row.requestId, locale: row.locale, dueAt: now },
-      config,
-    );
-    return row.label;
-  });
-  deps.wakeOutbox?.();
-  return { label, status: 'withdrawn' };
 }
 
 /**

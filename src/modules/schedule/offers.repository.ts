@@ -66,11 +66,16 @@ export function drawOffers(db: Executor) {
 
 /**
  * The public pool: slots of first-come offers with a free seat that start after `now`. A draw offer's
- * slots are never in it, whatever the read.
+ * slots are never in it, whatever the read; nor are seats in their cool-down (`held_back`).
  */
 export function bookableSlots(db: Executor, now: Date) {
-  return firstComeSlots(db).whereRef('slot.taken', '<', 'slot.capacity').where('slot.starts_at', '>', now);
+  return firstComeSlots(db)
+    .where(sql<boolean>`slot.taken + slot.held_back < slot.capacity`)
+    .where('slot.starts_at', '>', now);
 }
+
+/** The seats of a slot anyone may book now, for a query with `slot`. */
+export const REMAINING_SEATS = sql<number>`slot.capacity - slot.taken - slot.held_back`;
 
 /**
  * The end of an offer's publication horizon seen from `now`: local midnight after its last published

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.ts';
 import type { HolidayRegion, ReleaseMode } from '../../db/schema.ts';
-import { bookableSlots, firstComeOffers, offersWithPlace } from './offers.repository.ts';
+import { bookableSlots, firstComeOffers, offersWithPlace, REMAINING_SEATS } from './offers.repository.ts';
 import type { GeneratedSlot, OpeningRuleInput } from './slot-generation.ts';
 
 /** What slot generation needs of one offer: its place's zone and holidays, its rules, its policy. */
@@ -120,7 +120,7 @@ export async function listFreeSlots(db: Db, range: { offerId: number; from: Date
       'slot.id',
       'slot.starts_at as startsAt',
       'slot.ends_at as endsAt',
-      sql<number>`slot.capacity - slot.taken`.as('remaining'),
+      REMAINING_SEATS.as('remaining'),
     ])
     .where('offer.id', '=', range.offerId)
     .where('slot.starts_at', '>=', range.from)

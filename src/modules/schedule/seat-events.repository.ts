@@ -110,3 +110,16 @@ export async function purgeSeatEvents(db: Executor, now: Date): Promise<number> 
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Claims one event for `consumer` in the transaction that acts on it (the cool-down, as it is recorded). */
+export async function claimSeatEvent(
+  trx: Transaction<Database>,
+  claim: { eventId: string; consumer: string; at: Date },
+): Promise<void> {
+  await trx
+    .updateTable('seat_event')
+    .set({ consumed_at: claim.at, consumed_by: claim.consumer })
+    .where('id', '=', claim.eventId)
+    .where('consumed_at', 'is', null)
+    .execute();
+}

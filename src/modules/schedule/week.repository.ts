@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { bookableSlots, firstComeOffers, horizonEnd } from './offers.repository.ts';
+import { bookableSlots, firstComeOffers, horizonEnd, REMAINING_SEATS } from './offers.repository.ts';
 
 // The SQL of the week of free slots that step 2 and the change of slot show (week.usecases.ts): the
 // offices of a procedure with their first free slot, and one office's free slots of a week. Both start
@@ -69,11 +68,7 @@ export async function findFreeWeek(
       .$if(query.exceptSlotId !== undefined, (q) => q.where('slot.id', '!=', query.exceptSlotId ?? ''));
   const [slots, later] = await Promise.all([
     free()
-      .select([
-        'slot.id',
-        'slot.starts_at as startsAt',
-        sql<number>`slot.capacity - slot.taken`.as('remaining'),
-      ])
+      .select(['slot.id', 'slot.starts_at as startsAt', REMAINING_SEATS.as('remaining')])
       .where('slot.starts_at', '>=', query.from)
       .where('slot.starts_at', '<', query.to)
       .orderBy('slot.starts_at')

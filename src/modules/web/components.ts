@@ -1,5 +1,6 @@
 import type { Locale } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
+import type { CaptchaAction } from '../protection/captcha.ts';
 import { html, type SafeHtml } from './html.ts';
 import { messagesFor } from './i18n.ts';
 import { common } from './web.messages.ts';
@@ -88,11 +89,12 @@ ${items.map((item) =>
 /**
  * The ALTCHA proof-of-work widget (altcha 3.x reads `challenge`, not the older `challengeurl`). The
  * empty #altcha-css element stops the widget from injecting an inline <style>, which the CSP refuses;
- * its look comes from creneau.css. The page must load 'js/altcha.min.js'.
+ * its look comes from creneau.css. The page must load 'js/altcha.min.js'. The challenge is signed for
+ * `action`, the form's write: no other form accepts its solution.
  */
-export function altchaWidget(locale: string): SafeHtml {
+export function altchaWidget(locale: string, action: CaptchaAction): SafeHtml {
   return html`<span id="altcha-css" hidden></span>
-<div class="fr-mb-4w creneau-altcha"><altcha-widget challenge="/api/v1/captcha" name="altcha" language="${locale}" configuration='{"hideLogo":true,"hideFooter":true}'></altcha-widget></div>`;
+<div class="fr-mb-4w creneau-altcha"><altcha-widget challenge="/api/v1/captcha?action=${action}" name="altcha" language="${locale}" configuration='{"hideLogo":true,"hideFooter":true}'></altcha-widget></div>`;
 }
 
 /** An alert box; `role="alert"` only for errors, so that notices are not read out abruptly. */

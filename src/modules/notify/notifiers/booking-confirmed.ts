@@ -1,5 +1,5 @@
 import { convocationFiles } from '../../convocation/convocation.usecases.ts';
-import { appointmentDetails, renderEmail } from '../email-layout.ts';
+import { appointmentDetails, localDateTime, renderEmail } from '../email-layout.ts';
 import { defineNotifier, isSkip, skip } from '../notifier.ts';
 import { adviceParagraphs, currentBooking, type MessageBooking } from './booking-message.ts';
 
@@ -32,4 +32,15 @@ export const bookingConfirmed = defineNotifier<'booking.confirmed', MessageBooki
     };
   },
   attachments: (deps, b) => convocationFiles(deps, b.id),
+  sms(b, w) {
+    const { date, time } = localDateTime(b.startsAt, b.timezone, w);
+    const text = w.t.sms.confirmed({
+      date,
+      time,
+      site: b.siteName,
+      reference: b.reference,
+      link: w.links.manage,
+    });
+    return { to: b.phone, text };
+  },
 });

@@ -9,6 +9,7 @@ import { type NotificationRef, type NotifierDeps, type Skip, skip } from '../not
 export interface MessageBooking extends BookingSummary {
   id: string;
   email: string;
+  phone: string | null;
   status: BookingStatus;
   slotId: string;
   /** The office's advice on when and how to come (null: nothing particular). */

@@ -1,12 +1,17 @@
 import type { EventName } from '../events.ts';
-import type { Notifier, NotifierDeps, OutgoingEmail, Skip } from '../notifier.ts';
+import type { Notifier, NotifierDeps, OutgoingEmail, OutgoingSms, Skip } from '../notifier.ts';
 import type { ClaimedNotification } from '../outbox.repository.ts';
 import { agentLocked } from './agent-locked.ts';
 import { bookingCancelled } from './booking-cancelled.ts';
 import { bookingConfirmRequested } from './booking-confirm-requested.ts';
 import { bookingConfirmed } from './booking-confirmed.ts';
+import { bookingEarlierOffered } from './booking-earlier-offered.ts';
+import { bookingReminder } from './booking-reminder.ts';
 import { bookingRescheduled } from './booking-rescheduled.ts';
+import { drawLost } from './draw-lost.ts';
+import { drawWon } from './draw-won.ts';
 import { manageLinkRequested } from './manage-link-requested.ts';
+import { requestClaimed, requestIdentityInUse } from './request-claimed.ts';
 import { requestSubmitted } from './request-submitted.ts';
 import { requestWithdrawn } from './request-withdrawn.ts';
 
@@ -16,10 +21,16 @@ export const notifiers: { [E in EventName]: Notifier<E> } = {
   'booking.confirmed': bookingConfirmed,
   'booking.cancelled': bookingCancelled,
   'booking.rescheduled': bookingRescheduled,
+  'booking.reminder': bookingReminder,
+  'booking.earlier_offered': bookingEarlierOffered,
   'manage.link_requested': manageLinkRequested,
   'agent.locked': agentLocked,
   'request.submitted': requestSubmitted,
   'request.withdrawn': requestWithdrawn,
+  'request.claimed': requestClaimed,
+  'request.identity_in_use': requestIdentityInUse,
+  'draw.won': drawWon,
+  'draw.lost': drawLost,
 };
 
 /**
@@ -31,5 +42,13 @@ export function composeEmail(deps: NotifierDeps) {
   return async (message: ClaimedNotification): Promise<OutgoingEmail | Skip> => {
     if (!Object.hasOwn(notifiers, message.event)) throw new Error(`no notifier for ${message.event}`);
     return notifiers[message.event as EventName].composeEmail(deps, message);
+  };
+}
+
+/** The SMS worker's `compose`: the same, for SMS rows; an event without an SMS is skipped. */
+export function composeSms(deps: NotifierDeps) {
+  return async (message: ClaimedNotification): Promise<OutgoingSms | Skip> => {
+    if (!Object.hasOwn(notifiers, message.event)) throw new Error(`no notifier for ${message.event}`);
+    return notifiers[message.event as EventName].composeSms(deps, message);
   };
 }

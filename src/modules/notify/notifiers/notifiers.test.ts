@@ -16,6 +16,7 @@ const booking: MessageBooking = {
   slotId: '7',
   status: 'pending',
   email: 'catherine.martin@example.org',
+  phone: '+33612345678',
   reference: 'K7M-4QX-92B',
   procedureTitle: '3.1 Renouvellement de visa de long séjour valant titre de séjour',
   siteName: 'Préfecture de la Haute-Savoie',
