@@ -1,12 +1,9 @@
 /**
  * Draw mode after its window: the eligible requests and the slots loaded from the database as a
  * draw's bundle holds them (PRODUCT §5.1), the allocation computed by the pure `allocate()` for many
- * seeds, and — once `src/modules/draw/draw-run.ts` exists — one real draw by `runDraw`, checked
- * against the pure allocation of its own seed.
+ * seeds, and one real draw by drawrun's `runDraw`, checked against the pure allocation of its seed.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { systemClock } from '../src/clock.ts';
 import type { Config } from '../src/config.ts';
@@ -18,6 +15,7 @@ import {
   type DrawRequest,
   type DrawSlot,
 } from '../src/modules/draw/draw-input.ts';
+import { runDraw } from '../src/modules/draw/draw-run.ts';
 import { insertDraw } from '../src/modules/draw/draws.repository.ts';
 import { formatInZone, localDate } from '../src/modules/schedule/timezone.ts';
 import { type FairnessDataset, TIMEZONE } from './fairness-data.ts';
@@ -157,25 +155,16 @@ export function allocateSeeds(eligible: Eligible, seeds: string[]): { result: Dr
   });
 }
 
-type RunDraw = (
-  deps: { db: Db; clock: typeof systemClock; config: Config },
-  drawId: number,
-) => Promise<string>;
-
 /**
- * One real draw by drawrun's `runDraw`, when its module exists: its outcome, and whether its published
- * allocation is the pure one of the same seed. `undefined` when the module is not there yet.
+ * The real draw by `runDraw` (its eligibility, allocation, bookings and frozen bundle): its outcome, and
+ * whether its published allocation is the pure one computed here with the same seed.
  */
 export async function runRealDraw(
   deps: { db: Db; config: Config },
   drawId: number,
   expected: DrawResult,
-): Promise<{ outcome: string; allocated: number; matchesPure: boolean; bookings: number } | undefined> {
-  const file = fileURLToPath(new URL('../src/modules/draw/draw-run.ts', import.meta.url));
-  if (!existsSync(file)) return undefined;
-  const module = (await import(pathToFileURL(file).href)) as { runDraw?: RunDraw };
-  if (!module.runDraw) return undefined;
-  const outcome = await module.runDraw({ db: deps.db, clock: systemClock, config: deps.config }, drawId);
+): Promise<{ outcome: string; allocated: number; matchesPure: boolean; bookings: number }> {
+  const outcome = await runDraw({ db: deps.db, clock: systemClock, config: deps.config }, drawId);
   const row = await deps.db
     .selectFrom('draw')
     .select('bundle')

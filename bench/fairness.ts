@@ -245,9 +245,7 @@ async function drawMode(server: FairnessServer, data: FairnessDataset) {
   };
   const real = await runRealDraw(server, draw.id, (runs[0] as (typeof runs)[number]).result);
   log(
-    real
-      ? `   runDraw(${draw.id}): ${real.outcome}, ${real.allocated} allocated, ${real.bookings} bookings, same allocation as allocate() with its seed: ${real.matchesPure}`
-      : '   runDraw: src/modules/draw/draw-run.ts is not there yet; the draw row only gave the first seed',
+    `   runDraw(${draw.id}): ${real.outcome}, ${real.allocated} allocated, ${real.bookings} bookings, same allocation as allocate() with its seed: ${real.matchesPure}`,
   );
   return { intervals, window, labels, eligible: eligible.input.requests.length, seats, real };
 }
@@ -303,6 +301,7 @@ try {
       ? draw.intervals.duplicateRatio.low <= 1 && draw.intervals.duplicateRatio.high >= 1
       : null,
     duplicatesOneEntry: draw ? draw.labels.same === draw.labels.duplicators : null,
+    realDrawMatchesPure: draw ? draw.real.matchesPure : null,
     firstComeFastShareOver90: firstCome ? firstCome.figures.fastShare > 90 : null,
   };
   log(`   targets: ${JSON.stringify(targets)}`);
@@ -334,7 +333,7 @@ try {
         slowWinRate: json(draw.intervals.slowWinRate),
         duplicateRatio: json(draw.intervals.duplicateRatio),
         duplicatorsOneLabel: draw.labels.same,
-        realDraw: draw.real ?? null,
+        realDraw: draw.real,
         ...draw.window,
       },
       targets,

@@ -28,8 +28,8 @@ describe('the fairness benchmark’s statistics', () => {
 
   test('twenty per-seed shares: the interval uses t(0.975, 19) = 2.093', () => {
     const shares = [
-      49.7, 50.6, 49.6, 50.2, 49.9, 50.4, 49.1, 50.8, 50.0, 49.5, 50.3, 49.8, 50.1, 49.4, 50.5, 49.9, 50.2, 49.6,
-      50.0, 50.4,
+      49.7, 50.6, 49.6, 50.2, 49.9, 50.4, 49.1, 50.8, 50.0, 49.5, 50.3, 49.8, 50.1, 49.4, 50.5, 49.9, 50.2,
+      49.6, 50.0, 50.4,
     ];
     const ci = interval95(shares);
     close(ci.mean, 50.0);
