@@ -171,21 +171,47 @@ async function firstComeMode(server: FairnessServer, data: FairnessDataset) {
   return { figures, window, overbooked: over };
 }
 
-/** Whether each duplicator's submissions all got the same label, one 201 and the others 200. */
-function duplicatesKeptOneLabel(population: Population, outcomes: Outcome[]) {
+/**
+ * Whether each duplicator's 4 submissions made one request (one row, one 201 and three 200, the 201's
+ * label its own), and how many of the 200s, each sent under another email, carried that label: none
+ * since decision 0033 (a known identity from another address gets a label given to no request).
+ */
+async function duplicatesOneRequest(
+  db: Db,
+  data: FairnessDataset,
+  population: Population,
+  outcomes: Outcome[],
+) {
+  const rows = await db
+    .selectFrom('request')
+    .select(['foreigner_number as number', 'label'])
+    .where('procedure_id', '=', data.procedureId)
+    .where('foreigner_number', 'like', '2%')
+    .execute();
+  const labelsOf = new Map<string, string[]>();
+  for (const row of rows)
+    labelsOf.set(row.number ?? '', [...(labelsOf.get(row.number ?? '') ?? []), row.label]);
   const bySubmission = new Map(outcomes.map((o) => [o.submission, o]));
-  let same = 0;
+  let oneRequest = 0;
   let duplicators = 0;
+  let labelShownToOtherEmail = 0;
   for (const client of population.clients) {
     if (!client.duplicates) continue;
     duplicators++;
-    const answers = client.submissions.map((s) => bySubmission.get(s));
-    const labels = new Set(answers.map((a) => a?.label));
-    const created = answers.filter((a) => a?.result === '201').length;
-    const updated = answers.filter((a) => a?.result === '200').length;
-    if (labels.size === 1 && !labels.has(undefined) && created === 1 && updated === 3) same++;
+    const stored = labelsOf.get(client.foreignerNumber) ?? [];
+    const answers = client.submissions.map((sub) => bySubmission.get(sub));
+    const created = answers.filter((a) => a?.result === '201');
+    const updated = answers.filter((a) => a?.result === '200');
+    labelShownToOtherEmail += updated.filter((a) => a?.label === stored[0]).length;
+    if (
+      stored.length === 1 &&
+      created.length === 1 &&
+      updated.length === 3 &&
+      created[0]?.label === stored[0]
+    )
+      oneRequest++;
   }
-  return { same, duplicators };
+  return { oneRequest, duplicators, labelShownToOtherEmail };
 }
 
 async function drawMode(server: FairnessServer, data: FairnessDataset) {
@@ -207,9 +233,9 @@ async function drawMode(server: FairnessServer, data: FairnessDataset) {
   });
   const window = describeWindow('requests', population, run.outcomes, run.elapsedMs);
   log(`      ${cpu()}`);
-  const labels = duplicatesKeptOneLabel(population, run.outcomes);
+  const labels = await duplicatesOneRequest(server.db, data, population, run.outcomes);
   log(
-    `   duplicators whose 4 submissions kept one label (one 201, three 200): ${labels.same}/${labels.duplicators}`,
+    `   duplicators whose 4 submissions made one request (one 201, three 200): ${labels.oneRequest}/${labels.duplicators}; the request's label shown to another email: ${labels.labelShownToOtherEmail} times`,
   );
 
   const wait = draw.closesAt.getTime() - Date.now();
@@ -300,7 +326,7 @@ try {
     duplicateRatioContainsOne: draw
       ? draw.intervals.duplicateRatio.low <= 1 && draw.intervals.duplicateRatio.high >= 1
       : null,
-    duplicatesOneEntry: draw ? draw.labels.same === draw.labels.duplicators : null,
+    duplicatesOneEntry: draw ? draw.labels.oneRequest === draw.labels.duplicators : null,
     realDrawMatchesPure: draw ? draw.real.matchesPure : null,
     firstComeFastShareOver90: firstCome ? firstCome.figures.fastShare > 90 : null,
   };
@@ -332,7 +358,8 @@ try {
         fastWinRate: json(draw.intervals.fastWinRate),
         slowWinRate: json(draw.intervals.slowWinRate),
         duplicateRatio: json(draw.intervals.duplicateRatio),
-        duplicatorsOneLabel: draw.labels.same,
+        duplicatorsOneRequest: draw.labels.oneRequest,
+        labelShownToOtherEmail: draw.labels.labelShownToOtherEmail,
         realDraw: draw.real,
         ...draw.window,
       },
