@@ -14,7 +14,8 @@ export interface HttpResponse {
 
 /** One keep-alive connection, one request at a time (no pipelining). */
 export interface HttpConnection {
-  request(method: 'GET' | 'POST', path: string, body?: string): Promise<HttpResponse>;
+  /** `headers`: extra header lines, each ending in CRLF ("x-forwarded-for: 10.0.0.1\r\n"). */
+  request(method: 'GET' | 'POST', path: string, body?: string, headers?: string): Promise<HttpResponse>;
   close(): void;
 }
 
@@ -71,7 +72,7 @@ export function httpConnection(host: string, port: number): HttpConnection {
   }
 
   return {
-    request(method, path, body) {
+    request(method, path, body, headers = '') {
       if (waiting) return Promise.reject(new Error('one request at a time on a connection'));
       if (closeAfter) {
         socket?.destroy();
@@ -80,14 +81,14 @@ export function httpConnection(host: string, port: number): HttpConnection {
       }
       socket ??= connect();
       const payload = body === undefined ? '' : body;
-      const headers =
-        `${method} ${path} HTTP/1.1\r\nhost: ${host}:${port}\r\nconnection: keep-alive\r\n` +
+      const head =
+        `${method} ${path} HTTP/1.1\r\nhost: ${host}:${port}\r\nconnection: keep-alive\r\n${headers}` +
         (body === undefined
           ? '\r\n'
           : `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\n\r\n`);
       return new Promise<HttpResponse>((resolve, reject) => {
         waiting = { resolve, reject };
-        socket?.write(headers + payload);
+        socket?.write(head + payload);
       });
     },
     close() {
