@@ -1,0 +1,107 @@
+import { invalid } from '../../errors.ts';
+import type { Principal } from '../agents/permissions.ts';
+import { type Body, text } from '../journey/journey.input.ts';
+import { addDays, localDate } from '../schedule/timezone.ts';
+import type { AgendaSite } from './agenda.repository.ts';
+import {
+  type AgendaDay,
+  type AgendaDeps,
+  agendaDays,
+  agendaSites,
+  dateError,
+  isCalendarDate,
+  mondayOf,
+  readableSite,
+  searchAgenda,
+} from './agenda.usecases.ts';
+
+// The page /agents/agenda and its JSON feed: a GET form (office, date, day or week) and a search.
+// The search text travels in this site's own query string only; app.ts logs no query string.
+
+export type AgendaView = 'day' | 'week';
+
+/** What the page's query string asks for. */
+export interface AgendaPageInput {
+  siteId?: number;
+  date?: string;
+  view: AgendaView;
+  search: string;
+}
+
+/** The page's model: the office chosen among the agent's, its day or week, the search's answer. */
+export interface AgendaPage {
+  principal: Principal;
+  sites: { id: number; name: string }[];
+  site?: AgendaSite;
+  view: AgendaView;
+  date: string;
+  today: string;
+  days: AgendaDay[];
+  /** The page's JSON twin, fetched every minute by js/agenda.js. */
+  feed: string;
+  search?: {
+    text: string;
+    tooShort: boolean;
+    results: NonNullable<Awaited<ReturnType<typeof searchAgenda>>>;
+  };
+  updatedAt: Date;
+}
+
+/** The query string: a malformed date is a 422 naming `date`; an unknown view is the day's. */
+export function parseAgendaPage(query: Body): AgendaPageInput {
+  const site = text(query, 'site') ?? '';
+  const date = (text(query, 'date') ?? '').trim();
+  if (date !== '' && !isCalendarDate(date)) throw invalid([dateError()]);
+  const siteId = /^\d{1,9}$/.test(site) ? Number(site) : undefined;
+  return {
+    ...(siteId !== undefined && siteId > 0 ? { siteId } : {}),
+    ...(date !== '' ? { date } : {}),
+    view: text(query, 'vue') === 'semaine' ? 'week' : 'day',
+    search: (text(query, 'q') ?? '').slice(0, 200),
+  };
+}
+
+/** The address of a view of the agenda (the page, or its feed with `feed`). */
+export function agendaUrl(siteId: number, date: string, view: AgendaView, feed = false): string {
+  const path = feed ? '/agents/agenda/donnees' : '/agents/agenda';
+  return `${path}?site=${siteId}&date=${date}&vue=${view === 'week' ? 'semaine' : 'jour'}`;
+}
+
+/** The page: the office asked for (404 outside the agent's scope) or the agent's first office. */
+export async function agendaPage(
+  deps: AgendaDeps,
+  principal: Principal,
+  input: AgendaPageInput,
+): Promise<AgendaPage> {
+  const sites = await agendaSites(deps, principal);
+  const siteId = input.siteId ?? sites[0]?.id;
+  const site = siteId === undefined ? undefined : await readableSite(deps, principal, siteId);
+  const now = deps.clock.now();
+  const today = localDate(now, site?.timezone ?? 'Europe/Paris');
+  const date = input.date ?? today;
+  const first = input.view === 'week' ? mondayOf(date) : date;
+  const days = site ? await agendaDays(deps, site, first, input.view === 'week' ? 7 : 1) : [];
+  const search = input.search.trim() === '' ? undefined : await pageSearch(deps, principal, input.search);
+  return {
+    principal,
+    sites,
+    ...(site ? { site } : {}),
+    view: input.view,
+    date,
+    today,
+    days,
+    feed: site ? agendaUrl(site.id, date, input.view, true) : '',
+    ...(search ? { search } : {}),
+    updatedAt: now,
+  };
+}
+
+async function pageSearch(deps: AgendaDeps, principal: Principal, searchText: string) {
+  const results = await searchAgenda(deps, principal, searchText);
+  return { text: searchText.trim(), tooShort: results === undefined, results: results ?? [] };
+}
+
+/** Tomorrow in the office's zone: the reception prints its list the day before. */
+export function tomorrowOf(page: AgendaPage): string {
+  return addDays(page.today, 1);
+}
