@@ -1,4 +1,4 @@
-import { invalid } from '../../errors.ts';
+import type { FieldError } from '../../errors.ts';
 import type { Principal } from '../agents/permissions.ts';
 import { type Body, text } from '../journey/journey.input.ts';
 import { addDays, localDate } from '../schedule/timezone.ts';
@@ -26,6 +26,8 @@ export interface AgendaPageInput {
   date?: string;
   view: AgendaView;
   search: string;
+  /** A malformed date: the page shows today, with the date field in error (422). */
+  errors: FieldError[];
 }
 
 /** The page's model: the office chosen among the agent's, its day or week, the search's answer. */
@@ -45,19 +47,23 @@ export interface AgendaPage {
     results: NonNullable<Awaited<ReturnType<typeof searchAgenda>>>;
   };
   updatedAt: Date;
+  errors: FieldError[];
+  status?: number;
 }
 
-/** The query string: a malformed date is a 422 naming `date`; an unknown view is the day's. */
+/** The query string: a malformed date is an error naming `date`; an unknown view is the day's. */
 export function parseAgendaPage(query: Body): AgendaPageInput {
   const site = text(query, 'site') ?? '';
-  const date = (text(query, 'date') ?? '').trim();
-  if (date !== '' && !isCalendarDate(date)) throw invalid([dateError()]);
+  const typed = (text(query, 'date') ?? '').trim();
+  const malformed = typed !== '' && !isCalendarDate(typed);
+  const date = malformed ? '' : typed;
   const siteId = /^\d{1,9}$/.test(site) ? Number(site) : undefined;
   return {
     ...(siteId !== undefined && siteId > 0 ? { siteId } : {}),
     ...(date !== '' ? { date } : {}),
     view: text(query, 'vue') === 'semaine' ? 'week' : 'day',
     search: (text(query, 'q') ?? '').slice(0, 200),
+    errors: malformed ? [dateError()] : [],
   };
 }
 
@@ -93,6 +99,8 @@ export async function agendaPage(
     feed: site ? agendaUrl(site.id, date, input.view, true) : '',
     ...(search ? { search } : {}),
     updatedAt: now,
+    errors: input.errors,
+    ...(input.errors.length > 0 ? { status: 422 } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../../db/schema.ts';
 import { backOfficeChrome } from '../agents/backoffice.ts';
 import { addDays, zonedTimeToUtc } from '../schedule/timezone.ts';
-import { alert, input, table } from '../web/components.ts';
+import { alert, errorSummary, input, table } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
@@ -19,6 +19,10 @@ type Messages = (typeof agendaMessages)['fr'];
 function dayLabel(date: string, zone: string, locale: Locale): string {
   return formatDateTime(zonedTimeToUtc(date, '12:00', zone), zone, locale, { date: 'full' });
 }
+
+/** The page's only field error, a malformed date, in the page's language. */
+const fieldErrors = (m: Messages, model: AgendaPage) =>
+  model.errors.map((e) => ({ ...e, message: m.dateInvalid }));
 
 const struck = (status: string) => status === 'cancelled' || status === 'revoked';
 
@@ -51,7 +55,7 @@ function chooser(m: Messages, model: AgendaPage): SafeHtml {
   return html`<form method="get" action="/agents/agenda" class="creneau-no-print">
 <div class="fr-select-group"><label class="fr-label" for="agenda-site">${m.site}</label>
 <select class="fr-select" id="agenda-site" name="site">${model.sites.map((s) => option(String(s.id), s.name, s.id === site.id))}</select></div>
-${input({ name: 'date', label: m.date, type: 'date', value: model.date })}
+${input({ name: 'date', label: m.date, type: 'date', value: model.date, errors: fieldErrors(m, model) })}
 <div class="fr-select-group"><label class="fr-label" for="agenda-view">${m.view}</label>
 <select class="fr-select" id="agenda-view" name="vue">${option('jour', m.day, model.view === 'day')}${option('semaine', m.week, model.view === 'week')}</select></div>
 <button class="fr-btn" type="submit">${m.show}</button>
@@ -117,10 +121,12 @@ export function agendaView(page: PageContext, model: AgendaPage): PageView {
   const counters = model.site && model.site.counters.length > 0 ? model.site.counters.join(', ') : '';
   return {
     title,
+    status: model.status,
     ...backOfficeChrome(page, model.principal, 'agenda'),
     stylesheets: [{ name: 'css/print.css', media: 'print' }],
     scripts: ['js/agenda.js'],
     main: html`<h1>${title}</h1>
+${errorSummary(page.locale, fieldErrors(m, model), { date: m.date })}
 <p class="creneau-no-print">${m.intro}</p>
 ${counters ? html`<p class="fr-text--sm">${m.counters(counters)}</p>` : ''}
 ${chooser(m, model)}
