@@ -1,7 +1,10 @@
 import type { FieldError } from '../../errors.ts';
 import type { Principal } from '../agents/permissions.ts';
+
+export type { AgendaView } from './agenda-links.ts';
+
 import { type Body, text } from '../journey/journey.input.ts';
-import { addDays, localDate } from '../schedule/timezone.ts';
+import { localDate } from '../schedule/timezone.ts';
 import type { AgendaSite } from './agenda.repository.ts';
 import {
   type AgendaDay,
@@ -14,11 +17,10 @@ import {
   readableSite,
   searchAgenda,
 } from './agenda.usecases.ts';
+import { type AgendaView, agendaUrl } from './agenda-links.ts';
 
 // The page /agents/agenda and its JSON feed: a GET form (office, date, day or week) and a search.
 // The search text travels in this site's own query string only; app.ts logs no query string.
-
-export type AgendaView = 'day' | 'week';
 
 /** What the page's query string asks for. */
 export interface AgendaPageInput {
@@ -67,12 +69,6 @@ export function parseAgendaPage(query: Body): AgendaPageInput {
   };
 }
 
-/** The address of a view of the agenda (the page, or its feed with `feed`). */
-export function agendaUrl(siteId: number, date: string, view: AgendaView, feed = false): string {
-  const path = feed ? '/agents/agenda/donnees' : '/agents/agenda';
-  return `${path}?site=${siteId}&date=${date}&vue=${view === 'week' ? 'semaine' : 'jour'}`;
-}
-
 /** The page: the office asked for (404 outside the agent's scope) or the agent's first office. */
 export async function agendaPage(
   deps: AgendaDeps,
@@ -107,9 +103,4 @@ export async function agendaPage(
 async function pageSearch(deps: AgendaDeps, principal: Principal, searchText: string) {
   const results = await searchAgenda(deps, principal, searchText);
   return { text: searchText.trim(), tooShort: results === undefined, results: results ?? [] };
-}
-
-/** Tomorrow in the office's zone: the reception prints its list the day before. */
-export function tomorrowOf(page: AgendaPage): string {
-  return addDays(page.today, 1);
 }

@@ -7,7 +7,8 @@ import { formatDateTime, messagesFor } from '../web/i18n.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
 import { agendaMessages } from './agenda.messages.ts';
 import type { AgendaDay } from './agenda.usecases.ts';
-import { type AgendaPage, agendaUrl, tomorrowOf } from './agenda-page.usecases.ts';
+import { agendaUrl, tomorrowOf } from './agenda-links.ts';
+import type { AgendaPage } from './agenda-page.usecases.ts';
 
 // /agents/agenda: the office's day or week as plain HTML tables (one per day, printable through
 // css/print.css), a GET form to choose, a search among upcoming appointments; js/agenda.js refreshes
