@@ -10,6 +10,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { registerWriteBudget } from './http/rate-limit.ts';
 import { RETRY_AFTER_SECONDS, succeedsWithin } from './http/unavailable.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { agendaApiPlugin, agendaPagesPlugin } from './modules/agenda/agenda.plugin.ts';
 import { agentAdminPagesPlugin } from './modules/agents/agent-admin.plugin.ts';
 import { agentAdminApiPlugin } from './modules/agents/agent-admin.routes.ts';
 import { agentsHomePlugin } from './modules/agents/agents.plugin.ts';
@@ -144,6 +145,7 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   accountPagesPlugin,
   auditPagesPlugin,
   drawsPagesPlugin,
+  agendaPagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [
@@ -154,6 +156,7 @@ const ADMIN_API: readonly ModulePlugin[] = [
   tokensApiPlugin,
   auditApiPlugin,
   drawsAdminApiPlugin,
+  agendaApiPlugin,
 ];
 
 /**

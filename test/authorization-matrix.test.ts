@@ -16,6 +16,7 @@ const HOLDERS: Record<string, readonly RoleName[]> = {
   'site.configure': ['administrator', 'site_manager'],
   'agent.manage': ['administrator'],
   'draw.manage': ['administrator', 'site_manager'],
+  'agenda.read': ['administrator', 'site_manager', 'agent', 'viewer'],
 };
 
 interface Place {
@@ -157,6 +158,11 @@ const API: readonly Action[] = [
     }),
   },
   {
+    name: 'read a site’s agenda',
+    permission: 'agenda.read',
+    request: (p) => ({ method: 'GET', url: `/api/v1/admin/sites/${p.siteId}/agenda?date=2030-01-07` }),
+  },
+  {
     name: 'read an agent',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/api/v1/admin/agents/${p.agentId}` }),
@@ -188,6 +194,16 @@ const PAGES: readonly Action[] = [
     name: 'the draw calendar page',
     permission: 'draw.manage',
     request: (p) => ({ method: 'GET', url: `/agents/services/${p.siteId}/offres/${p.drawOfferId}/tirages` }),
+  },
+  {
+    name: 'the agenda page',
+    permission: 'agenda.read',
+    request: (p) => ({ method: 'GET', url: `/agents/agenda?site=${p.siteId}&date=2030-01-07` }),
+  },
+  {
+    name: 'the agenda’s JSON twin',
+    permission: 'agenda.read',
+    request: (p) => ({ method: 'GET', url: `/agents/agenda/donnees?site=${p.siteId}&date=2030-01-07` }),
   },
   {
     name: 'an agent’s page',

@@ -119,6 +119,9 @@ export function buildAssets(): { version: string; files: Map<string, Asset> } {
   }
   const ownScript = path.join(OWN, 'creneau.js');
   if (existsSync(ownScript)) files.set('js/creneau.js', makeAsset('x.js', readFileSync(ownScript)));
+  // The agenda's print stylesheet and its refresh script (issue 10): files of their own, linked by its page.
+  files.set('css/print.css', makeAsset('print.css', readFileSync(path.join(OWN, 'print.css'))));
+  files.set('js/agenda.js', makeAsset('x.js', readFileSync(path.join(OWN, 'agenda.js'))));
   const hash = createHash('sha256');
   for (const [name, asset] of files) hash.update(name).update(asset.etag);
   return { version: hash.digest('base64url').slice(0, 10), files };

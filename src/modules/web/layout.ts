@@ -26,6 +26,8 @@ export interface PageOptions {
   assetsVersion: string;
   /** Extra scripts of the page, by asset name (e.g. 'js/altcha.min.js'); all are modules, none inline. */
   scripts?: string[];
+  /** Extra stylesheets of the page, by asset name, with their media (e.g. 'print'). */
+  stylesheets?: { name: string; media: string }[];
   /**
    * A path of this site the browser goes on to at once (`<meta http-equiv="refresh">`): a navigation
    * the page itself starts, so same-site, which sends SameSite=Strict cookies that a redirect arriving
@@ -91,7 +93,7 @@ ${signOut}
  * signed-in user's bar when there is one, the language switcher, main, footer.
  */
 export function renderPage(options: PageOptions): string {
-  const { locale, title, main, path, assetsVersion, scripts = [] } = options;
+  const { locale, title, main, path, assetsVersion, scripts = [], stylesheets = [] } = options;
   const m = messagesFor(common, locale);
   const asset = (name: string) => `/assets/${assetsVersion}/${name}`;
   const republic = m.republic.split('\n');
@@ -107,6 +109,7 @@ ${
     : ''
 }<title>${title} — ${m.serviceName}</title>
 <link rel="stylesheet" href="${asset('css/creneau.css')}">
+${stylesheets.map((sheet) => html`<link rel="stylesheet" media="${sheet.media}" href="${asset(sheet.name)}">`)}
 <link rel="icon" href="${asset('dsfr/favicon/favicon.svg')}" type="image/svg+xml">
 <script type="module" src="${asset('js/dsfr.module.min.js')}"></script>
 ${scripts.map((name) => html`<script type="module" src="${asset(name)}"></script>`)}

@@ -29,6 +29,8 @@ export interface PageView {
   status?: number;
   /** Extra scripts of the page, by asset name (e.g. 'js/altcha.min.js'). */
   scripts?: string[];
+  /** Extra stylesheets of the page, by asset name, with their media (e.g. 'print'). */
+  stylesheets?: { name: string; media: string }[];
   /** A path of this site to go on to at once, by a same-site navigation (see layout.ts). */
   refresh?: string;
   /** The main menu and the signed-in user, for the parts of the site that have them. */

@@ -1,0 +1,16 @@
+import { addDays } from '../schedule/timezone.ts';
+
+// The agenda's addresses and dates, pure: the page's links, its feed's address, tomorrow's list.
+
+export type AgendaView = 'day' | 'week';
+
+/** The address of a view of the agenda (the page, or its feed with `feed`). */
+export function agendaUrl(siteId: number, date: string, view: AgendaView, feed = false): string {
+  const path = feed ? '/agents/agenda/donnees' : '/agents/agenda';
+  return `${path}?site=${siteId}&date=${date}&vue=${view === 'week' ? 'semaine' : 'jour'}`;
+}
+
+/** Tomorrow in the office's zone: the reception prints its list the day before. */
+export function tomorrowOf(page: { today: string }): string {
+  return addDays(page.today, 1);
+}
