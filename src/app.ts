@@ -31,6 +31,7 @@ import { drawsPlugin } from './modules/draw/draws.routes.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
 import { managePlugin } from './modules/manage/manage.plugin.ts';
 import { notifyPlugin } from './modules/notify/notify.plugin.ts';
+import { permitsApiPlugin, permitsPagesPlugin } from './modules/pickup/permits.plugin.ts';
 import { protectionPlugin } from './modules/protection/captcha.routes.ts';
 import { requestEntryApiPlugin, requestEntryPagesPlugin } from './modules/requests/entry.plugin.ts';
 import { requestsPlugin } from './modules/requests/requests.routes.ts';
@@ -144,6 +145,7 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   accountPagesPlugin,
   auditPagesPlugin,
   drawsPagesPlugin,
+  permitsPagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [
@@ -154,6 +156,7 @@ const ADMIN_API: readonly ModulePlugin[] = [
   tokensApiPlugin,
   auditApiPlugin,
   drawsAdminApiPlugin,
+  permitsApiPlugin,
 ];
 
 /**
