@@ -16,6 +16,7 @@ const HOLDERS: Record<string, readonly RoleName[]> = {
   'site.configure': ['administrator', 'site_manager'],
   'agent.manage': ['administrator'],
   'draw.manage': ['administrator', 'site_manager'],
+  'permit.manage': ['administrator', 'site_manager', 'agent'],
 };
 
 interface Place {
@@ -157,6 +158,19 @@ const API: readonly Action[] = [
     }),
   },
   {
+    name: 'mark a permit ready (site id in the URL)',
+    permission: 'permit.manage',
+    request: (p, role) => ({
+      method: 'POST',
+      url: `/api/v1/admin/sites/${p.siteId}/permits`,
+      body: {
+        permits: [
+          { foreignerNumber: `${p.departmentCode}0000000${ROLES.indexOf(role)}`, phone: '06 12 34 56 78' },
+        ],
+      },
+    }),
+  },
+  {
     name: 'read an agent',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/api/v1/admin/agents/${p.agentId}` }),
@@ -188,6 +202,11 @@ const PAGES: readonly Action[] = [
     name: 'the draw calendar page',
     permission: 'draw.manage',
     request: (p) => ({ method: 'GET', url: `/agents/services/${p.siteId}/offres/${p.drawOfferId}/tirages` }),
+  },
+  {
+    name: 'the office’s permits waiting',
+    permission: 'permit.manage',
+    request: (p) => ({ method: 'GET', url: `/agents/retraits?service=${p.siteId}` }),
   },
   {
     name: 'an agent’s page',
@@ -353,6 +372,12 @@ describe('authorization matrix', () => {
     assert.deepEqual(refusedAudit, []);
     const draws = await db.selectFrom('draw').select('id').execute();
     assert.deepEqual(draws, []);
+    const permits = await db
+      .selectFrom('permit')
+      .select('id')
+      .where('site_id', '=', outOfScope.siteId)
+      .execute();
+    assert.deepEqual(permits, []);
     const calendars = await db
       .selectFrom('draw_calendar')
       .select('offer_id')
