@@ -355,3 +355,53 @@ describe('the office’s page', () => {
     assert.ok(sms?.text.includes(link), sms?.text);
   });
 });
+
+describe('bad input', () => {
+  test('a site id that is no number is a 404 page, never a server error', async () => {
+    const response = await postForm('/agents/retraits/guichet', '/agents/retraits/abc/titres', {
+      foreignerNumber: '7400000801',
+    });
+    assert.equal(response.statusCode, 404);
+  });
+
+  test('a NUL in the JSON is a 422 naming its field; in a CSV name it is dropped, never a server error', async () => {
+    const json = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/sites/${fixture.siteId}/permits`,
+      headers: { authorization },
+      payload: {
+        permits: [{ foreignerNumber: '7400000802', phone: '06 12 34 56 70', lastName: 'Ba\u0000ri' }],
+      },
+    });
+    assert.equal(json.statusCode, 422, json.body);
+    assert.equal(json.json().error.fields[0].field, 'permits.0.lastName');
+    const csv = await importCsv('7400000802;06 12 34 56 70;;Ba\u0000ri\n');
+    assert.equal(csv.statusCode, 201, csv.body);
+    const row = await t.database.db
+      .selectFrom('permit')
+      .select('last_name')
+      .where('foreigner_number', '=', '7400000802')
+      .executeTakeFirstOrThrow();
+    assert.equal(row.last_name, 'Ba ri');
+  });
+
+  test('a JSON list with a wrong type names the field (4xx); an empty list and an empty CSV are refused', async () => {
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/sites/${fixture.siteId}/permits`,
+      headers: { authorization },
+      payload: { permits: [{ foreignerNumber: 7400000803 }] },
+    });
+    assert.ok(wrong.statusCode >= 400 && wrong.statusCode < 500, wrong.body);
+    assert.match(wrong.body, /foreignerNumber/);
+    const empty = await importCsv('\n\n');
+    assert.equal(empty.statusCode, 422);
+    assert.equal(empty.json().error.fields[0].code, 'empty');
+  });
+
+  test('a desk code that is neither a reference nor a number is a 422 naming the field', async () => {
+    const response = await postForm('/agents/retraits/guichet', '/agents/retraits/guichet', { code: '??' });
+    assert.equal(response.statusCode, 422);
+    assert.match(response.body, /code de 6 caractères/);
+  });
+});

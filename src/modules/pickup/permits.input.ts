@@ -137,7 +137,12 @@ function optional(raw: string | undefined, check: (raw: string) => string | null
 }
 
 function name(raw: string | undefined): string | null {
-  const typed = raw?.trim().replace(/\s+/gu, ' ') ?? '';
+  // Control characters (a NUL PostgreSQL's text refuses) and lone surrogates have no place in a name.
+  const typed =
+    raw
+      ?.replace(/[\p{Cc}\p{Cs}]/gu, ' ')
+      .trim()
+      .replace(/\s+/gu, ' ') ?? '';
   return typed === '' ? null : typed.slice(0, 100);
 }
 

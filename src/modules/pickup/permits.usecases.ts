@@ -72,7 +72,8 @@ export async function markPermitsReady(
   input: { siteId: number; lines: readonly SentLine[]; problems?: readonly LineProblem[] },
   acting: Acting,
 ): Promise<ReadyPermit[]> {
-  const site = await findPermitSite(deps.db, input.siteId);
+  const validId = Number.isSafeInteger(input.siteId) && input.siteId > 0 && input.siteId <= 2_147_483_647;
+  const site = validId ? await findPermitSite(deps.db, input.siteId) : undefined;
   if (!site) throw notFoundError('site');
   ensureAllowed(acting.principal, 'permit.manage', siteTarget(site));
   const checked = checkLines(input.lines);
