@@ -32,6 +32,7 @@ import { drawsPlugin } from './modules/draw/draws.routes.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
 import { managePlugin } from './modules/manage/manage.plugin.ts';
 import { notifyPlugin } from './modules/notify/notify.plugin.ts';
+import { permitsApiPlugin, permitsPagesPlugin } from './modules/pickup/permits.plugin.ts';
 import { protectionPlugin } from './modules/protection/captcha.routes.ts';
 import { requestEntryApiPlugin, requestEntryPagesPlugin } from './modules/requests/entry.plugin.ts';
 import { requestsPlugin } from './modules/requests/requests.routes.ts';
@@ -146,6 +147,7 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   auditPagesPlugin,
   drawsPagesPlugin,
   agendaPagesPlugin,
+  permitsPagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [
@@ -157,6 +159,7 @@ const ADMIN_API: readonly ModulePlugin[] = [
   auditApiPlugin,
   drawsAdminApiPlugin,
   agendaApiPlugin,
+  permitsApiPlugin,
 ];
 
 /**

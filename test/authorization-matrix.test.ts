@@ -17,6 +17,7 @@ const HOLDERS: Record<string, readonly RoleName[]> = {
   'agent.manage': ['administrator'],
   'draw.manage': ['administrator', 'site_manager'],
   'agenda.read': ['administrator', 'site_manager', 'agent', 'viewer'],
+  'permit.manage': ['administrator', 'site_manager', 'agent'],
 };
 
 interface Place {
@@ -163,6 +164,19 @@ const API: readonly Action[] = [
     request: (p) => ({ method: 'GET', url: `/api/v1/admin/sites/${p.siteId}/agenda?date=2030-01-07` }),
   },
   {
+    name: 'mark a permit ready (site id in the URL)',
+    permission: 'permit.manage',
+    request: (p, role) => ({
+      method: 'POST',
+      url: `/api/v1/admin/sites/${p.siteId}/permits`,
+      body: {
+        permits: [
+          { foreignerNumber: `${p.departmentCode}0000000${ROLES.indexOf(role)}`, phone: '06 12 34 56 78' },
+        ],
+      },
+    }),
+  },
+  {
     name: 'read an agent',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/api/v1/admin/agents/${p.agentId}` }),
@@ -204,6 +218,11 @@ const PAGES: readonly Action[] = [
     name: 'the agenda’s JSON twin',
     permission: 'agenda.read',
     request: (p) => ({ method: 'GET', url: `/agents/agenda/donnees?site=${p.siteId}&date=2030-01-07` }),
+  },
+  {
+    name: 'the office’s permits waiting',
+    permission: 'permit.manage',
+    request: (p) => ({ method: 'GET', url: `/agents/retraits?service=${p.siteId}` }),
   },
   {
     name: 'an agent’s page',
@@ -369,6 +388,12 @@ describe('authorization matrix', () => {
     assert.deepEqual(refusedAudit, []);
     const draws = await db.selectFrom('draw').select('id').execute();
     assert.deepEqual(draws, []);
+    const permits = await db
+      .selectFrom('permit')
+      .select('id')
+      .where('site_id', '=', outOfScope.siteId)
+      .execute();
+    assert.deepEqual(permits, []);
     const calendars = await db
       .selectFrom('draw_calendar')
       .select('offer_id')

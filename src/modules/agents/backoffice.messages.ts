@@ -10,6 +10,7 @@ export const backOffice: Catalog<{
     requests: string;
     draws: string;
     agenda: string;
+    permits: string;
     agents: string;
     audit: string;
     account: string;
@@ -25,6 +26,7 @@ export const backOffice: Catalog<{
       requests: 'Demande pour un usager',
       draws: 'Tirages au sort',
       agenda: 'Agenda',
+      permits: 'Retrait des titres',
       agents: 'Agents',
       audit: 'Journal',
       account: 'Mon compte',
@@ -56,6 +58,7 @@ export const backOffice: Catalog<{
       requests: 'Request on someone’s behalf',
       draws: 'Draws',
       agenda: 'Agenda',
+      permits: 'Permit pick-up',
       agents: 'Agents',
       audit: 'Audit log',
       account: 'My account',

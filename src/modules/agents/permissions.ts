@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'fraud.review',
   'draw.manage',
   'request.enter',
+  'permit.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -43,8 +44,9 @@ export const ROLES: Readonly<Record<RoleName, readonly Permission[]>> = {
     'stats.read',
     'draw.manage',
     'request.enter',
+    'permit.manage',
   ],
-  agent: ['agenda.read', 'booking.check_in', 'request.enter'],
+  agent: ['agenda.read', 'booking.check_in', 'request.enter', 'permit.manage'],
   viewer: ['agenda.read', 'stats.read'],
   partner: ['request.enter'],
 };

@@ -40,6 +40,8 @@ export interface EventInputs {
   };
   /** A draw gave the request no seat: it stays in the queue with `lost` draws lost. */
   'draw.lost': { requestId: string; params: { drawId: number; lost: number } };
+  /** A permit is ready at its office (migration 0023): its holder is told once, with its reference. */
+  'permit.ready': { params: { permitId: string } };
 }
 
 export type EventName = keyof EventInputs;

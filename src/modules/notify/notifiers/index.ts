@@ -11,6 +11,7 @@ import { bookingRescheduled } from './booking-rescheduled.ts';
 import { drawLost } from './draw-lost.ts';
 import { drawWon } from './draw-won.ts';
 import { manageLinkRequested } from './manage-link-requested.ts';
+import { permitReady } from './permit-ready.ts';
 import { requestClaimed, requestIdentityInUse } from './request-claimed.ts';
 import { requestSubmitted } from './request-submitted.ts';
 import { requestWithdrawn } from './request-withdrawn.ts';
@@ -31,6 +32,7 @@ export const notifiers: { [E in EventName]: Notifier<E> } = {
   'request.identity_in_use': requestIdentityInUse,
   'draw.won': drawWon,
   'draw.lost': drawLost,
+  'permit.ready': permitReady,
 };
 
 /**
