@@ -35,6 +35,7 @@ import { protectionPlugin } from './modules/protection/captcha.routes.ts';
 import { requestEntryApiPlugin, requestEntryPagesPlugin } from './modules/requests/entry.plugin.ts';
 import { requestsPlugin } from './modules/requests/requests.routes.ts';
 import { schedulePlugin } from './modules/schedule/availability.routes.ts';
+import { statsAdminApiPlugin, statsPagesPlugin } from './modules/stats/stats.plugin.ts';
 import { territoryPlugin } from './modules/territory/territory.plugin.ts';
 import { registerWebLayer, webPlugin } from './modules/web/web.plugin.ts';
 
@@ -144,6 +145,7 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   accountPagesPlugin,
   auditPagesPlugin,
   drawsPagesPlugin,
+  statsPagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [
@@ -154,6 +156,7 @@ const ADMIN_API: readonly ModulePlugin[] = [
   tokensApiPlugin,
   auditApiPlugin,
   drawsAdminApiPlugin,
+  statsAdminApiPlugin,
 ];
 
 /**
