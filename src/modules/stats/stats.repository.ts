@@ -111,6 +111,7 @@ export async function requestCounts(db: Db, query: StatsQuery, coverage: Coverag
       join site si on si.id = accepted.site_id join department d on d.code = si.department_code
       join procedure p on p.id = r.procedure_id
     where ${inRange('r.created_at', query)} and ${filters(query, coverage, 'p.id')}
+      and (r.status = 'waiting' or (r.status = 'closed' and r.booking_id is null))
     group by ${GROUP}`.execute(db);
   return rows;
 }
