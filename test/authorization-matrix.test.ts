@@ -16,6 +16,7 @@ const HOLDERS: Record<string, readonly RoleName[]> = {
   'site.configure': ['administrator', 'site_manager'],
   'agent.manage': ['administrator'],
   'draw.manage': ['administrator', 'site_manager'],
+  'stats.read': ['administrator', 'site_manager', 'viewer'],
 };
 
 interface Place {
@@ -161,6 +162,11 @@ const API: readonly Action[] = [
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/api/v1/admin/agents/${p.agentId}` }),
   },
+  {
+    name: 'read a site’s statistics',
+    permission: 'stats.read',
+    request: (p) => ({ method: 'GET', url: `/api/v1/admin/stats?site=${p.siteId}` }),
+  },
 ];
 
 const PAGES: readonly Action[] = [
@@ -193,6 +199,16 @@ const PAGES: readonly Action[] = [
     name: 'an agent’s page',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/agents/comptes/${p.agentId}` }),
+  },
+  {
+    name: 'a site’s statistics page',
+    permission: 'stats.read',
+    request: (p) => ({ method: 'GET', url: `/agents/statistiques?site=${p.siteId}` }),
+  },
+  {
+    name: 'a site’s statistics as CSV',
+    permission: 'stats.read',
+    request: (p) => ({ method: 'GET', url: `/agents/statistiques.csv?site=${p.siteId}` }),
   },
 ];
 

@@ -259,3 +259,18 @@ describe('the statistics’ CSV', () => {
     assert.equal(refused.statusCode, 404);
   });
 });
+
+describe('the statistics in the OpenAPI document', () => {
+  test('GET /api/v1/admin/stats is documented behind the bearer scheme, with its filters', async () => {
+    const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const route = document.paths['/api/v1/admin/stats'].get;
+    assert.deepEqual(route.security, [{ bearerAuth: [] }]);
+    assert.deepEqual(route.parameters.map((p: { name: string }) => p.name).sort(), [
+      'from',
+      'procedure',
+      'site',
+      'to',
+    ]);
+    assert.ok(route.responses['200'] && route.responses['422']);
+  });
+});

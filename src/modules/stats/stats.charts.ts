@@ -80,9 +80,10 @@ export function capacityChart(weeks: WeekTotals[]): ChartModel {
         series: layer.key,
         week,
         x: r1(x(week) ?? 0),
+        // Both ends rounded first: a bar's top is exactly the bottom of the one stacked on it.
         y: r1(y(high)),
         width: r1(x.bandwidth()),
-        height: r1(y(low) - y(high)),
+        height: r1(r1(y(low)) - r1(y(high))),
         value: high - low,
       };
     }),
