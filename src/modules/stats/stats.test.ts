@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CHART, capacityChart, ratesChart } from './stats.charts.ts';
 import { chartSvg } from './stats.components.ts';
+import { statsCsv } from './stats.csv.ts';
 import { statsRows, type WeekTotals, weekTotals } from './stats.figures.ts';
+import { statsMessages } from './stats.messages.ts';
 import { isoWeekOf, parseStatsQuery, weeksBetween } from './stats.period.ts';
 import type { BookingCounts } from './stats.repository.ts';
 import { formatRate } from './stats.views.ts';
@@ -157,5 +159,21 @@ describe('the statistics’ charts', () => {
     assert.match(svg, /<path class="line" data-series="fillRate" d="M/);
     assert.equal(formatRate(0.333, 'fr'), '33,3 %');
     assert.equal(formatRate(null, 'en'), '—');
+  });
+});
+
+describe('the statistics’ CSV text', () => {
+  test('a name a spreadsheet would take for a formula stays text; a semicolon is quoted', () => {
+    const [row] = statsRows(
+      [{ ...key, siteName: '=HYPERLINK("x")', procedureTitle: 'A; B', week: '2030-W02', seats: 2 }],
+      [],
+      [],
+    );
+    const lines = statsCsv(row ? [row] : [], statsMessages.en.columns)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    assert.match(lines[0] ?? '', /^Office;Procedure;Week;Seats offered;/);
+    assert.equal(lines[1], `"'=HYPERLINK(""x"")";"A; B";2030-W02;2;0;0;0;0;0;0;0;;0;0;0;0;0`);
   });
 });
