@@ -37,6 +37,7 @@ import { protectionPlugin } from './modules/protection/captcha.routes.ts';
 import { requestEntryApiPlugin, requestEntryPagesPlugin } from './modules/requests/entry.plugin.ts';
 import { requestsPlugin } from './modules/requests/requests.routes.ts';
 import { schedulePlugin } from './modules/schedule/availability.routes.ts';
+import { statsAdminApiPlugin, statsPagesPlugin } from './modules/stats/stats.plugin.ts';
 import { territoryPlugin } from './modules/territory/territory.plugin.ts';
 import { registerWebLayer, webPlugin } from './modules/web/web.plugin.ts';
 
@@ -148,6 +149,7 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   drawsPagesPlugin,
   agendaPagesPlugin,
   permitsPagesPlugin,
+  statsPagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [
@@ -160,6 +162,7 @@ const ADMIN_API: readonly ModulePlugin[] = [
   drawsAdminApiPlugin,
   agendaApiPlugin,
   permitsApiPlugin,
+  statsAdminApiPlugin,
 ];
 
 /**

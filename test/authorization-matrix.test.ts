@@ -18,6 +18,7 @@ const HOLDERS: Record<string, readonly RoleName[]> = {
   'draw.manage': ['administrator', 'site_manager'],
   'agenda.read': ['administrator', 'site_manager', 'agent', 'viewer'],
   'permit.manage': ['administrator', 'site_manager', 'agent'],
+  'stats.read': ['administrator', 'site_manager', 'viewer'],
 };
 
 interface Place {
@@ -181,6 +182,11 @@ const API: readonly Action[] = [
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/api/v1/admin/agents/${p.agentId}` }),
   },
+  {
+    name: 'read a site’s statistics',
+    permission: 'stats.read',
+    request: (p) => ({ method: 'GET', url: `/api/v1/admin/stats?site=${p.siteId}` }),
+  },
 ];
 
 const PAGES: readonly Action[] = [
@@ -228,6 +234,16 @@ const PAGES: readonly Action[] = [
     name: 'an agent’s page',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/agents/comptes/${p.agentId}` }),
+  },
+  {
+    name: 'a site’s statistics page',
+    permission: 'stats.read',
+    request: (p) => ({ method: 'GET', url: `/agents/statistiques?site=${p.siteId}` }),
+  },
+  {
+    name: 'a site’s statistics as CSV',
+    permission: 'stats.read',
+    request: (p) => ({ method: 'GET', url: `/agents/statistiques.csv?site=${p.siteId}` }),
   },
 ];
 

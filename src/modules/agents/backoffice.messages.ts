@@ -11,6 +11,7 @@ export const backOffice: Catalog<{
     draws: string;
     agenda: string;
     permits: string;
+    stats: string;
     agents: string;
     audit: string;
     account: string;
@@ -27,6 +28,7 @@ export const backOffice: Catalog<{
       draws: 'Tirages au sort',
       agenda: 'Agenda',
       permits: 'Retrait des titres',
+      stats: 'Statistiques',
       agents: 'Agents',
       audit: 'Journal',
       account: 'Mon compte',
@@ -59,6 +61,7 @@ export const backOffice: Catalog<{
       draws: 'Draws',
       agenda: 'Agenda',
       permits: 'Permit pick-up',
+      stats: 'Statistics',
       agents: 'Agents',
       audit: 'Audit log',
       account: 'My account',

@@ -18,6 +18,7 @@ const MENU: readonly MenuEntry[] = [
   { key: 'draws', href: '/agents/tirages', permission: 'draw.manage' },
   { key: 'agenda', href: '/agents/agenda', permission: 'agenda.read' },
   { key: 'permits', href: '/agents/retraits', permission: 'permit.manage' },
+  { key: 'stats', href: '/agents/statistiques', permission: 'stats.read' },
   { key: 'agents', href: '/agents/comptes', permission: 'agent.manage' },
   { key: 'audit', href: '/agents/journal', permission: 'audit.read' },
   { key: 'account', href: '/agents/compte' },
