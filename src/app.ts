@@ -26,6 +26,7 @@ import { officesApiPlugin, officesPagesPlugin } from './modules/configuration/of
 import { schedulePagesPlugin } from './modules/configuration/schedule.plugin.ts';
 import { scheduleAdminPlugin } from './modules/configuration/schedule.routes.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
+import { priorityBookingPlugin, revocationsAdminApiPlugin } from './modules/counter/revocation.api.ts';
 import { drawsAdminApiPlugin, drawsPagesPlugin } from './modules/draw/draws.admin.ts';
 import { drawsPlugin } from './modules/draw/draws.routes.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext) {
   await registerModule(app, convocationPlugin, modules);
   await registerModule(app, drawsPlugin, modules);
   await registerModule(app, certificatePlugin, modules);
+  await registerModule(app, priorityBookingPlugin, modules);
   await registerStaffSide(app, modules);
   // The mailbox and the SMS list show every message, tokens included: never in production.
   if ((ctx.mailCapture || ctx.smsCapture) && !ctx.config.production) {
@@ -154,6 +156,7 @@ const ADMIN_API: readonly ModulePlugin[] = [
   tokensApiPlugin,
   auditApiPlugin,
   drawsAdminApiPlugin,
+  revocationsAdminApiPlugin,
 ];
 
 /**

@@ -4,6 +4,7 @@ import type { RequestStatus } from '../modules/requests/statuses.ts';
 import type { LocalizedText } from '../modules/territory/localized-text.ts';
 import type { EarlierOfferTable, EarlierWishTable, HeldSeatTable } from './schema.cool-down.ts';
 import type { DrawCalendarTable, DrawEntryTable, DrawTable } from './schema.draws.ts';
+import type { PriorityPassTable } from './schema.revocation.ts';
 import type {
   AgentApiTokenTable,
   AgentFederationFlowTable,
@@ -19,6 +20,7 @@ export type { BookingStatus } from '../modules/booking/statuses.ts';
 export type { RequestStatus } from '../modules/requests/statuses.ts';
 export type * from './schema.cool-down.ts';
 export type * from './schema.draws.ts';
+export type * from './schema.revocation.ts';
 export type * from './schema.staff.ts';
 
 /** Kysely's view of the tables created by the migrations in ./migrations. */
@@ -59,6 +61,7 @@ export interface Database {
   held_seat: HeldSeatTable;
   earlier_wish: EarlierWishTable;
   earlier_offer: EarlierOfferTable;
+  priority_pass: PriorityPassTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */
