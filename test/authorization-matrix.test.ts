@@ -16,6 +16,7 @@ const HOLDERS: Record<string, readonly RoleName[]> = {
   'site.configure': ['administrator', 'site_manager'],
   'agent.manage': ['administrator'],
   'draw.manage': ['administrator', 'site_manager'],
+  'booking.revoke': ['administrator', 'site_manager'],
 };
 
 interface Place {
@@ -25,6 +26,8 @@ interface Place {
   /** An offer of the place by draw, for its calendar. */
   drawOfferId: number;
   agentId: number;
+  /** A confirmed booking of the place, for its revocation. */
+  bookingReference: string;
 }
 
 interface Action {
@@ -157,6 +160,25 @@ const API: readonly Action[] = [
     }),
   },
   {
+    // Allowed: revoked once, then answered the same (nothing more revoked).
+    name: 'revoke a booking (reference in the URL)',
+    permission: 'booking.revoke',
+    request: (p) => ({
+      method: 'POST',
+      url: `/api/v1/admin/bookings/${p.bookingReference}/revoke`,
+      body: { reason: 'Fermeture exceptionnelle' },
+    }),
+  },
+  {
+    name: 'revoke a site’s day (site id in the URL)',
+    permission: 'booking.revoke',
+    request: (p) => ({
+      method: 'POST',
+      url: `/api/v1/admin/sites/${p.siteId}/revocations`,
+      body: { from: '2031-03-03', to: '2031-03-03', reason: 'Grève' },
+    }),
+  },
+  {
     name: 'read an agent',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/api/v1/admin/agents/${p.agentId}` }),
@@ -196,6 +218,38 @@ const PAGES: readonly Action[] = [
   },
 ];
 
+/** A confirmed booking in a new slot of the offer, for the revocation cells. */
+async function bookingIn(offerId: number, procedureId: number, departmentCode: string): Promise<string> {
+  const db = t.database.db;
+  const slot = await db
+    .insertInto('slot')
+    .values({
+      offer_id: offerId,
+      starts_at: new Date('2031-03-03T09:00:00Z'),
+      ends_at: new Date('2031-03-03T09:20:00Z'),
+      capacity: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const reference = `${departmentCode}-MTRX-0001`;
+  await db
+    .insertInto('booking')
+    .values({
+      reference,
+      slot_id: slot.id,
+      procedure_id: procedureId,
+      identity_key: `F:${departmentCode}00000001`,
+      email_key: `matrice.${departmentCode}@example.org`,
+      last_name: 'Matrice',
+      first_name: 'Amina',
+      birth_date: '1990-04-12',
+      email: `matrice.${departmentCode}@example.org`,
+      hold_expires_at: new Date('2031-03-01T00:00:00Z'),
+    })
+    .execute();
+  return reference;
+}
+
 async function placeIn(departmentCode: string, name: string): Promise<Place> {
   const db = t.database.db;
   const site = await db
@@ -231,7 +285,15 @@ async function placeIn(departmentCode: string, name: string): Promise<Place> {
   const agent = await createAgent(db, t.config, {
     grants: [{ role: 'agent', scope: { kind: 'site', siteId: site.id, departmentCode } }],
   });
-  return { departmentCode, siteId: site.id, offerId: offer.id, drawOfferId: drawOffer.id, agentId: agent.id };
+  const bookingReference = await bookingIn(offer.id, procedure.id, departmentCode);
+  return {
+    departmentCode,
+    siteId: site.id,
+    offerId: offer.id,
+    drawOfferId: drawOffer.id,
+    agentId: agent.id,
+    bookingReference,
+  };
 }
 
 before(async () => {
@@ -351,6 +413,12 @@ describe('authorization matrix', () => {
       .where('department_code', '=', '84')
       .execute();
     assert.deepEqual(refusedAudit, []);
+    const outOfScopeBooking = await db
+      .selectFrom('booking')
+      .select('status')
+      .where('reference', '=', outOfScope.bookingReference)
+      .executeTakeFirstOrThrow();
+    assert.equal(outOfScopeBooking.status, 'pending');
     const draws = await db.selectFrom('draw').select('id').execute();
     assert.deepEqual(draws, []);
     const calendars = await db

@@ -9,6 +9,7 @@ export const backOffice: Catalog<{
     configuration: string;
     requests: string;
     draws: string;
+    revocations: string;
     agents: string;
     audit: string;
     account: string;
@@ -23,6 +24,7 @@ export const backOffice: Catalog<{
       configuration: 'Services et démarches',
       requests: 'Demande pour un usager',
       draws: 'Tirages au sort',
+      revocations: 'Annulations par le service',
       agents: 'Agents',
       audit: 'Journal',
       account: 'Mon compte',
@@ -53,6 +55,7 @@ export const backOffice: Catalog<{
       configuration: 'Offices and procedures',
       requests: 'Request on someone’s behalf',
       draws: 'Draws',
+      revocations: 'Revocations by the office',
       agents: 'Agents',
       audit: 'Audit log',
       account: 'My account',

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { coverageFilter } from '../agents/permissions.sql.ts';
+import type { Coverage } from '../agents/permissions.ts';
 import { statusesLeadingTo } from '../booking/statuses.ts';
 import { bookingsWithPlace } from '../schedule/offers.repository.ts';
 
@@ -157,4 +159,41 @@ export async function upsertPriorityRequest(
     )
     .returning(['id', 'label', sql<boolean>`xmax = 0`.as('inserted')])
     .executeTakeFirstOrThrow();
+}
+
+/** The bookings a revocation over a period would take, for its confirmation step (soonest first). */
+export async function listRevocable(
+  db: Executor,
+  scope: { siteId: number; from: Date; to: Date },
+  now: Date,
+) {
+  return bookingsWithPlace(db)
+    .select([
+      'booking.reference',
+      'booking.status',
+      'booking.last_name as lastName',
+      'booking.first_name as firstName',
+      'slot.starts_at as startsAt',
+      'procedure.title as procedureTitle',
+      'department.timezone',
+    ])
+    .where('offer.site_id', '=', scope.siteId)
+    .where('booking.status', 'in', statusesLeadingTo('revoked'))
+    .where('slot.starts_at', '>', now)
+    .where('slot.starts_at', '>=', scope.from)
+    .where('slot.starts_at', '<', scope.to)
+    .orderBy('slot.starts_at')
+    .orderBy('booking.reference')
+    .execute();
+}
+
+/** The sites where the agent may revoke, for the page's choice. */
+export async function listRevocationSites(db: Executor, coverage: Coverage) {
+  return db
+    .selectFrom('site')
+    .select(['site.id', 'site.name', 'site.department_code as departmentCode'])
+    .where(coverageFilter(coverage, { siteId: 'site.id', departmentCode: 'site.department_code' }))
+    .orderBy('site.department_code')
+    .orderBy('site.name')
+    .execute();
 }
