@@ -212,6 +212,11 @@ const PAGES: readonly Action[] = [
     request: (p) => ({ method: 'GET', url: `/agents/services/${p.siteId}/offres/${p.drawOfferId}/tirages` }),
   },
   {
+    name: 'the revocations page for a site',
+    permission: 'booking.revoke',
+    request: (p) => ({ method: 'GET', url: `/agents/annulations?service=${p.siteId}` }),
+  },
+  {
     name: 'an agent’s page',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/agents/comptes/${p.agentId}` }),

@@ -38,7 +38,9 @@ export async function findPass(db: Executor, tokenHash: Buffer, options: { lock?
   let query = db
     .selectFrom('priority_pass')
     .innerJoin('booking', 'booking.id', 'priority_pass.booking_id')
+    .innerJoin('department', 'department.code', 'priority_pass.department_code')
     .select([
+      'department.timezone',
       'priority_pass.id',
       'priority_pass.booking_id as bookingId',
       'priority_pass.procedure_id as procedureId',

@@ -69,6 +69,7 @@ export async function priorityChoices(deps: Pick<PriorityDeps, 'db' | 'clock'>, 
   return {
     pass,
     expiresAt: pass.expiresAt,
+    timezone: pass.timezone,
     slots: slots.map((slot) => ({
       id: Number(slot.id),
       start: formatInZone(slot.startsAt, slot.timezone),

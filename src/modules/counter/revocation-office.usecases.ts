@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from '../../errors.ts';
+import { AppError, type FieldError, notFound } from '../../errors.ts';
 import { ensureAllowed } from '../agents/auth.ts';
 import type { Principal } from '../agents/permissions.ts';
 import { type Acting, coverageFor, siteTarget } from '../configuration/offices.access.ts';
@@ -82,9 +82,21 @@ async function page(
   };
 }
 
-/** The page, empty (permission booking.revoke somewhere, else 403). */
-export async function revocationPage(deps: RevocationDeps, principal: Principal): Promise<RevocationPage> {
-  return page(deps, principal, {});
+/**
+ * The page (permission booking.revoke somewhere, else 403); `?service=ID` chooses the period's site,
+ * refused (404, 403) like the API for a site that does not exist or is outside the agent's scope.
+ */
+export async function revocationPage(
+  deps: RevocationDeps,
+  principal: Principal,
+  query: Record<string, unknown>,
+): Promise<RevocationPage> {
+  if (query.service === undefined) return page(deps, principal, {});
+  const id = Number(query.service);
+  const site = Number.isInteger(id) && id > 0 && id < 2 ** 31 ? await findSitePlace(deps.db, id) : undefined;
+  if (!site) throw notFound('site_not_found', 'Ce service n’existe pas.');
+  ensureAllowed(principal, 'booking.revoke', siteTarget(site));
+  return page(deps, principal, { form: { ...EMPTY, siteId: String(site.id) } });
 }
 
 /** What a refusal of a form looks like on the page; anything else is not the page's to show. */
