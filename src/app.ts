@@ -28,6 +28,7 @@ import { scheduleAdminPlugin } from './modules/configuration/schedule.routes.ts'
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
 import { priorityBookingPlugin, revocationsAdminApiPlugin } from './modules/counter/revocation.api.ts';
 import { priorityPagesPlugin, revocationPagesPlugin } from './modules/counter/revocation.pages.ts';
+import { suspiciousAdminApiPlugin } from './modules/counter/suspicious.api.ts';
 import { drawsAdminApiPlugin, drawsPagesPlugin } from './modules/draw/draws.admin.ts';
 import { drawsPlugin } from './modules/draw/draws.routes.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
@@ -160,6 +161,7 @@ const ADMIN_API: readonly ModulePlugin[] = [
   auditApiPlugin,
   drawsAdminApiPlugin,
   revocationsAdminApiPlugin,
+  suspiciousAdminApiPlugin,
 ];
 
 /**

@@ -17,6 +17,7 @@ const HOLDERS: Record<string, readonly RoleName[]> = {
   'agent.manage': ['administrator'],
   'draw.manage': ['administrator', 'site_manager'],
   'booking.revoke': ['administrator', 'site_manager'],
+  'fraud.review': ['administrator'],
 };
 
 interface Place {
@@ -176,6 +177,23 @@ const API: readonly Action[] = [
       method: 'POST',
       url: `/api/v1/admin/sites/${p.siteId}/revocations`,
       body: { from: '2031-03-03', to: '2031-03-03', reason: 'Grève' },
+    }),
+  },
+  {
+    name: 'review suspicious bookings (département code in the query)',
+    permission: 'fraud.review',
+    request: (p) => ({
+      method: 'GET',
+      url: `/api/v1/admin/suspicious-bookings?department=${p.departmentCode}`,
+    }),
+  },
+  {
+    name: 'revoke selected bookings (references in the JSON body)',
+    permission: 'booking.revoke',
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/admin/bookings/revocations',
+      body: { references: [p.bookingReference], reason: 'Réservations multiples' },
     }),
   },
   {

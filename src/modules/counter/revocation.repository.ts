@@ -34,7 +34,10 @@ export async function findSitePlace(db: Executor, siteId: number) {
 }
 
 /** What a revocation takes: one booking, or every booking of a site whose slot starts in [from, to). */
-export type RevocationScope = { bookingId: string } | { siteId: number; from: Date; to: Date };
+export type RevocationScope =
+  | { bookingId: string }
+  | { bookingIds: string[] }
+  | { siteId: number; from: Date; to: Date };
 
 /**
  * Turns revoked, with the reason, every active booking of the scope whose appointment has not begun;
@@ -66,6 +69,9 @@ export async function revokeActiveBookings(
     })
     .$if('bookingId' in scope, (query) =>
       query.where('booking.id', '=', (scope as { bookingId: string }).bookingId),
+    )
+    .$if('bookingIds' in scope, (query) =>
+      query.where('booking.id', 'in', [...(scope as { bookingIds: string[] }).bookingIds, '0']),
     )
     .returning('booking.id')
     .execute();

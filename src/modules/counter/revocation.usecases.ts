@@ -104,8 +104,8 @@ function isRevocable(status: string): boolean {
 
 interface AuditOf {
   action: string;
-  target: { type: string; id: string | number };
-  place: { departmentCode: string; siteId: number };
+  target: { type: string; id: string | number | null };
+  place: { departmentCode?: string | null | undefined; siteId?: number | null };
   period?: RevocationPeriod;
 }
 
@@ -113,7 +113,7 @@ interface AuditOf {
  * One transaction: the bookings turn revoked, each freed seat is recorded (cause `revoked`) with the
  * person's priority and notice, and one audit entry lists what was revoked.
  */
-async function revokeAll(
+export async function revokeAll(
   deps: RevocationDeps,
   acting: Acting,
   scope: RevocationScope,
