@@ -27,7 +27,11 @@ import { schedulePagesPlugin } from './modules/configuration/schedule.plugin.ts'
 import { scheduleAdminPlugin } from './modules/configuration/schedule.routes.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
 import { priorityBookingPlugin, revocationsAdminApiPlugin } from './modules/counter/revocation.api.ts';
-import { priorityPagesPlugin, revocationPagesPlugin } from './modules/counter/revocation.pages.ts';
+import {
+  priorityPagesPlugin,
+  revocationPagesPlugin,
+  suspiciousPagesPlugin,
+} from './modules/counter/revocation.pages.ts';
 import { suspiciousAdminApiPlugin } from './modules/counter/suspicious.api.ts';
 import { drawsAdminApiPlugin, drawsPagesPlugin } from './modules/draw/draws.admin.ts';
 import { drawsPlugin } from './modules/draw/draws.routes.ts';
@@ -150,6 +154,7 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   auditPagesPlugin,
   drawsPagesPlugin,
   revocationPagesPlugin,
+  suspiciousPagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [

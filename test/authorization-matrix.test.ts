@@ -235,6 +235,11 @@ const PAGES: readonly Action[] = [
     request: (p) => ({ method: 'GET', url: `/agents/annulations?service=${p.siteId}` }),
   },
   {
+    name: 'the suspicious bookings page',
+    permission: 'fraud.review',
+    request: (p) => ({ method: 'GET', url: `/agents/signalements?departement=${p.departmentCode}` }),
+  },
+  {
     name: 'an agent’s page',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/agents/comptes/${p.agentId}` }),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { bearer, createAgent, scope } from './helpers/agents.ts';
+import { bearer, createAgent, scope, signedInCookie } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
 
@@ -12,6 +12,7 @@ let t: TestApp;
 let fixture: Fixture;
 let admin: string;
 let manager: string;
+let adminCookie: string;
 
 before(async () => {
   t = await createTestApp({ now: '2030-01-07T09:00:00Z' });
@@ -23,6 +24,10 @@ before(async () => {
       t.clock.now(),
     );
   admin = await token('administrator');
+  const agent = await createAgent(t.database.db, t.config, {
+    grants: [{ role: 'administrator', scope: scope('74') }],
+  });
+  adminCookie = await signedInCookie(t.database.db, t.config, agent.id, t.clock.now());
   manager = await token('site_manager');
 });
 after(() => t.close());
@@ -104,5 +109,42 @@ describe('the suspicious-bookings review', () => {
       headers: { authorization: admin },
     });
     assert.deepEqual(after.json().groups, []);
+  });
+});
+
+describe('the review page', () => {
+  test('ticks and a reason revoke the chosen bookings; no reason is refused naming it', async () => {
+    const a = await book(1, { phone: '+33699887766', lastName: 'Sow', firstName: 'Ibrahima' });
+    const b = await book(2, { phone: '+33699887766', lastName: 'Camara', firstName: 'Mariama' });
+    const page = await t.app.inject({ url: '/agents/signalements', headers: { cookie: adminCookie } });
+    assert.equal(page.statusCode, 200, page.body);
+    assert.match(page.body, /Même téléphone — 2 rendez-vous/);
+    assert.match(page.body, /href="\/agents\/signalements"[^>]*aria-current/);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const csrfCookie = page.cookies.find((c) => c.name === 'csrf')?.value ?? '';
+    const submit = (payload: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/agents/signalements',
+        headers: {
+          cookie: `${adminCookie}; csrf=${csrfCookie}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        payload,
+      });
+    const form = (reason: string) =>
+      new URLSearchParams([
+        ['_csrf', csrf],
+        [`ref-${a}`, '1'],
+        [`ref-${b}`, '1'],
+        ['reason', reason],
+      ]).toString();
+    const missing = await submit(form(''));
+    assert.equal(missing.statusCode, 422);
+    assert.match(missing.body, /Indiquez le motif/);
+    const done = await submit(form('Même téléphone pour deux identités'));
+    assert.equal(done.statusCode, 200, done.body);
+    assert.match(done.body, /2 rendez-vous annulés/);
+    assert.doesNotMatch(done.body, /Même téléphone — 2/);
   });
 });

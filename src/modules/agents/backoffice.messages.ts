@@ -10,6 +10,7 @@ export const backOffice: Catalog<{
     requests: string;
     draws: string;
     revocations: string;
+    fraud: string;
     agents: string;
     audit: string;
     account: string;
@@ -25,6 +26,7 @@ export const backOffice: Catalog<{
       requests: 'Demande pour un usager',
       draws: 'Tirages au sort',
       revocations: 'Annulations par le service',
+      fraud: 'Réservations suspectes',
       agents: 'Agents',
       audit: 'Journal',
       account: 'Mon compte',
@@ -56,6 +58,7 @@ export const backOffice: Catalog<{
       requests: 'Request on someone’s behalf',
       draws: 'Draws',
       revocations: 'Revocations by the office',
+      fraud: 'Suspicious bookings',
       agents: 'Agents',
       audit: 'Audit log',
       account: 'My account',

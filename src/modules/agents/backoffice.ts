@@ -17,6 +17,7 @@ const MENU: readonly MenuEntry[] = [
   { key: 'requests', href: '/agents/demandes/nouvelle', permission: 'request.enter' },
   { key: 'draws', href: '/agents/tirages', permission: 'draw.manage' },
   { key: 'revocations', href: '/agents/annulations', permission: 'booking.revoke' },
+  { key: 'fraud', href: '/agents/signalements', permission: 'fraud.review' },
   { key: 'agents', href: '/agents/comptes', permission: 'agent.manage' },
   { key: 'audit', href: '/agents/journal', permission: 'audit.read' },
   { key: 'account', href: '/agents/compte' },

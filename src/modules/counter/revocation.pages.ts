@@ -1,5 +1,6 @@
+import { isCode } from '../../codes.ts';
 import type { ModulePlugin } from '../../context.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
 import { principalOf } from '../agents/auth.ts';
 import { actingOf } from '../configuration/offices.access.ts';
 import { type PriorityPage, priorityView } from './priority.views.ts';
@@ -11,9 +12,20 @@ import {
   revocationPage,
   revokeBookingFromPage,
 } from './revocation-office.usecases.ts';
+import { suspiciousPage } from './suspicious.usecases.ts';
+import { suspiciousView } from './suspicious.views.ts';
 
 const HIDDEN = { schema: { hide: true } };
 const bodyOf = (body: unknown) => (body ?? {}) as Record<string, unknown>;
+
+/** `?departement=CODE`: the review of one département (refused outside the agent's scope). */
+function departmentOf(query: unknown): { department?: string } {
+  const code = bodyOf(query).departement;
+  if (code === undefined) return {};
+  if (typeof code !== 'string' || !isCode('department', code))
+    throw notFound('department_not_found', 'Ce département n’existe pas.');
+  return { department: code };
+}
 
 /** The back office's revocations page, /agents/annulations (BACK_OFFICE_PAGES). */
 export const revocationPagesPlugin: ModulePlugin = async (app, { ctx, web }) => {
@@ -87,5 +99,28 @@ export const priorityPagesPlugin: ModulePlugin = async (app, { ctx, web }) => {
       if (!(error instanceof AppError)) throw error;
       return web.render(request, reply, priorityView, await choose(body.token, error.message));
     }
+  });
+};
+
+/** The back office's review page, /agents/signalements (BACK_OFFICE_PAGES). */
+export const suspiciousPagesPlugin: ModulePlugin = async (app, { ctx, web }) => {
+  const deps = { db: ctx.db, clock: ctx.clock, config: ctx.config, wakeOutbox: ctx.wakeOutbox };
+  const hidden = { schema: { hide: true } };
+  app.get('/signalements', hidden, async (request, reply) =>
+    web.render(
+      request,
+      reply,
+      suspiciousView,
+      await suspiciousPage(deps, actingOf(request, ctx), undefined, departmentOf(request.query)),
+    ),
+  );
+  app.post('/signalements', hidden, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    return web.render(
+      request,
+      reply,
+      suspiciousView,
+      await suspiciousPage(deps, actingOf(request, ctx), body),
+    );
   });
 };
