@@ -93,7 +93,9 @@ function byName<C extends Candidate>(candidates: readonly C[]): SuspiciousGroup<
     for (let j = i + 1; j < candidates.length; j++)
       if (nearNames(names[i] ?? '', names[j] ?? '')) parent[root(j)] = root(i);
   const clusters = new Map<number, C[]>();
-  candidates.forEach((c, i) => clusters.set(root(i), [...(clusters.get(root(i)) ?? []), c]));
+  candidates.forEach((c, i) => {
+    clusters.set(root(i), [...(clusters.get(root(i)) ?? []), c]);
+  });
   return [...clusters.values()].filter((g) => g.length > 1).map((bookings) => ({ reason: 'name', bookings }));
 }
 

@@ -1,6 +1,4 @@
-import type { FieldError } from '../../errors.ts';
 import { backOfficeChrome } from '../agents/backoffice.ts';
-import type { Principal } from '../agents/permissions.ts';
 import { alert, csrfField, errorSummary, input, table } from '../web/components.ts';
 import { html } from '../web/html.ts';
 import { messagesFor } from '../web/i18n.ts';
