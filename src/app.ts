@@ -27,6 +27,13 @@ import { officesApiPlugin, officesPagesPlugin } from './modules/configuration/of
 import { schedulePagesPlugin } from './modules/configuration/schedule.plugin.ts';
 import { scheduleAdminPlugin } from './modules/configuration/schedule.routes.ts';
 import { convocationPlugin } from './modules/convocation/convocation.plugin.ts';
+import { priorityBookingPlugin, revocationsAdminApiPlugin } from './modules/counter/revocation.api.ts';
+import {
+  priorityPagesPlugin,
+  revocationPagesPlugin,
+  suspiciousPagesPlugin,
+} from './modules/counter/revocation.pages.ts';
+import { suspiciousAdminApiPlugin } from './modules/counter/suspicious.api.ts';
 import { drawsAdminApiPlugin, drawsPagesPlugin } from './modules/draw/draws.admin.ts';
 import { drawsPlugin } from './modules/draw/draws.routes.ts';
 import { journeyPlugin } from './modules/journey/journey.plugin.ts';
@@ -129,6 +136,8 @@ export async function buildApp(ctx: AppContext) {
   await registerModule(app, convocationPlugin, modules);
   await registerModule(app, drawsPlugin, modules);
   await registerModule(app, certificatePlugin, modules);
+  await registerModule(app, priorityBookingPlugin, modules);
+  await registerModule(app, priorityPagesPlugin, modules);
   await registerStaffSide(app, modules);
   // The mailbox and the SMS list show every message, tokens included: never in production.
   if ((ctx.mailCapture || ctx.smsCapture) && !ctx.config.production) {
@@ -150,6 +159,8 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   agendaPagesPlugin,
   permitsPagesPlugin,
   statsPagesPlugin,
+  revocationPagesPlugin,
+  suspiciousPagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [
@@ -163,6 +174,8 @@ const ADMIN_API: readonly ModulePlugin[] = [
   agendaApiPlugin,
   permitsApiPlugin,
   statsAdminApiPlugin,
+  revocationsAdminApiPlugin,
+  suspiciousAdminApiPlugin,
 ];
 
 /**

@@ -45,6 +45,8 @@ export interface Config {
   coolDownMaxMinutes: number;
   /** How long an offer of an earlier slot waits for its answer. */
   earlierOfferHours: number;
+  /** How long a person whose first-come appointment the office revoked may book again before others. */
+  revocationPriorityHours: number;
   /** An agent's session ends after this many minutes without a request. */
   agentSessionIdleMinutes: number;
   /** ... and this many hours after sign-in, whatever happens. */
@@ -348,6 +350,12 @@ const settings: { [K in keyof Config]: Setting<K> } = {
     env: 'EARLIER_OFFER_HOURS',
     doc: 'Hours a person offered an earlier slot has to accept it, before it goes to the next person.',
     parse: integer(1, 7 * 24, 12),
+  },
+  revocationPriorityHours: {
+    key: 'revocationPriorityHours',
+    env: 'REVOCATION_PRIORITY_HOURS',
+    doc: 'Hours a person whose appointment the office revoked may book again before the freed seat opens to others.',
+    parse: integer(1, 14 * 24, 48),
   },
   agentSessionIdleMinutes: {
     key: 'agentSessionIdleMinutes',

@@ -341,6 +341,7 @@ describe('OpenAPI', () => {
       '/api/v1/availability',
       '/api/v1/bookings',
       '/api/v1/bookings/confirm',
+      '/api/v1/bookings/priority',
       '/api/v1/bookings/{reference}',
       '/api/v1/bookings/{reference}/cancel',
       '/api/v1/bookings/{reference}/earlier-slot',

@@ -19,6 +19,8 @@ const HOLDERS: Record<string, readonly RoleName[]> = {
   'agenda.read': ['administrator', 'site_manager', 'agent', 'viewer'],
   'permit.manage': ['administrator', 'site_manager', 'agent'],
   'stats.read': ['administrator', 'site_manager', 'viewer'],
+  'booking.revoke': ['administrator', 'site_manager'],
+  'fraud.review': ['administrator'],
 };
 
 interface Place {
@@ -28,6 +30,8 @@ interface Place {
   /** An offer of the place by draw, for its calendar. */
   drawOfferId: number;
   agentId: number;
+  /** A confirmed booking of the place, for its revocation. */
+  bookingReference: string;
 }
 
 interface Action {
@@ -178,6 +182,42 @@ const API: readonly Action[] = [
     }),
   },
   {
+    // Allowed: revoked once, then answered the same (nothing more revoked).
+    name: 'revoke a booking (reference in the URL)',
+    permission: 'booking.revoke',
+    request: (p) => ({
+      method: 'POST',
+      url: `/api/v1/admin/bookings/${p.bookingReference}/revoke`,
+      body: { reason: 'Fermeture exceptionnelle' },
+    }),
+  },
+  {
+    name: 'revoke a site’s day (site id in the URL)',
+    permission: 'booking.revoke',
+    request: (p) => ({
+      method: 'POST',
+      url: `/api/v1/admin/sites/${p.siteId}/revocations`,
+      body: { from: '2031-03-03', to: '2031-03-03', reason: 'Grève' },
+    }),
+  },
+  {
+    name: 'review suspicious bookings (département code in the query)',
+    permission: 'fraud.review',
+    request: (p) => ({
+      method: 'GET',
+      url: `/api/v1/admin/suspicious-bookings?department=${p.departmentCode}`,
+    }),
+  },
+  {
+    name: 'revoke selected bookings (references in the JSON body)',
+    permission: 'booking.revoke',
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/admin/bookings/revocations',
+      body: { references: [p.bookingReference], reason: 'Réservations multiples' },
+    }),
+  },
+  {
     name: 'read an agent',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/api/v1/admin/agents/${p.agentId}` }),
@@ -231,6 +271,16 @@ const PAGES: readonly Action[] = [
     request: (p) => ({ method: 'GET', url: `/agents/retraits?service=${p.siteId}` }),
   },
   {
+    name: 'the revocations page for a site',
+    permission: 'booking.revoke',
+    request: (p) => ({ method: 'GET', url: `/agents/annulations?service=${p.siteId}` }),
+  },
+  {
+    name: 'the suspicious bookings page',
+    permission: 'fraud.review',
+    request: (p) => ({ method: 'GET', url: `/agents/signalements?departement=${p.departmentCode}` }),
+  },
+  {
     name: 'an agent’s page',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/agents/comptes/${p.agentId}` }),
@@ -246,6 +296,38 @@ const PAGES: readonly Action[] = [
     request: (p) => ({ method: 'GET', url: `/agents/statistiques.csv?site=${p.siteId}` }),
   },
 ];
+
+/** A confirmed booking in a new slot of the offer, for the revocation cells. */
+async function bookingIn(offerId: number, procedureId: number, departmentCode: string): Promise<string> {
+  const db = t.database.db;
+  const slot = await db
+    .insertInto('slot')
+    .values({
+      offer_id: offerId,
+      starts_at: new Date('2031-03-03T09:00:00Z'),
+      ends_at: new Date('2031-03-03T09:20:00Z'),
+      capacity: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const reference = `${departmentCode}-MTRX-0001`;
+  await db
+    .insertInto('booking')
+    .values({
+      reference,
+      slot_id: slot.id,
+      procedure_id: procedureId,
+      identity_key: `F:${departmentCode}00000001`,
+      email_key: `matrice.${departmentCode}@example.org`,
+      last_name: 'Matrice',
+      first_name: 'Amina',
+      birth_date: '1990-04-12',
+      email: `matrice.${departmentCode}@example.org`,
+      hold_expires_at: new Date('2031-03-01T00:00:00Z'),
+    })
+    .execute();
+  return reference;
+}
 
 async function placeIn(departmentCode: string, name: string): Promise<Place> {
   const db = t.database.db;
@@ -282,7 +364,15 @@ async function placeIn(departmentCode: string, name: string): Promise<Place> {
   const agent = await createAgent(db, t.config, {
     grants: [{ role: 'agent', scope: { kind: 'site', siteId: site.id, departmentCode } }],
   });
-  return { departmentCode, siteId: site.id, offerId: offer.id, drawOfferId: drawOffer.id, agentId: agent.id };
+  const bookingReference = await bookingIn(offer.id, procedure.id, departmentCode);
+  return {
+    departmentCode,
+    siteId: site.id,
+    offerId: offer.id,
+    drawOfferId: drawOffer.id,
+    agentId: agent.id,
+    bookingReference,
+  };
 }
 
 before(async () => {
@@ -402,6 +492,12 @@ describe('authorization matrix', () => {
       .where('department_code', '=', '84')
       .execute();
     assert.deepEqual(refusedAudit, []);
+    const outOfScopeBooking = await db
+      .selectFrom('booking')
+      .select('status')
+      .where('reference', '=', outOfScope.bookingReference)
+      .executeTakeFirstOrThrow();
+    assert.equal(outOfScopeBooking.status, 'pending');
     const draws = await db.selectFrom('draw').select('id').execute();
     assert.deepEqual(draws, []);
     const permits = await db

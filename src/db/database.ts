@@ -22,6 +22,7 @@ import * as m0020 from './migrations/0020-cool-down-and-earlier-offers.ts';
 import * as m0021 from './migrations/0021-calendar-draws-per-department.ts';
 import * as m0022 from './migrations/0022-identity-budget.ts';
 import * as m0023 from './migrations/0023-permits.ts';
+import * as m0024 from './migrations/0024-revocations-and-priority-passes.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -138,6 +139,7 @@ const migrations: Record<string, Migration> = {
   '0021-calendar-draws-per-department': m0021,
   '0022-identity-budget': m0022,
   '0023-permits': m0023,
+  '0024-revocations-and-priority-passes': m0024,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -5,6 +5,7 @@ import type { LocalizedText } from '../modules/territory/localized-text.ts';
 import type { EarlierOfferTable, EarlierWishTable, HeldSeatTable } from './schema.cool-down.ts';
 import type { DrawCalendarTable, DrawEntryTable, DrawTable } from './schema.draws.ts';
 import type { PermitTable } from './schema.permits.ts';
+import type { PriorityPassTable } from './schema.revocation.ts';
 import type {
   AgentApiTokenTable,
   AgentFederationFlowTable,
@@ -21,6 +22,7 @@ export type { RequestStatus } from '../modules/requests/statuses.ts';
 export type * from './schema.cool-down.ts';
 export type * from './schema.draws.ts';
 export type * from './schema.permits.ts';
+export type * from './schema.revocation.ts';
 export type * from './schema.staff.ts';
 
 /** Kysely's view of the tables created by the migrations in ./migrations. */
@@ -62,6 +64,7 @@ export interface Database {
   earlier_wish: EarlierWishTable;
   earlier_offer: EarlierOfferTable;
   permit: PermitTable;
+  priority_pass: PriorityPassTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */

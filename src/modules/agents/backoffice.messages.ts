@@ -12,6 +12,8 @@ export const backOffice: Catalog<{
     agenda: string;
     permits: string;
     stats: string;
+    revocations: string;
+    fraud: string;
     agents: string;
     audit: string;
     account: string;
@@ -29,6 +31,8 @@ export const backOffice: Catalog<{
       agenda: 'Agenda',
       permits: 'Retrait des titres',
       stats: 'Statistiques',
+      revocations: 'Annulations par le service',
+      fraud: 'Réservations suspectes',
       agents: 'Agents',
       audit: 'Journal',
       account: 'Mon compte',
@@ -62,6 +66,8 @@ export const backOffice: Catalog<{
       agenda: 'Agenda',
       permits: 'Permit pick-up',
       stats: 'Statistics',
+      revocations: 'Revocations by the office',
+      fraud: 'Suspicious bookings',
       agents: 'Agents',
       audit: 'Audit log',
       account: 'My account',

@@ -19,6 +19,8 @@ const MENU: readonly MenuEntry[] = [
   { key: 'agenda', href: '/agents/agenda', permission: 'agenda.read' },
   { key: 'permits', href: '/agents/retraits', permission: 'permit.manage' },
   { key: 'stats', href: '/agents/statistiques', permission: 'stats.read' },
+  { key: 'revocations', href: '/agents/annulations', permission: 'booking.revoke' },
+  { key: 'fraud', href: '/agents/signalements', permission: 'fraud.review' },
   { key: 'agents', href: '/agents/comptes', permission: 'agent.manage' },
   { key: 'audit', href: '/agents/journal', permission: 'audit.read' },
   { key: 'account', href: '/agents/compte' },

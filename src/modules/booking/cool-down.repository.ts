@@ -35,12 +35,26 @@ export async function holdBackSeat(
   return row?.id;
 }
 
-/** The held seats nobody is being offered right now, oldest first: what the cool-down job looks at. */
-export async function listIdleHeldSeats(db: Executor, limit: number): Promise<string[]> {
+/**
+ * The held seats nobody is being offered right now, oldest first: what the cool-down job looks at. A
+ * seat kept for a revoked person's live priority pass is theirs until it is used or expires (0038).
+ */
+export async function listIdleHeldSeats(db: Executor, limit: number, now: Date): Promise<string[]> {
   const rows = await db
     .selectFrom('held_seat')
     .select('held_seat.id')
     .where('held_seat.status', '=', 'held')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('priority_pass')
+            .select('priority_pass.id')
+            .whereRef('priority_pass.held_seat_id', '=', 'held_seat.id')
+            .where('priority_pass.used_at', 'is', null)
+            .where('priority_pass.expires_at', '>', now),
+        ),
+      ),
+    )
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

@@ -28,7 +28,7 @@ export async function runCoolDown(
   const { db, clock, config } = deps;
   const now = clock.now();
   const run: CoolDownRun = { expired: await expireDueOffers(db, now), offered: 0, returned: 0 };
-  for (const id of await listIdleHeldSeats(db, limit)) {
+  for (const id of await listIdleHeldSeats(db, limit, now)) {
     const outcome = await db.transaction().execute(async (trx) => {
       const seat = await lockHeldSeat(trx, id);
       if (!seat || seat.status !== 'held') return undefined;

@@ -19,6 +19,15 @@ export interface EventInputs {
   'booking.rescheduled': { bookingId: string; tokens: { manage: string }; params: { slotId: string } };
   /** A held seat is offered to the holder of a booking on the earlier-slot list; `offerId` is the offer. */
   'booking.earlier_offered': { bookingId: string; tokens: { offer: string }; params: { offerId: string } };
+  /**
+   * The office revoked the booking (its reason on the booking): a first-come booking's link rebooks
+   * first until `priorityUntil` (ISO 8601); a draw booking's opens the tier-0 request `label`.
+   */
+  'booking.revoked': {
+    bookingId: string;
+    tokens: { priority?: string; request?: string };
+    params: { priorityUntil?: string; label?: string };
+  };
   /** Someone asked for a link to every booking of an address (lower case): decided at send time. */
   'manage.link_requested': { emailKey: string; tokens: { access: string } };
   /** An agent's account was locked after repeated failed sign-ins, until `lockedUntil` (ISO 8601). */

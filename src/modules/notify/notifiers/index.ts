@@ -8,6 +8,7 @@ import { bookingConfirmed } from './booking-confirmed.ts';
 import { bookingEarlierOffered } from './booking-earlier-offered.ts';
 import { bookingReminder } from './booking-reminder.ts';
 import { bookingRescheduled } from './booking-rescheduled.ts';
+import { bookingRevoked } from './booking-revoked.ts';
 import { drawLost } from './draw-lost.ts';
 import { drawWon } from './draw-won.ts';
 import { manageLinkRequested } from './manage-link-requested.ts';
@@ -24,6 +25,7 @@ export const notifiers: { [E in EventName]: Notifier<E> } = {
   'booking.rescheduled': bookingRescheduled,
   'booking.reminder': bookingReminder,
   'booking.earlier_offered': bookingEarlierOffered,
+  'booking.revoked': bookingRevoked,
   'manage.link_requested': manageLinkRequested,
   'agent.locked': agentLocked,
   'request.submitted': requestSubmitted,

@@ -1,0 +1,109 @@
+import { backOfficeChrome } from '../agents/backoffice.ts';
+import { alert, csrfField, errorSummary, input, table } from '../web/components.ts';
+import { html, type SafeHtml } from '../web/html.ts';
+import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import type { PageContext, PageView } from '../web/web.plugin.ts';
+import { revocationMessages } from './revocation.messages.ts';
+import type { RevocationPage } from './revocation-office.usecases.ts';
+
+// /agents/annulations: the form of one booking's revocation, and that of a period with its
+// confirmation step listing every booking it will revoke.
+
+function reasonField(page: PageContext, model: RevocationPage, form: 'booking' | 'period'): SafeHtml {
+  const m = messagesFor(revocationMessages, page.locale);
+  const errors = model.errorOf === form ? model.errors : [];
+  return input({
+    name: 'reason',
+    label: m.reason,
+    value: model.errorOf === form ? model.form.reason : '',
+    required: true,
+    errors,
+  });
+}
+
+function oneForm(page: PageContext, model: RevocationPage): SafeHtml {
+  const m = messagesFor(revocationMessages, page.locale);
+  const errors = model.errorOf === 'booking' ? model.errors : [];
+  return html`<h2>${m.oneTitle}</h2>
+${model.errorOf === 'booking' ? errorSummary(page.locale, errors, m.labels) : ''}
+${model.errorOf === 'booking' && model.problem ? alert('error', model.problem) : ''}
+<form method="post" action="/agents/annulations/rendez-vous">
+${csrfField(page.csrf)}
+${input({ name: 'reference', label: m.reference, value: model.errorOf === 'booking' ? model.form.reference : '', required: true, errors })}
+${reasonField(page, model, 'booking')}
+<button class="fr-btn fr-btn--secondary" type="submit">${m.revokeOne}</button>
+</form>`;
+}
+
+function siteSelect(page: PageContext, model: RevocationPage): SafeHtml {
+  const m = messagesFor(revocationMessages, page.locale);
+  return html`<div class="fr-select-group" id="siteId">
+<label class="fr-label" for="site">${m.site}</label>
+<select class="fr-select" id="site" name="siteId" required>
+<option value="">${m.chooseSite}</option>
+${model.sites.map((s) => html`<option value="${String(s.id)}"${String(s.id) === model.form.siteId ? html` selected` : ''}>${s.name} (${s.departmentCode})</option>`)}
+</select>
+</div>`;
+}
+
+function periodForm(page: PageContext, model: RevocationPage): SafeHtml {
+  const m = messagesFor(revocationMessages, page.locale);
+  const errors = model.errorOf === 'period' ? model.errors : [];
+  const keep = model.errorOf === 'period' ? model.form : { from: '', to: '' };
+  // The site stays chosen (a ?service= link, or the form sent back with its errors).
+  return html`<h2>${m.periodTitle}</h2>
+${model.errorOf === 'period' ? errorSummary(page.locale, errors, m.labels) : ''}
+${model.errorOf === 'period' && model.problem ? alert('error', model.problem) : ''}
+<form method="post" action="/agents/annulations/verifier">
+${csrfField(page.csrf)}
+${siteSelect(page, model)}
+${input({ name: 'from', label: m.from, type: 'date', value: keep.from, required: true, errors })}
+${input({ name: 'to', label: m.to, type: 'date', value: keep.to, required: true, errors })}
+${reasonField(page, model, 'period')}
+<button class="fr-btn" type="submit">${m.check}</button>
+</form>`;
+}
+
+function preview(page: PageContext, model: RevocationPage): SafeHtml {
+  const m = messagesFor(revocationMessages, page.locale);
+  const p = model.preview;
+  if (!p) return html``;
+  const rows = p.bookings.map(
+    (b) =>
+      html`<tr><td>${b.reference}</td><td>${formatDateTime(b.startsAt, b.timezone, page.locale, { date: 'medium', time: 'short' })}</td><td>${b.lastName} ${b.firstName}</td><td>${b.procedureTitle}</td></tr>`,
+  );
+  const f = model.form;
+  return html`<h1>${m.previewTitle(p.bookings.length, p.siteName)}</h1>
+${rows.length > 0 ? table(m.previewCaption, [m.columns.reference, m.columns.when, m.columns.person, m.columns.procedure], rows) : ''}
+<form method="post" action="/agents/annulations/periode">
+${csrfField(page.csrf)}
+<input type="hidden" name="siteId" value="${f.siteId}">
+<input type="hidden" name="from" value="${f.from}">
+<input type="hidden" name="to" value="${f.to}">
+<input type="hidden" name="reason" value="${f.reason}">
+<p>${m.reason}${' : '}${f.reason}</p>
+${rows.length > 0 ? html`<button class="fr-btn" type="submit">${m.confirm(rows.length)}</button>` : ''}
+<a class="fr-btn fr-btn--tertiary fr-ml-2w" href="/agents/annulations">${m.back}</a>
+</form>`;
+}
+
+/** The page: the notice of what was just done, the confirmation step, or the two forms. */
+export function revocationView(page: PageContext, model: RevocationPage): PageView {
+  const m = messagesFor(revocationMessages, page.locale);
+  const chrome = backOfficeChrome(page, model.principal, 'revocations');
+  if (model.preview) return { title: m.title, status: model.status, ...chrome, main: preview(page, model) };
+  const done = model.done;
+  const notice = done
+    ? alert('success', done.reference ? m.doneOne(done.reference, done.revoked) : m.donePeriod(done.revoked))
+    : '';
+  return {
+    title: m.title,
+    status: model.status,
+    ...chrome,
+    main: html`<h1>${m.title}</h1>
+${notice}
+<p>${m.intro}</p>
+${oneForm(page, model)}
+${periodForm(page, model)}`,
+  };
+}

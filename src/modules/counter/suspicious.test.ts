@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { editDistance, normalisedEmail, normalisedName, suspiciousGroups } from './suspicious.ts';
+
+const booking = (
+  reference: string,
+  over: Partial<{ email: string; phone: string | null; lastName: string; firstName: string }>,
+) => ({
+  reference,
+  email: `${reference.toLowerCase()}@example.org`,
+  phone: null,
+  lastName: reference.repeat(8),
+  firstName: 'Prénom',
+  ...over,
+});
+
+describe('the suspicious bookings’ groups', () => {
+  test('addresses are compared as mailboxes receive them', () => {
+    assert.equal(normalisedEmail(' A.Mina+1@GMail.com'), 'amina@gmail.com');
+    assert.equal(normalisedEmail('a.mina+x@example.org'), 'a.mina@example.org');
+  });
+
+  test('names without accents, case, hyphens, in either order; edit distance bounded', () => {
+    assert.equal(
+      normalisedName({ lastName: 'Ben-Ali', firstName: 'Amina' }),
+      normalisedName({ lastName: 'AMINA', firstName: 'ben ali' }),
+    );
+    assert.equal(editDistance('dupont', 'dupond', 1), 1);
+    assert.equal(editDistance('dupont', 'durand', 1), 2, 'stops past the limit');
+  });
+
+  test('groups by email, phone and near names; singletons are not suspicious', () => {
+    const groups = suspiciousGroups([
+      booking('A', { email: 'revendeur+1@gmail.com' }),
+      booking('B', { email: 'r.evendeur+2@gmail.com', phone: '+33612345678' }),
+      booking('C', { phone: '+33612345678', lastName: 'Dupont', firstName: 'Amina' }),
+      booking('D', { lastName: 'Dupond', firstName: 'Amina' }),
+      booking('E', { lastName: 'Martin', firstName: 'Lucie' }),
+    ]);
+    assert.deepEqual(
+      groups.map((g) => [g.reason, g.bookings.map((b) => b.reference)]),
+      [
+        ['email', ['A', 'B']],
+        ['phone', ['B', 'C']],
+        ['name', ['C', 'D']],
+      ],
+    );
+  });
+});

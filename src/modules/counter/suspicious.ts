@@ -1,0 +1,109 @@
+// The grouping of the suspicious-bookings review (issue 10 point 7, seeds/004; decision 0038): active
+// bookings that share an email address (once normalised), a phone number, or near-identical names.
+// Pure: the repository reads the bookings, this decides the groups and their reasons.
+
+export type SuspicionReason = 'email' | 'phone' | 'name';
+
+export interface Candidate {
+  reference: string;
+  email: string;
+  phone: string | null;
+  lastName: string;
+  firstName: string;
+}
+
+export interface SuspiciousGroup<C extends Candidate = Candidate> {
+  reason: SuspicionReason;
+  bookings: C[];
+}
+
+/**
+ * The address as a mailbox receives it: lower case, without a `+tag`, and for Gmail without the dots
+ * of its local part — the variations a reseller uses to pass the per-address limit.
+ */
+export function normalisedEmail(email: string): string {
+  const [local = '', domain = ''] = email.trim().toLowerCase().split('@');
+  const untagged = local.split('+')[0] ?? '';
+  const gmail = domain === 'gmail.com' || domain === 'googlemail.com';
+  return `${gmail ? untagged.replaceAll('.', '') : untagged}@${gmail ? 'gmail.com' : domain}`;
+}
+
+/** Names compared without case, accents, spaces, hyphens or apostrophes, in either order. */
+export function normalisedName(c: Pick<Candidate, 'lastName' | 'firstName'>): string {
+  const simple = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
+  return [simple(c.lastName), simple(c.firstName)].sort().join(' ');
+}
+
+/** Levenshtein distance, stopping early once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+/** Two names are near-identical within one edit for short names, two from 12 letters on. */
+function nearNames(a: string, b: string): boolean {
+  const limit = Math.min(a.length, b.length) >= 12 ? 2 : 1;
+  return editDistance(a, b, limit) <= limit;
+}
+
+function byKey<C extends Candidate>(
+  candidates: readonly C[],
+  key: (c: C) => string | null,
+  reason: SuspicionReason,
+) {
+  const groups = new Map<string, C[]>();
+  for (const c of candidates) {
+    const k = key(c);
+    if (k) groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1).map((bookings) => ({ reason, bookings }));
+}
+
+/** Clusters of near-identical names (single linkage): A~B and B~C put A, B and C together. */
+function byName<C extends Candidate>(candidates: readonly C[]): SuspiciousGroup<C>[] {
+  const names = candidates.map(normalisedName);
+  const parent = candidates.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] ?? i;
+    return i;
+  };
+  for (let i = 0; i < candidates.length; i++)
+    for (let j = i + 1; j < candidates.length; j++)
+      if (nearNames(names[i] ?? '', names[j] ?? '')) parent[root(j)] = root(i);
+  const clusters = new Map<number, C[]>();
+  candidates.forEach((c, i) => {
+    clusters.set(root(i), [...(clusters.get(root(i)) ?? []), c]);
+  });
+  return [...clusters.values()].filter((g) => g.length > 1).map((bookings) => ({ reason: 'name', bookings }));
+}
+
+/** Every group of two or more bookings, by email, then phone, then names; a booking may be in several. */
+export function suspiciousGroups<C extends Candidate>(candidates: readonly C[]): SuspiciousGroup<C>[] {
+  return [
+    ...byKey(candidates, (c) => normalisedEmail(c.email), 'email'),
+    ...byKey(candidates, (c) => c.phone, 'phone'),
+    ...byName(candidates),
+  ];
+}
