@@ -29,10 +29,13 @@ export function freePort(): Promise<number> {
 
 // Every server process a test file started is killed when the file's tests end, so that one that
 // hangs fails its test instead of keeping the file (and the whole run) waiting for it.
+// (Only under the test runner: a benchmark importing this file must not start a test run of its own.)
 const running = new Set<ChildProcess>();
-after(() => {
-  for (const child of running) child.kill('SIGKILL');
-});
+if (process.env.NODE_TEST_CONTEXT) {
+  after(() => {
+    for (const child of running) child.kill('SIGKILL');
+  });
+}
 
 /**
  * Runs `node src/server.ts` as a separate process, as `npm start` does. A process expected to stop
