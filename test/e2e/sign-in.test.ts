@@ -66,6 +66,16 @@ describe('an agent’s sign-in in a browser', { skip: chromiumSkip }, () => {
     await check('enrolment, wrong code');
     await typeInto(page, '#code', totpCode(agent.totpSecret, new Date()));
     await pressToNavigate(page, 'Enter');
+    const shown = page.locator('.creneau-recovery-codes code').first();
+    if (!(await shown.isVisible()) && (await page.locator('#code').count()) > 0) {
+      // Seen once in CI under load, not reproduced: the code came back refused. A person types the
+      // next one; so does the test, once the authenticator shows a new code.
+      const msToNextStep = 30_000 - (Date.now() % 30_000) + 500;
+      await page.waitForTimeout(msToNextStep);
+      await typeInto(page, '#code', totpCode(agent.totpSecret, new Date()));
+      await pressToNavigate(page, 'Enter');
+    }
+    await shown.waitFor();
     const codes = await page.locator('.creneau-recovery-codes code').allInnerTexts();
     assert.equal(codes.length, 10);
     await check('recovery codes');
