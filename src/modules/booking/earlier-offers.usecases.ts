@@ -6,7 +6,7 @@ import { notify } from '../notify/notify.ts';
 import { localDate } from '../schedule/timezone.ts';
 import { bookingErrors } from './booking.errors.ts';
 import { type BookingDetails, findBookingDetails } from './booking.repository.ts';
-import { type BookingDeps, constraintOf, issueManageToken } from './booking.usecases.ts';
+import { type BookingDeps, constraintOf } from './booking.usecases.ts';
 import { endHeldSeat, type LockedHeldSeat } from './cool-down.repository.ts';
 import { freeSeat } from './cool-down.usecases.ts';
 import { earlierErrors } from './earlier-offers.errors.ts';
@@ -22,7 +22,7 @@ import {
 } from './earlier-offers.repository.ts';
 import { moveBooking } from './manage.repository.ts';
 import { findOwnBooking, isUpcoming } from './manage.usecases.ts';
-import { scheduleReminder } from './reminders.ts';
+import { announceMove } from './move-notice.ts';
 import { hashToken, looksLikeToken, newToken } from './tokens.ts';
 
 // The earlier-slot list (PRODUCT §4.3) and its offers (issue 9, point 6; decision 0029): a held seat
@@ -152,24 +152,7 @@ export async function acceptEarlierOffer(deps: BookingDeps, token: string): Prom
       if (!(await endHeldSeat(trx, offer.heldSeatId, 'given', now))) throw earlierErrors.offerGone();
       if (!(await moveBooking(trx, current.id, offer.slotId))) throw earlierErrors.offerUnsuitable();
       await freeSeat(trx, { slotId: current.slotId, bookingId: current.id, cause: 'moved', at: now }, config);
-      const details = await findBookingDetails(trx, { id: current.id });
-      if (!details) throw bookingErrors.bookingNotFound();
-      const manageToken = await issueManageToken(trx, details.id, details.endsAt);
-      await notify(
-        trx,
-        {
-          event: 'booking.rescheduled',
-          bookingId: details.id,
-          locale: details.locale,
-          dueAt: now,
-          params: { slotId: details.slotId },
-          tokens: { manage: manageToken },
-        },
-        config,
-      );
-      // A confirmed booking moved earlier: its reminder is the new time's (the old one is skipped).
-      await scheduleReminder(trx, details, manageToken, now, config);
-      return details;
+      return announceMove(trx, current.id, now, config);
     });
   } catch (error) {
     // A schedule change took the held seat away (slot_capacity_cuts_held_back) or removed the slot.

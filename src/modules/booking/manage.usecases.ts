@@ -2,7 +2,7 @@ import type { Locale } from '../../db/schema.ts';
 import { notify } from '../notify/notify.ts';
 import { bookingErrors } from './booking.errors.ts';
 import { type BookingDetails, cancelActive, findBookingDetails } from './booking.repository.ts';
-import { type BookingDeps, constraintOf, issueManageToken } from './booking.usecases.ts';
+import { type BookingDeps, constraintOf } from './booking.usecases.ts';
 import { freeSeat } from './cool-down.usecases.ts';
 import { manageErrors } from './manage.errors.ts';
 import {
@@ -13,7 +13,7 @@ import {
   listBookingIdsOfEmail,
   moveBooking,
 } from './manage.repository.ts';
-import { scheduleReminder } from './reminders.ts';
+import { announceMove } from './move-notice.ts';
 import { isActiveStatus } from './statuses.ts';
 import { hashToken, looksLikeToken, newToken, normaliseReference } from './tokens.ts';
 
@@ -162,23 +162,7 @@ export async function rescheduleBooking(
       // The old seat cools down like a cancelled one: a move is a cancel-and-rebook too.
       await freeSeat(trx, { slotId: current.slotId, bookingId: current.id, cause: 'moved', at: now }, config);
 
-      const details = await findBookingDetails(trx, { id: current.id });
-      if (!details) throw bookingErrors.bookingNotFound();
-      const manageToken = await issueManageToken(trx, details.id, details.endsAt);
-      await notify(
-        trx,
-        {
-          event: 'booking.rescheduled',
-          bookingId: details.id,
-          locale: details.locale,
-          dueAt: now,
-          params: { slotId: details.slotId },
-          tokens: { manage: manageToken },
-        },
-        config,
-      );
-      if (details.status === 'confirmed') await scheduleReminder(trx, details, manageToken, now, config);
-      return details;
+      return announceMove(trx, current.id, now, config);
     });
   } catch (error) {
     if (constraintOf(error) === 'slot_taken_within_capacity') throw bookingErrors.slotFull();
