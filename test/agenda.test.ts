@@ -5,6 +5,7 @@ import type { BookingStatus } from '../src/db/schema.ts';
 import { createCaptcha } from '../src/modules/protection/captcha.ts';
 import { bearer, createAgent, signedInCookie } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
+import { LOOP_COLUMNS, LOOP_PATHS } from './helpers/booking-paths.ts';
 import { createFixture, type Fixture } from './helpers/fixtures.ts';
 
 // Issue 10 item 1: the office's agenda on a fixed data set. Today is Sunday 6 January 2030 in
@@ -40,6 +41,7 @@ const PATHS: Record<BookingStatus, BookingStatus[]> = {
   revoked: ['confirmed', 'revoked'],
   attended: ['confirmed', 'attended'],
   no_show: ['confirmed', 'no_show'],
+  ...LOOP_PATHS,
 };
 
 async function slotAt(offerId: number, start: string): Promise<string> {
@@ -89,7 +91,7 @@ async function book(
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const status of PATHS[b.status]) {
-    await db.updateTable('booking').set({ status }).where('id', '=', id).execute();
+    await db.updateTable('booking').set({ status, ...LOOP_COLUMNS }).where('id', '=', id).execute();
   }
 }
 

@@ -10,6 +10,7 @@ import {
   canChangeStatus,
   statusesLeadingTo,
 } from '../src/modules/booking/statuses.ts';
+import { LOOP_COLUMNS, pathTo } from './helpers/booking-paths.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 import { createFixture } from './helpers/fixtures.ts';
 
@@ -58,6 +59,19 @@ async function refusal(trx: Executor, statement: () => Promise<unknown>): Promis
   }
 }
 
+/** The constraint that refused a statement, whatever its kind (unique index, check), or null. */
+async function anyRefusal(trx: Executor, statement: () => Promise<unknown>): Promise<string | null> {
+  await sql`savepoint attempt`.execute(trx);
+  try {
+    await statement();
+    await sql`release savepoint attempt`.execute(trx);
+    return null;
+  } catch (error) {
+    await sql`rollback to savepoint attempt`.execute(trx);
+    return (error as { constraint?: string }).constraint ?? String(error);
+  }
+}
+
 let counter = 0;
 async function insertBooking(trx: Executor, status: BookingStatus) {
   const n = ++counter;
@@ -81,28 +95,16 @@ async function insertBooking(trx: Executor, status: BookingStatus) {
     .executeTakeFirstOrThrow();
 }
 
-/** A way from `pending` (where bookings start) to `status` along the table's transitions. */
-function pathTo(status: BookingStatus): BookingStatus[] {
-  const paths = new Map<BookingStatus, BookingStatus[]>([['pending', []]]);
-  const queue: BookingStatus[] = ['pending'];
-  for (let from = queue.shift(); from !== undefined; from = queue.shift()) {
-    for (const to of BOOKING_STATUSES[from].next) {
-      if (paths.has(to)) continue;
-      paths.set(to, [...(paths.get(from) ?? []), to]);
-      queue.push(to);
-    }
-  }
-  const path = paths.get(status);
-  if (!path) throw new Error(`the table gives no way from pending to ${status}`);
-  return path;
-}
-
 /** A booking brought to `from` through the table's own transitions, each of which must be accepted. */
 async function bookingIn(trx: Executor, from: BookingStatus): Promise<string> {
   const { id } = await insertBooking(trx, 'pending');
   for (const step of pathTo(from)) {
     const refused = await refusal(trx, () =>
-      trx.updateTable('booking').set({ status: step }).where('id', '=', id).execute(),
+      trx
+        .updateTable('booking')
+        .set({ status: step, ...LOOP_COLUMNS })
+        .where('id', '=', id)
+        .execute(),
     );
     assert.equal(refused, null, `setting up ${from}: the database refused the step to ${step}`);
   }
@@ -135,7 +137,7 @@ describe('booking statuses: the TypeScript table and PostgreSQL agree', () => {
     }
     const { rows: unknown } = await sql<{
       known: boolean;
-    }>`select booking_status_known('waiting') as known`.execute(database.db);
+    }>`select booking_status_known('lost') as known`.execute(database.db);
     assert.equal(unknown[0]?.known, false);
     // The trigger refuses an unknown status first; the check is the rule for any other path.
     const { rows } = await sql<{ definition: string }>`
@@ -173,45 +175,41 @@ describe('booking statuses: the TypeScript table and PostgreSQL agree', () => {
     }
   });
 
-  test('one active booking per person covers every active status', async () => {
-    const refused = await rolledBack(async (trx) => {
-      const first = await insertBooking(trx, 'pending');
-      const row = await trx
-        .selectFrom('booking')
-        .select(['identity_key', 'procedure_id'])
-        .where('id', '=', first.id)
-        .executeTakeFirstOrThrow();
-      for (const status of ACTIVE_BOOKING_STATUSES.slice(1)) {
-        await trx.updateTable('booking').set({ status }).where('id', '=', first.id).execute();
-      }
-      await sql`savepoint twice`.execute(trx);
-      try {
-        await trx
-          .insertInto('booking')
-          .values({
-            reference: '74-TWIC-E001',
-            slot_id: slotId,
-            procedure_id: row.procedure_id,
-            identity_key: row.identity_key,
-            email_key: 'twice@example.org',
-            last_name: 'Statut',
-            first_name: 'Essai',
-            birth_date: '1990-01-01',
-            email: 'twice@example.org',
-            hold_expires_at: new Date('2030-01-01T00:00:00Z'),
-          })
-          .execute();
-        return null;
-      } catch (error) {
-        return (error as { constraint?: string }).constraint ?? String(error);
-      }
+  for (const status of ACTIVE_BOOKING_STATUSES) {
+    test(`one active booking per person: a ${status} booking keeps out a second one`, async () => {
+      const refused = await rolledBack(async (trx) => {
+        const first = await bookingIn(trx, status);
+        const row = await trx
+          .selectFrom('booking')
+          .select(['identity_key', 'procedure_id'])
+          .where('id', '=', first)
+          .executeTakeFirstOrThrow();
+        return anyRefusal(trx, () =>
+          trx
+            .insertInto('booking')
+            .values({
+              reference: '74-TWIC-E001',
+              slot_id: slotId,
+              procedure_id: row.procedure_id,
+              identity_key: row.identity_key,
+              email_key: 'twice@example.org',
+              last_name: 'Statut',
+              first_name: 'Essai',
+              birth_date: '1990-01-01',
+              email: 'twice@example.org',
+              hold_expires_at: new Date('2030-01-01T00:00:00Z'),
+            })
+            .execute(),
+        );
+      });
+      assert.equal(refused, 'booking_one_active_per_identity');
     });
-    assert.equal(refused, 'booking_one_active_per_identity');
-  });
+  }
 
   test('statusesLeadingTo lists exactly the statuses whose next holds the target', () => {
     assert.deepEqual([...statusesLeadingTo('cancelled')], ['pending', 'confirmed']);
-    assert.deepEqual([...statusesLeadingTo('attended')], ['confirmed']);
+    assert.deepEqual([...statusesLeadingTo('attended')], ['confirmed', 'served']);
+    assert.deepEqual([...statusesLeadingTo('waiting')], ['confirmed', 'called', 'missed', 'no_show']);
     assert.deepEqual([...statusesLeadingTo('pending')], []);
   });
 });

@@ -3,6 +3,7 @@ import type { BookingStatus } from '../modules/booking/statuses.ts';
 import type { RequestStatus } from '../modules/requests/statuses.ts';
 import type { LocalizedText } from '../modules/territory/localized-text.ts';
 import type { EarlierOfferTable, EarlierWishTable, HeldSeatTable } from './schema.cool-down.ts';
+import type { CounterEventTable } from './schema.counter.ts';
 import type { DrawCalendarTable, DrawEntryTable, DrawTable } from './schema.draws.ts';
 import type { PermitTable } from './schema.permits.ts';
 import type { PriorityPassTable } from './schema.revocation.ts';
@@ -20,6 +21,7 @@ import type {
 export type { BookingStatus } from '../modules/booking/statuses.ts';
 export type { RequestStatus } from '../modules/requests/statuses.ts';
 export type * from './schema.cool-down.ts';
+export type * from './schema.counter.ts';
 export type * from './schema.draws.ts';
 export type * from './schema.permits.ts';
 export type * from './schema.revocation.ts';
@@ -65,6 +67,7 @@ export interface Database {
   earlier_offer: EarlierOfferTable;
   permit: PermitTable;
   priority_pass: PriorityPassTable;
+  counter_event: CounterEventTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */
@@ -101,6 +104,8 @@ export interface SiteTable {
   arrival_advice: ColumnType<LocalizedText | null, LocalizedText | null | undefined, LocalizedText | null>;
   /** The names of the office's counters (guichets), at least one (migration 0013). */
   counters: Generated<string[]>;
+  /** How many calls before a person may be marked missed (migration 0025). */
+  calls_before_missed: Generated<number>;
   contact_phone: string | null;
   contact_email: string | null;
   /** How to get there (transport) and how the building is accessible; null: nothing written. */
@@ -241,6 +246,13 @@ export interface BookingTable {
   request_id: ColumnType<Id | null, Id | null | undefined, Id | null>;
   /** False for a win of a request entered by an agent or a partner: the address's limit does not apply. */
   counts_for_email: ColumnType<boolean, boolean | undefined, never>;
+  /** The counter loop (migration 0025): its times, the calls made and the counter of the last one. */
+  checked_in_at: Timestamp | null;
+  called_at: Timestamp | null;
+  call_count: Generated<number>;
+  counter: string | null;
+  served_at: Timestamp | null;
+  finished_at: Timestamp | null;
 }
 
 export interface EmailActivityTable {

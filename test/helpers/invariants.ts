@@ -4,8 +4,10 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
 import type { BookingStatus } from '../../src/db/schema.ts';
 import type { ApplicantInput } from '../../src/modules/booking/applicant.ts';
+import { ALL_BOOKING_STATUSES } from '../../src/modules/booking/statuses.ts';
 import { sealContext } from '../../src/modules/notify/notify.ts';
 import { openTokens } from '../../src/modules/notify/sealed-tokens.ts';
+import { reachableFrom } from './booking-paths.ts';
 import { createFixture, createNameIdentityProcedure } from './fixtures.ts';
 
 /**
@@ -161,15 +163,9 @@ export async function tokensOf(
 }
 
 /** Which statuses a booking may be seen in later, given the one it was seen in (transitive). */
-const REACHABLE: Record<BookingStatus, readonly BookingStatus[]> = {
-  pending: ['pending', 'confirmed', 'expired', 'cancelled', 'revoked', 'attended', 'no_show'],
-  confirmed: ['confirmed', 'cancelled', 'revoked', 'attended', 'no_show'],
-  expired: ['expired'],
-  cancelled: ['cancelled'],
-  revoked: ['revoked'],
-  attended: ['attended'],
-  no_show: ['no_show'],
-};
+const REACHABLE = Object.fromEntries(
+  ALL_BOOKING_STATUSES.map((status) => [status, reachableFrom(status)]),
+) as unknown as Record<BookingStatus, readonly BookingStatus[]>;
 
 /**
  * Checks that every booking moved only along the lifecycle since it was last seen (a booking seen for
@@ -195,7 +191,7 @@ export async function statusesOf(db: Db): Promise<Map<string, BookingStatus>> {
 
 /**
  * The invariants PostgreSQL keeps whatever the order of operations: seat counts, one active booking
- * per identity and procedure, the per-address limit and its counter, the seven statuses.
+ * per identity and procedure, the per-address limit and its counter, the statuses of the table.
  */
 export async function checkDatabaseInvariants(db: Db, universe: Universe): Promise<void> {
   const slots = await sql<{
@@ -207,7 +203,7 @@ export async function checkDatabaseInvariants(db: Db, universe: Universe): Promi
     held: number;
   }>`
     select s.id, s.capacity, s.taken, s.held_back,
-      count(b.id) filter (where b.status in ('pending', 'confirmed'))::int as active,
+      count(b.id) filter (where booking_is_active(b.status))::int as active,
       (select count(*) from held_seat h where h.slot_id = s.id and h.status = 'held')::int as held
     from slot s left join booking b on b.slot_id = s.id
     where s.id = any(${universe.slotIds.map(String)}::bigint[])
@@ -232,16 +228,14 @@ export async function checkDatabaseInvariants(db: Db, universe: Universe): Promi
 
   const twice = await sql<{ procedure_id: number; identity_key: string; n: number }>`
     select procedure_id, identity_key, count(*)::int as n from booking
-    where status in ('pending', 'confirmed') group by procedure_id, identity_key having count(*) > 1`.execute(
-    db,
-  );
+    where booking_is_active(status) group by procedure_id, identity_key having count(*) > 1`.execute(db);
   assert.deepEqual(twice.rows, [], 'one person has two active bookings for one procedure');
 
   const emails = await sql<{ email_key: string; active: number; counted: number }>`
     select coalesce(a.email_key, b.email_key) as email_key, coalesce(a.active, 0) as active,
       coalesce(b.n, 0)::int as counted
     from email_activity a
-    full join (select email_key, count(*) as n from booking where status in ('pending', 'confirmed')
+    full join (select email_key, count(*) as n from booking where booking_is_active(status)
       group by email_key) b on b.email_key = a.email_key`.execute(db);
   for (const email of emails.rows) {
     assert.equal(email.active, email.counted, `email_activity.active of ${email.email_key}`);

@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/database.ts';
 import type { BookingStatus } from '../../src/db/schema.ts';
+import { LOOP_COLUMNS, LOOP_PATHS } from './booking-paths.ts';
 
 // The statistics' fixed data set (test/stats.test.ts): three offices, one procedure, bookings in each
 // status inserted directly (then moved along the status table, as the trigger demands), requests.
@@ -93,12 +94,13 @@ async function booking(
     revoked: ['confirmed', 'revoked'],
     attended: ['confirmed', 'attended'],
     no_show: ['confirmed', 'no_show'],
+    ...LOOP_PATHS,
   };
   for (const next of path[status] ?? []) {
     const confirmed = next === 'confirmed' ? { confirmed_at: new Date(createdAt) } : {};
     await db
       .updateTable('booking')
-      .set({ status: next, ...confirmed })
+      .set({ status: next, ...confirmed, ...LOOP_COLUMNS })
       .where('id', '=', row.id)
       .execute();
   }

@@ -18,6 +18,10 @@ export const RETENTION_DAYS = 90;
 export const RETENTION_EXIT: Readonly<Partial<Record<BookingStatus, BookingStatus>>> = {
   pending: 'expired',
   confirmed: 'no_show',
+  waiting: 'no_show',
+  called: 'no_show',
+  served: 'attended',
+  missed: 'no_show',
 };
 
 /**

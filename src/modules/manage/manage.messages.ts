@@ -26,6 +26,10 @@ const fr = {
     revoked: 'Annulé par la préfecture',
     attended: 'Honoré',
     no_show: 'Absence',
+    waiting: 'Arrivé, en attente',
+    called: 'Appelé au guichet',
+    served: 'Au guichet',
+    missed: 'Absent à l’appel',
   } satisfies Record<BookingStatus, string>,
   summaryCaption: 'Votre rendez-vous',
   confirm: {
@@ -134,6 +138,10 @@ const en: typeof fr = {
     revoked: 'Cancelled by the préfecture',
     attended: 'Attended',
     no_show: 'Missed',
+    waiting: 'Checked in, waiting',
+    called: 'Called to a counter',
+    served: 'At the counter',
+    missed: 'Not there when called',
   },
   summaryCaption: 'Your appointment',
   confirm: {
