@@ -91,7 +91,11 @@ async function book(
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const status of PATHS[b.status]) {
-    await db.updateTable('booking').set({ status, ...LOOP_COLUMNS }).where('id', '=', id).execute();
+    await db
+      .updateTable('booking')
+      .set({ status, ...LOOP_COLUMNS })
+      .where('id', '=', id)
+      .execute();
   }
 }
 
