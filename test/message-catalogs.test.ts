@@ -62,7 +62,7 @@ function compare(fr: unknown, ar: unknown, path: string, problems: string[]): vo
   if (typeof fr === 'function') {
     if (typeof ar !== 'function') return void problems.push(`${path}: not a function in Arabic`);
     const args = Array.from({ length: Math.max(fr.length, 1) }, () => probe);
-    const [frOut, arOut] = [tryCall(fr, args), tryCall(ar as (...a: unknown[]) => unknown, args)];
+    const [frOut, arOut] = [tryCall(fr as Fn, args), tryCall(ar as Fn, args)];
     if (frOut !== undefined && arOut !== undefined) compare(frOut, arOut, `${path}()`, problems);
     return;
   }
@@ -73,10 +73,12 @@ function compare(fr: unknown, ar: unknown, path: string, problems: string[]): vo
     }
     return;
   }
-  if (isText(fr)) checkText(String(fr), String(ar), path, problems);
+  if (typeof fr === 'object' && fr !== null) checkText(String(fr), String(ar), path, problems);
 }
 
-function tryCall(fn: (...args: unknown[]) => unknown, args: unknown[]): unknown {
+type Fn = (...args: unknown[]) => unknown;
+
+function tryCall(fn: Fn, args: unknown[]): unknown {
   try {
     return fn(...args);
   } catch {

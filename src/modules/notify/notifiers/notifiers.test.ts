@@ -146,7 +146,10 @@ describe('the office’s arrival advice and the procedure’s admission rule', (
   });
 
   it('are in Arabic when written in Arabic, in French when not', () => {
-    const arrivalAdvice = { ...booking.arrivalAdvice, ar: 'احضروا قبل 30 دقيقة إلى الشباك B.' };
+    const arrivalAdvice = {
+      fr: 'Présentez-vous 30 minutes en avance au guichet B.',
+      ar: 'احضروا قبل 30 دقيقة إلى الشباك B.',
+    };
     for (const email of Object.values(texts({ ...confirmed, arrivalAdvice }, 'ar'))) {
       assert.match(email.text, /احضروا قبل 30 دقيقة إلى الشباك B\./);
       assert.doesNotMatch(email.text, /guichet B|counter B/);
