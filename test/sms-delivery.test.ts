@@ -25,17 +25,20 @@ after(() => t.close());
 beforeEach(() => t.sms.clear());
 
 /** Books and confirms through the public API, as a person does from the emailed link. */
-async function bookAndConfirm(phone?: string) {
+async function bookAndConfirm(phone?: string, language?: string) {
   const person = applicant(undefined, phone === undefined ? {} : { phone });
   const slotId = fixture.slotIds[slot++ % fixture.slotIds.length];
   const created = await t.app.inject({
     method: 'POST',
     url: '/api/v1/bookings',
     payload: { slotId, acceptConditions: true, applicant: person },
+    ...(language ? { headers: { 'accept-language': language } } : {}),
   });
   assert.equal(created.statusCode, 201, created.body);
   await t.deliverMail();
   const mail = await t.mail.waitFor((m) => m.to.includes(person.email), 5000);
+  if (language === 'ar')
+    assert.match(mail.text, /لا تنسوا تأكيد موعدكم/, 'the confirmation request in Arabic');
   const token = tokenFrom(mail.text, '/rendez-vous/confirmer');
   const confirmed = await t.app.inject({
     method: 'POST',
@@ -102,6 +105,21 @@ describe('the confirmation SMS', () => {
     );
     const page = await t.app.inject({ url: '/dev/sms' });
     assert.ok(page.body.includes(reference));
+  });
+
+  test('in Arabic for a booking made in Arabic: UCS-2, the reference and the link whole', async () => {
+    const { reference } = await bookAndConfirm('06 12 34 56 78', 'ar');
+    assert.equal(await t.deliverSms(), 1);
+    const [sms] = t.sms.messages();
+    assert.ok(sms);
+    assert.match(sms.text, /^موعدكم مؤكد .+ \d\d:\d\d، /);
+    assert.ok(sms.text.includes(`(${reference})`));
+    assert.match(sms.text, /http:\/\/creneau\.test\/rendez-vous\/gerer\?token=[A-Za-z0-9_-]+$/);
+    const list = await t.app.inject({ url: '/dev/sms.json' });
+    assert.equal(list.json()[0].encoding, 'UCS-2');
+    assert.ok(list.json()[0].segments <= 4);
+    const page = await t.app.inject({ url: '/dev/sms' });
+    assert.match(page.body, /<pre dir="auto">موعدكم مؤكد/);
   });
 
   test('a booking without a phone number sends none: its SMS row is skipped', async () => {

@@ -45,5 +45,24 @@ const en: typeof fr = {
     'No slot suits you? Download a dated, signed certificate of your search: it can serve as evidence, for instance before the administrative court.',
 };
 
+const ar: typeof fr = {
+  title: 'الحصول على شهادة بعدم توفر المواعيد',
+  intro:
+    'الشهادة وثيقة مؤرَّخة وموقَّعة تُثبت، لحظة طلبها، الأماكن والتواريخ التي بُحث فيها عن هذا الإجراء، وأقرب تاريخ متاح إن وُجد، وطلبكم المنتظر لقرعة إن وُجد. يمكنكم إرفاقها بدعوى أمام المحكمة الإدارية.',
+  requestHint:
+    'هل قدّمتم طلب موعد عن طريق القرعة؟ أدخلوا عنوان البريد الإلكتروني لذلك الطلب: ستذكر الشهادة رقمه والقرعات التي لم يفز فيها وأقدميته. ويمكنكم أيضًا تنزيلها من صفحة طلبكم (الرابط الذي وصلكم بالبريد الإلكتروني).',
+  procedure: 'الإجراء',
+  department: 'المقاطعة',
+  emailHint: 'الصيغة المطلوبة: nom@domaine.fr. لا يُستعمل إلا للعثور على طلبكم المنتظر: لا يُسجَّل ولا يُطبع.',
+  foreignerNumberHint: '10 أرقام، على وجه بطاقة إقامتكم، إن كانت لديكم بطاقة',
+  emailInvalid: 'أدخلوا عنوان بريد إلكتروني صالحًا، مثلًا prenom.nom@exemple.fr.',
+  securityTitle: 'التحقق الأمني',
+  submit: 'تنزيل الشهادة (PDF)',
+  captchaFailed: 'فشل التحقق الأمني أو انتهت صلاحيته: أعيدوه، ثم نزّلوا الشهادة.',
+  link: 'الحصول على شهادة بعدم توفر المواعيد',
+  linkText:
+    'لا يناسبكم أي وقت؟ نزّلوا شهادة مؤرَّخة وموقَّعة ببحثكم: يمكن أن تُستعمل دليلًا، مثلًا أمام المحكمة الإدارية.',
+};
+
 /** The certificate pages' texts, per language. */
-export const certificateMessages: Catalog<typeof fr> = { fr, en };
+export const certificateMessages: Catalog<typeof fr> = { fr, en, ar };

@@ -103,8 +103,52 @@ const en: typeof fr = {
   },
 };
 
+const ar: typeof fr = {
+  title: (procedure) => `جدول القرعات: ${procedure}`,
+  crumb: 'جدول القرعات',
+  site: (site) => `المكتب: ${site}`,
+  intro:
+    'تُجمع الطلبات خلال كل فترة تقديم، ثم تخصّص قرعةٌ مواعيدَ الفترة التالية. تشترك في قرعة واحدة مكاتبُ الإجراء نفسه التي تعطي جداولها الفترات نفسها.',
+  announced: 'يسري التغيير على الفترات التي لم تُعلَن بعد: تحتفظ الفترة المعلنة بقرعتها وبالتزامها المنشور.',
+  labels: {
+    firstOpensOn: 'أول فتح',
+    opensAt: 'ساعة الفتح',
+    windowDays: 'مدة فترة التقديم (بالأيام)',
+    closesAt: 'ساعة الإغلاق',
+    periodDays: 'الدورية (بالأيام)',
+    leadDays: 'المهلة قبل المواعيد (بالأيام)',
+    active: 'الجدول مفعَّل',
+  },
+  hints: {
+    firstOpensOn: 'اليوم الذي تُفتح فيه أول فترة تقديم.',
+    opensAt: 'بالتوقيت المحلي للمكتب، مثلًا 09:00.',
+    windowDays: 'تُغلق فترة التقديم بعد هذا العدد من الأيام من فتحها (من 1 إلى 60).',
+    closesAt: 'بالتوقيت المحلي للمكتب، مثلًا 12:00.',
+    periodDays: 'عدد الأيام بين فتحين، ومدة الفترة التي تُخصَّص مواعيدها بالقرعة (من 1 إلى 91).',
+    leadDays: 'تبدأ المواعيد المخصَّصة بعد هذا العدد من الأيام من يوم الإغلاق (من 1 إلى 180).',
+    active: 'أزيلوا التأشير لإيقاف الإعلان عن فترات جديدة.',
+  },
+  save: 'حفظ الجدول',
+  saved: 'تم حفظ الجدول.',
+  none: 'لم يُحدَّد أي جدول لهذا العرض بعد.',
+  windowsHeading: 'الفترات القادمة',
+  current: 'الفترة الجارية',
+  next: 'الفترة القادمة',
+  window: (opens, closes, from, to) => `التقديم من ${opens} إلى ${closes}؛ المواعيد من ${from} إلى ${to}.`,
+  calendarLink: 'جدول القرعات',
+  calendarHint: 'فترات تقديم الطلبات والمواعيد التي تخصّصها كل قرعة.',
+  errors: {
+    required: () => 'هذا الحقل إلزامي.',
+    date_format: () => 'أدخلوا تاريخًا بصيغة YYYY-MM-DD، مثلًا 2030-01-07.',
+    time_format: () => 'أدخلوا ساعة بصيغة HH:MM، مثلًا 09:00.',
+    integer_invalid: () => 'أدخلوا عددًا صحيحًا.',
+    out_of_range: (p) => `أدخلوا عددًا بين ${value(p, 'min')} و${value(p, 'max')}.`,
+    window_overlaps_next: () => 'يجب أن تُغلق فترة التقديم قبل فتح الفترة التالية: قصّروها، أو أطيلوا الدورية.',
+  },
+};
+
 /** A draw offer's calendar page. */
-export const drawCalendarTexts: Catalog<typeof fr> = { fr, en };
+export const drawCalendarTexts: Catalog<typeof fr> = { fr, en, ar };
 
 export type CalendarFieldCode = keyof typeof fr.errors;
 

@@ -4,7 +4,8 @@ import { smsLength, smsText } from '../notify/sms/gsm7.ts';
 import { messagesFor } from '../web/i18n.ts';
 import { revocationNoticeMessages } from './revocation-notice.messages.ts';
 
-// The revocation SMS: GSM-7 once simplified, in two segments at most with a full-length link.
+// The revocation SMS: GSM-7 once simplified, in two segments at most with a full-length link; the
+// Arabic one is UCS-2, three segments at most.
 
 const link = `https://rendez-vous.example.gouv.fr/rendez-vous/priorite?token=${'A'.repeat(43)}`;
 const params = { date: 'mercredi 15 janvier 2030', time: '09:20', reference: '74-ABCD-EFGH', link };
@@ -21,4 +22,15 @@ describe('the revocation SMS', () => {
       }
     });
   }
+
+  test('in Arabic: UCS-2, at most three segments, for a first-come and a draw booking', () => {
+    const m = messagesFor(revocationNoticeMessages, 'ar');
+    const arabic = { ...params, date: 'الأربعاء، 15 يناير 2030' };
+    for (const text of [m.smsPriority(arabic), m.smsDraw(arabic)]) {
+      const length = smsLength(smsText(text));
+      assert.equal(length.encoding, 'UCS-2', text);
+      assert.ok(length.segments <= 3, `${length.segments} segments: ${text}`);
+      assert.ok(text.includes(link) && text.includes('74-ABCD-EFGH'));
+    }
+  });
 });

@@ -1,7 +1,6 @@
 import type { Catalog } from '../web/i18n.ts';
 
-// The texts of the notice a revoked person receives (email and SMS). French first; Arabic falls back
-// to French, like the other emails.
+// The texts of the notice a revoked person receives (email and SMS), in French, English and Arabic.
 
 type When = { date: string; time: string };
 
@@ -39,5 +38,23 @@ const en: typeof fr = {
     `The préfecture cancelled your appointment on ${p.date} at ${p.time} (ref. ${p.reference}). You have priority in the next draw: ${p.link}`,
 };
 
+// Arabic SMS are UCS-2 (67 units a segment once split): short enough for three with a full link.
+const ar: typeof fr = {
+  subject: (reference) => `ألغت المحافظة موعدكم (المرجع ${reference})`,
+  intro: (p) => `اضطرت المحافظة إلى إلغاء موعدكم المقرر يوم ${p.date} على الساعة ${p.time}.`,
+  reason: (reason) => `السبب: ${reason}`,
+  priority: (p) =>
+    `لكم الأولوية في أخذ موعد جديد: حتى ${p.date} على الساعة ${p.time} (بالتوقيت المحلي)، يبقى المكان المُتاح محجوزًا لكم ويمكنكم اختيار وقت آخر قبل غيركم.`,
+  priorityAction: 'أخذ موعد جديد بالأولوية',
+  draw: (label) =>
+    `لكم الأولوية في القرعة القادمة لهذا الإجراء: طلبكم رقم ${label} يأتي في المرتبة الأولى. ليس عليكم فعل أي شيء؛ ويمكنكم الاطلاع على طلبكم أو استكماله.`,
+  drawAction: 'الاطلاع على طلبي',
+  sorry: 'نعتذر إليكم عن هذا الإزعاج.',
+  smsPriority: (p) =>
+    `ألغت المحافظة موعدكم ${p.date} ${p.time} (${p.reference}). موعد جديد بالأولوية: ${p.link}`,
+  smsDraw: (p) =>
+    `ألغت المحافظة موعدكم ${p.date} ${p.time} (${p.reference}). لكم الأولوية في القرعة: ${p.link}`,
+};
+
 /** The revocation notice's texts, per language. */
-export const revocationNoticeMessages: Catalog<typeof fr> = { fr, en };
+export const revocationNoticeMessages: Catalog<typeof fr> = { fr, en, ar };

@@ -93,5 +93,52 @@ const en: typeof fr = {
   linkProblem: 'This link cannot be used to book again',
 };
 
+const ar: typeof fr = {
+  title: 'الإلغاءات من طرف المكتب',
+  intro:
+    'إلغاء موعد، أو كل مواعيد مكتب خلال فترة (إضراب، إغلاق): يُبلَّغ كل شخص مرة واحدة، بالبريد الإلكتروني وبالرسالة القصيرة، مع السبب ورابط لأخذ موعد جديد بالأولوية (أو، في حالة القرعة، طلب في المرتبة الأولى في القرعة القادمة).',
+  oneTitle: 'إلغاء موعد',
+  reference: 'مرجع الموعد',
+  reason: 'السبب (يُبلَّغ إلى الشخص)',
+  revokeOne: 'إلغاء هذا الموعد',
+  periodTitle: 'إلغاء مواعيد فترة',
+  site: 'المكتب',
+  chooseSite: 'اختيار مكتب',
+  from: 'من (ضمنًا)',
+  to: 'إلى (ضمنًا)',
+  check: 'التحقق من المواعيد المعنية',
+  previewTitle: (count, site) =>
+    count === 0
+      ? `لا يوجد أي موعد قادم للإلغاء في ${site} خلال هذه الفترة`
+      : `سيُلغى ${count} موعد في ${site}`,
+  previewCaption: 'المواعيد التي ستُلغى',
+  columns: { reference: 'المرجع', when: 'التاريخ والساعة', person: 'الشخص', procedure: 'الإجراء' },
+  confirm: (count) => `تأكيد إلغاء ${count} موعد`,
+  back: 'تعديل',
+  doneOne: (reference, revoked) =>
+    revoked === 0
+      ? `كان الموعد ${reference} ملغى من قبل: لم يُبلَّغ أحد من جديد.`
+      : `أُلغي الموعد ${reference}؛ وأُبلغ الشخص.`,
+  donePeriod: (revoked) =>
+    revoked === 0
+      ? 'لم يُلغَ أي موعد (سبق ذلك، أو لا توجد مواعيد في هذه الفترة).'
+      : `أُلغي ${revoked} موعد؛ وأُبلغ كل شخص.`,
+  labels: {
+    reference: 'مرجع الموعد',
+    reason: 'السبب',
+    siteId: 'المكتب',
+    from: 'من',
+    to: 'إلى',
+  },
+  priorityTitle: 'أخذ موعد جديد بالأولوية',
+  priorityIntro: (until) =>
+    `ألغت المحافظة موعدكم. حتى ${until}، يمكنكم اختيار وقت قبل غيركم: المكان المُتاح محجوز لكم.`,
+  slots: 'الأوقات المتاحة',
+  noSlot: 'لا يوجد أي وقت متاح حاليًا. عودوا لاحقًا بالرابط نفسه.',
+  book: 'حجز هذا الموعد',
+  booked: (reference) => `تم تأكيد موعدكم (المرجع ${reference}): أُرسل إليكم الاستدعاء بالبريد الإلكتروني.`,
+  linkProblem: 'لا يسمح هذا الرابط بأخذ موعد جديد',
+};
+
 /** The revocations' pages texts, per language. */
-export const revocationMessages: Catalog<typeof fr> = { fr, en };
+export const revocationMessages: Catalog<typeof fr> = { fr, en, ar };

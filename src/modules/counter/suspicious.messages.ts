@@ -32,5 +32,20 @@ const en: typeof fr = {
   labels: { references: 'Appointments', reason: 'Reason' },
 };
 
+const ar: typeof fr = {
+  title: 'حجوزات مشبوهة',
+  intro:
+    'مواعيد قادمة تشترك في عنوان بريد إلكتروني (بما في ذلك صيغه المختلفة)، أو في رقم هاتف، أو في أسماء شبه متطابقة. أشّروا على المواعيد المراد إلغاؤها واذكروا السبب: يُبلَّغ كل شخص مرة واحدة.',
+  none: 'لا توجد أي مجموعة حجوزات مشبوهة ضمن نطاقكم.',
+  reasons: { email: 'عنوان البريد الإلكتروني نفسه', phone: 'رقم الهاتف نفسه', name: 'أسماء شبه متطابقة' },
+  group: (reason, count) => `${reason} — عدد المواعيد: ${count}`,
+  columns: { pick: 'إلغاء', reference: 'المرجع', when: 'التاريخ والساعة', person: 'الشخص' },
+  pick: (reference) => `إلغاء الموعد ${reference}`,
+  reason: 'السبب (يُبلَّغ إلى الأشخاص)',
+  submit: 'إلغاء المواعيد المؤشَّر عليها',
+  done: (count) => `أُلغي ${count} موعد؛ وأُبلغ كل شخص.`,
+  labels: { references: 'المواعيد', reason: 'السبب' },
+};
+
 /** The review page's texts, per language. */
-export const suspiciousMessages: Catalog<typeof fr> = { fr, en };
+export const suspiciousMessages: Catalog<typeof fr> = { fr, en, ar };

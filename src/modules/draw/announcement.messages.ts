@@ -28,5 +28,17 @@ const en: typeof fr = {
   link: 'See this draw and how to check it',
 };
 
+const ar: typeof fr = {
+  collecting: 'فترة تقديم الطلبات جارية',
+  next: 'فترة تقديم الطلبات القادمة',
+  window: (opens, closes) => `من ${opens} إلى ${closes}، بالتوقيت المحلي للمكتب.`,
+  seats: (seats, from, to) =>
+    seats === 0
+      ? `ستُعلَن الأماكن المطروحة للقرعة، من ${from} إلى ${to}، مع أوقات عمل المكاتب.`
+      : `عدد أماكن المواعيد المطروحة للقرعة: ${seats}، من ${from} إلى ${to}.`,
+  commitment: 'التزام القرعة (بصمة SHA-256 لبذرتها السرية، نُشرت عند إنشائها؛ وستُنشر البذرة مع النتيجة):',
+  link: 'عرض هذه القرعة وطريقة التحقق منها',
+};
+
 /** A draw's window as announced to the public. */
-export const announcementMessages: Catalog<typeof fr> = { fr, en };
+export const announcementMessages: Catalog<typeof fr> = { fr, en, ar };

@@ -46,7 +46,24 @@ const enFields: typeof frFields = {
     `This beacon round is published before the window closes: choose round ${value(p, 'minimum')} or a later one.`,
 };
 
-const fieldCatalog: Catalog<typeof frFields> = { fr: frFields, en: enFields };
+const arFields: typeof frFields = {
+  offer_not_draw: () => 'هذا العرض لا يُخصَّص بالقرعة: اختاروا عرضًا بنمط «القرعة».',
+  not_after_opening: () => 'يجب أن يأتي إغلاق الطلبات بعد فتحها.',
+  window_too_long: (p) => `يمكن تلقي الطلبات لمدة ${value(p, 'maxDays')} يومًا على الأكثر.`,
+  past: () => 'هذا التاريخ قد مضى: يجب أن يكون إغلاق الطلبات في المستقبل.',
+  not_after_closing: (p) => `يجب أن تبدأ فترة المواعيد بعد يوم إغلاق الطلبات (${value(p, 'closesOn')}).`,
+  too_far: (p) => `يجب أن تبدأ فترة المواعيد بعد إغلاق الطلبات بـ ${value(p, 'maxDays')} يومًا على الأكثر.`,
+  before_from: () => 'يجب أن تأتي نهاية الفترة بعد بدايتها.',
+  period_too_long: (p) => `لا تتجاوز الفترة ${value(p, 'maxDays')} يومًا.`,
+  no_beacon: () => 'لم تُضبط أي منارة عشوائية عامة (DRAW_BEACON_URL): لا تحددوا جولة منارة.',
+  required: () => 'اختاروا عرضًا.',
+  date_time_invalid: () => 'أدخلوا تاريخًا (DD/MM/YYYY) وللساعات ساعة (HH:MM).',
+  before_closing: (p) =>
+    `تُنشر جولة المنارة هذه قبل إغلاق الطلبات: اختاروا الجولة ${value(p, 'minimum')} أو جولة لاحقة.`,
+};
+
+/** A draw's refused fields, per language. */
+export const fieldCatalog: Catalog<typeof frFields> = { fr: frFields, en: enFields, ar: arFields };
 
 /** A refused field of a draw in a language; codes the catalog does not know keep their message. */
 export function drawFieldMessage(
@@ -166,8 +183,62 @@ const en: typeof fr = {
   notDrawn: 'The seed will be published with the result, after the window closes.',
 };
 
+const ar: typeof fr = {
+  drawTitle: (id) => `القرعة رقم ${id}`,
+  listTitle: 'القرعات',
+  listIntro: (procedure) =>
+    `قرعات إجراء «${procedure}»: تنشر كل قرعة التزامها عند إنشائها وبذرتها بعد إجرائها، ليتمكن أي شخص من إعادتها.`,
+  noDraw: 'لا توجد أي قرعة لهذا الإجراء.',
+  drawColumn: 'القرعة',
+  closesColumn: 'إغلاق الطلبات',
+  procedure: 'الإجراء',
+  offices: 'الأماكن',
+  status: 'الحالة',
+  statuses: {
+    open: 'الطلبات مفتوحة',
+    closed: 'الطلبات مغلقة، والقرعة قادمة',
+    drawn: 'أُجريت',
+  },
+  kind: 'النوع',
+  kinds: { main: 'القرعة الرئيسية', follow_up: 'قرعة تكميلية (أماكن أُتيحت من جديد)' },
+  window: 'تقديم الطلبات',
+  windowRange: (opens, closes) => `من ${opens} إلى ${closes}`,
+  period: 'المواعيد المخصَّصة',
+  periodRange: (from, to) => `من ${from} إلى ${to}`,
+  seats: 'الأماكن المطروحة',
+  seatsDrawn: 'الأماكن المخصَّصة بالقرعة',
+  commitment: 'الالتزام (SHA-256 للبذرة)',
+  commitmentHint:
+    'يُنشر الالتزام عند إنشاء القرعة، قبل أي طلب: لذا لا يمكن اختيار البذرة، السرية حتى القرعة، بعد ذلك.',
+  beaconRound: 'جولة منارة العشوائية العامة',
+  beaconRoundHint:
+    'جولة منارة تُنشر بعد إغلاق الطلبات: تدخل عشوائيتها في القرعة، بحيث لا يستطيع أحد، ولا المحافظة نفسها، توقع نتيجتها بإضافة طلبات.',
+  result: 'النتيجة',
+  drawnAt: 'تاريخ الإجراء',
+  seed: 'البذرة',
+  beacon: 'عشوائية المنارة',
+  noBeacon: 'لا توجد منارة عامة',
+  tiers: 'الطلبات والمواعيد المخصَّصة حسب مستوى الأولوية',
+  tier: 'الأولوية',
+  tierNames: ['0 (الأكثر استعجالًا)', '1', '2'],
+  requests: 'الطلبات',
+  winners: 'المواعيد المخصَّصة',
+  allocation: 'التخصيصات',
+  allocationHint: 'لا يُشار إلى كل طلب إلا برقم إيصاله: لا اسم ولا عنوان ولا رقم أجنبي.',
+  label: 'رقم الطلب',
+  slot: 'الموعد',
+  office: 'المكان',
+  noAllocation: 'لم يُخصَّص أي موعد.',
+  verifyTitle: 'التحقق من هذه القرعة',
+  verifyText:
+    'يُعاد حساب القرعة انطلاقًا من بياناتها المنشورة وحدها (الإصدار creneau-draw-v1). نزّلوها أو شغّلوا الأمر:',
+  bundleLink: 'بيانات القرعة (JSON)',
+  allDraws: 'كل قرعات هذا الإجراء',
+  notDrawn: 'ستُنشر البذرة مع النتيجة، بعد إغلاق الطلبات.',
+};
+
 /** The public draw pages' texts, per language. */
-export const drawMessages: Catalog<typeof fr> = { fr, en };
+export const drawMessages: Catalog<typeof fr> = { fr, en, ar };
 
 const frOffice = {
   title: 'Tirages au sort',
@@ -227,5 +298,34 @@ const enOffice: typeof frOffice = {
   },
 };
 
+const arOffice: typeof frOffice = {
+  title: 'القرعات',
+  intro:
+    'قرعات العروض بنمط «القرعة» في مكاتبكم. تُضاف القرعة الاستثنائية إلى قرعات الجدول الزمني: يُنشر التزامها عند إنشائها.',
+  created: (id) => `أُنشئت القرعة رقم ${id}: التزامها منشور للعموم.`,
+  latest: 'آخر القرعات',
+  none: 'لا توجد أي قرعة لمكاتبكم.',
+  newTitle: 'إنشاء قرعة استثنائية',
+  noOffer: 'لا يوجد أي عرض بنمط «القرعة» في مكاتبكم.',
+  offer: 'العرض (الإجراء والمكتب)',
+  opensOn: 'فتح الطلبات: التاريخ',
+  opensAt: 'فتح الطلبات: الساعة',
+  closesOn: 'إغلاق الطلبات: التاريخ',
+  closesAt: 'إغلاق الطلبات: الساعة',
+  localTime: 'بالتوقيت المحلي للمكتب.',
+  slotsFrom: 'أول يوم للمواعيد المخصَّصة',
+  slotsTo: 'آخر يوم للمواعيد المخصَّصة',
+  slotsHint: 'بعد يوم الإغلاق؛ 92 يومًا على الأكثر.',
+  submit: 'إنشاء القرعة',
+  labels: {
+    offerId: 'العرض (الإجراء والمكتب)',
+    windowOpensAt: 'فتح الطلبات',
+    windowClosesAt: 'إغلاق الطلبات',
+    slotsFrom: 'أول يوم للمواعيد المخصَّصة',
+    slotsTo: 'آخر يوم للمواعيد المخصَّصة',
+    beaconRound: 'جولة المنارة',
+  },
+};
+
 /** The back office's draws page, per language. */
-export const drawOfficeMessages: Catalog<typeof frOffice> = { fr: frOffice, en: enOffice };
+export const drawOfficeMessages: Catalog<typeof frOffice> = { fr: frOffice, en: enOffice, ar: arOffice };

@@ -1,5 +1,5 @@
 import type { Locale } from '../../db/schema.ts';
-import { messagesFor } from '../web/i18n.ts';
+import { directionOf, messagesFor } from '../web/i18n.ts';
 import { type NotifyMessages, notifyMessages } from './notify.messages.ts';
 
 /** A rendered email: what the transport sends. */
@@ -29,9 +29,10 @@ export type Block =
   | { type: 'action'; label: string; url: string }
   | { type: 'details'; rows: [label: string, value: string][] };
 
-// Arabic messages are not written yet: 'ar' is written, and its dates formatted, in French.
-type Language = 'fr' | 'en';
-const languageOf = (locale: Locale): Language => (locale === 'en' ? 'en' : 'fr');
+// Every locale has its emails' texts (decision 0045): an email is written, and its dates formatted,
+// in the booking's language. Arabic reads right to left.
+type Language = Locale;
+const languageOf = (locale: Locale): Language => locale;
 
 /** The language an email is written in, and its texts. */
 export interface Writing {
@@ -132,10 +133,12 @@ const styles = {
   fallback: 'margin:0 0 16px;font-size:13px;color:#666666;word-break:break-all;',
   table: 'border-collapse:collapse;margin:0 0 16px;',
   th: 'text-align:left;vertical-align:top;padding:4px 16px 4px 0;font-weight:bold;',
+  thRtl: 'text-align:right;vertical-align:top;padding:4px 0 4px 16px;font-weight:bold;',
   td: 'vertical-align:top;padding:4px 0;',
 };
 
 function renderHtml(blocks: Block[], w: Writing, subject: string): string {
+  const rtl = directionOf(w.language) === 'rtl';
   const parts = blocks.map((block) => {
     if (block.type === 'paragraph') return `<p style="${styles.paragraph}">${escapeHtml(block.text)}</p>`;
     if (block.type === 'action') {
@@ -147,12 +150,12 @@ function renderHtml(blocks: Block[], w: Writing, subject: string): string {
     }
     const rows = block.rows.map(
       ([label, value]) =>
-        `<tr><th scope="row" style="${styles.th}">${escapeHtml(label)}</th><td style="${styles.td}">${escapeHtml(value)}</td></tr>`,
+        `<tr><th scope="row" style="${rtl ? styles.thRtl : styles.th}">${escapeHtml(label)}</th><td style="${styles.td}">${escapeHtml(value)}</td></tr>`,
     );
     return `<table role="presentation" style="${styles.table}">\n${rows.join('\n')}\n</table>`;
   });
   return `<!doctype html>
-<html lang="${w.language}">
+<html lang="${w.language}"${rtl ? ' dir="rtl"' : ''}>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
 <body style="${styles.body}">
 <div style="${styles.card}">

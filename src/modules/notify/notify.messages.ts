@@ -1,8 +1,9 @@
 import type { Catalog } from '../web/i18n.ts';
+import { notifyAr } from './notify-ar.messages.ts';
 
 // The texts of every email, worded after the préfectures' own (seeds/000). French first; the English
-// object is typed as the French one's shape, so `tsc` refuses a missing translation. Arabic has no
-// catalog yet and falls back to French, the language of the administration.
+// and Arabic objects (notify-ar.messages.ts) are typed as the French one's shape, so `tsc` refuses a
+// missing translation.
 
 /** Who an email greets. */
 export interface Addressee {
@@ -289,7 +290,7 @@ const en: typeof fr = {
 };
 
 /** The emails' texts, per language. */
-export const notifyMessages: Catalog<typeof fr> = { fr, en };
+export const notifyMessages: Catalog<typeof fr> = { fr, en, ar: notifyAr };
 
 /** The emails' texts in one language. */
 export type NotifyMessages = typeof fr;

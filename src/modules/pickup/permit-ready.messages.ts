@@ -46,5 +46,24 @@ const en: typeof fr = {
       : `Your residence permit is ready: ${n.office}. Pick-up at the hours given by email. Code: ${n.reference}`,
 };
 
-/** The announcement's texts, per language (Arabic: French for now, as every email). */
-export const permitReadyMessages: Catalog<typeof fr> = { fr, en };
+const ar: typeof fr = {
+  subject: (reference) => `بطاقة إقامتكم جاهزة (الرمز ${reference})`,
+  hello: (name) => (name ? `مرحبًا ${name}،` : 'مرحبًا،'),
+  ready: (office) => `بطاقة إقامتكم متوفرة في: ${office}.`,
+  hours: 'تعالوا لاستلامها في أوقات تسليم البطاقات لدى هذا المكتب:',
+  noHours: 'تعالوا لاستلامها في أوقات عمل هذا المكتب.',
+  contact: (contact) => `لأي استفسار: ${contact}.`,
+  slots: 'يسلّم هذا المكتب البطاقات بموعد: احجزوا وقتًا للاستلام.',
+  book: 'حجز موعد للاستلام',
+  bring:
+    'قدّموا هذا الرمز عند الشباك مع وثيقة هويتكم وإيصالكم أو بطاقتكم السابقة. لا يمكن أن يأتي لاستلام بطاقته إلا من تلقى هذه الرسالة.',
+  code: 'رمز الاستلام',
+  office: 'المكتب',
+  sms: (n) =>
+    n.link
+      ? `بطاقة إقامتكم جاهزة: ${n.office}. الاستلام بموعد: ${n.link} الرمز: ${n.reference}`
+      : `بطاقة إقامتكم جاهزة: ${n.office}. الاستلام في الأوقات المذكورة في البريد. الرمز: ${n.reference}`,
+};
+
+/** The announcement's texts, per language. */
+export const permitReadyMessages: Catalog<typeof fr> = { fr, en, ar };

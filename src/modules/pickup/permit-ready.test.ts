@@ -42,6 +42,20 @@ describe('the announcement of a permit ready', () => {
     assert.match(linked, /Code : K7M3QX$/);
   });
 
+  test('the Arabic SMS is UCS-2 in two segments at the pick-up hours, three at most with the link', () => {
+    const ar = { ...writingFor('ar'), links: {} };
+    const hours = smsText(permitReady.sms?.(permit, ar).text ?? '');
+    assert.deepEqual(
+      { ...smsLength(hours), units: undefined },
+      { encoding: 'UCS-2', units: undefined, segments: 2 },
+    );
+    const bookingUrl = 'https://rdv.example.gouv.fr/departements/74/demarches/remise-titre';
+    const linked = smsText(permitReady.sms?.({ ...permit, bookingUrl }, ar).text ?? '');
+    assert.ok(smsLength(linked).segments <= 3, linked);
+    assert.ok(linked.includes(bookingUrl));
+    assert.match(linked, /الرمز: K7M3QX$/);
+  });
+
   test('the email names the code, the office and its hours; in English for an English holder', () => {
     const fr = permitReady.email(permit, context);
     assert.match(fr.subject, /K7M3QX/);
@@ -49,5 +63,11 @@ describe('the announcement of a permit ready', () => {
     assert.match(fr.text, /Du lundi au vendredi, de 9 h à 12 h/);
     const en = permitReady.email(permit, { ...writingFor('en'), links: {} });
     assert.match(en.subject, /Your residence permit is ready/);
+    const ar = permitReady.email(permit, { ...writingFor('ar'), links: {} });
+    assert.equal(ar.subject, 'بطاقة إقامتكم جاهزة (الرمز K7M3QX)');
+    assert.match(ar.text, /مرحبًا Awa Diallo،/);
+    // The office wrote its hours in French only: they are given in French rather than not at all.
+    assert.match(ar.text, /Du lundi au vendredi, de 9 h à 12 h/);
+    assert.match(ar.html, /<html lang="ar" dir="rtl">/);
   });
 });

@@ -12,7 +12,7 @@ const fr = {
   emailHint:
     'L’adresse de la personne, ou celle de l’association qui l’accompagne : aucune limite de demandes ne s’applique ici. Le numéro de la demande et son lien y seront envoyés.',
   language: 'Langue des courriels',
-  languages: { fr: 'Français', en: 'Anglais', ar: 'Arabe (courriels en français pour l’instant)' } as Record<
+  languages: { fr: 'Français', en: 'Anglais', ar: 'Arabe (récépissé en français pour l’instant)' } as Record<
     string,
     string
   >,
@@ -34,7 +34,7 @@ const en: typeof fr = {
   emailHint:
     'The person’s address, or that of the association helping them: no limit on requests applies here. The request number and its link will be sent there.',
   language: 'Language of the emails',
-  languages: { fr: 'French', en: 'English', ar: 'Arabic (emails in French for now)' },
+  languages: { fr: 'French', en: 'English', ar: 'Arabic (receipt in French for now)' },
   submit: 'Record the request',
   recorded: (label) => `Request recorded: no. ${label}`,
   recordedText:

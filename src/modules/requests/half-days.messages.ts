@@ -38,7 +38,25 @@ const en: typeof fr = {
   intl: 'en-GB',
 };
 
-const halfDays: Catalog<typeof fr> = { fr, en };
+const ar: typeof fr = {
+  weekdays: {
+    mon: 'الاثنين',
+    tue: 'الثلاثاء',
+    wed: 'الأربعاء',
+    thu: 'الخميس',
+    fri: 'الجمعة',
+    sat: 'السبت',
+    sun: 'الأحد',
+  },
+  am: 'صباحًا',
+  pm: 'بعد الظهر',
+  any: 'الكل',
+  anyDate: 'في أقرب وقت ممكن',
+  intl: 'ar',
+};
+
+/** The half-days' words, per language (the receipt PDF takes the French ones for Arabic). */
+export const halfDays: Catalog<typeof fr> = { fr, en, ar };
 
 /** A half-day in words: "lundi matin", "Tuesday afternoon". */
 export function halfDayName(code: HalfDay | string, locale: Locale): string {

@@ -30,12 +30,15 @@ export function receiptPdf(
   now: Date,
   locale = details.locale,
 ): Promise<Buffer> {
+  // The PDF's standard fonts have no Arabic glyphs: an Arabic reader's receipt is printed in French,
+  // its half-days and date too (decision 0045).
+  const words = locale === 'ar' ? 'fr' : locale;
   return renderReceiptPdf({
     label: details.label,
     procedureTitle: details.procedureTitle,
     offices: details.sites.map((site) => ({ name: site.name, address: site.address })),
-    halfDays: describeHalfDays(details.halfDays, locale),
-    earliest: describeEarliest(details.earliest, locale),
+    halfDays: describeHalfDays(details.halfDays, words),
+    earliest: describeEarliest(details.earliest, words),
     submittedAt: details.updatedAt,
     issuedAt: now,
     timezone: details.timezone,

@@ -19,6 +19,12 @@ const enFields: typeof frFields = {
   range_too_long: (p) => `The period is ${p.maxWeeks} weeks at most.`,
   id_invalid: () => 'Give an id (a positive whole number).',
 };
+const arFields: typeof frFields = {
+  date_invalid: () => 'أدخلوا تاريخًا بصيغة YYYY-MM-DD (2030-01-07).',
+  before_from: () => 'يجب أن تأتي نهاية الفترة بعد بدايتها.',
+  range_too_long: (p) => `لا تتجاوز الفترة ${p.maxWeeks} أسبوعًا.`,
+  id_invalid: () => 'أدخلوا معرّفًا (عددًا صحيحًا موجبًا).',
+};
 
 /** The French message of a refused filter (the API's `message`). */
 export function statsFieldMessageFr(code: string, params: Params): string {
@@ -27,7 +33,7 @@ export function statsFieldMessageFr(code: string, params: Params): string {
 
 /** A refused filter's message in the page's language. */
 export function statsFieldMessage(error: FieldError, locale: Locale): string {
-  const fields = locale === 'en' ? enFields : frFields;
+  const fields = { fr: frFields, en: enFields, ar: arFields }[locale];
   return (fields[error.code] ?? frFields.date_invalid)?.(error.params ?? {}) ?? error.message;
 }
 
@@ -177,6 +183,59 @@ export const statsMessages: Catalog<StatsTexts> = {
       'Median wait: days between taking the appointment and the appointment (a proxy of the wait).',
       'Requests: by week submitted, counted at each acceptable office; unserved = closed without an appointment.',
       'Channel: online without an agent; counter = a request entered by an agent; partner = entered by a partner account.',
+    ],
+  },
+  ar: {
+    title: 'الإحصاءات',
+    intro: 'حسب المكتب والإجراء والأسبوع (ISO، بالتوقيت المحلي للمكتب)، ضمن نطاقكم.',
+    filters: 'عوامل التصفية',
+    from: 'من (أسبوع هذا اليوم)',
+    to: 'إلى (أسبوع هذا اليوم)',
+    site: 'المكتب',
+    procedure: 'الإجراء',
+    all: 'الكل',
+    apply: 'عرض',
+    csv: 'تنزيل الجدول (CSV)',
+    none: 'لا توجد أي بيانات لعوامل التصفية هذه.',
+    detail: 'التفاصيل حسب المكتب والإجراء والأسبوع',
+    columns: {
+      site: 'المكتب',
+      procedure: 'الإجراء',
+      week: 'الأسبوع',
+      seats: 'الأماكن المعروضة',
+      booked: 'المحجوزة',
+      confirmed: 'المؤكدة',
+      cancelled: 'الملغاة',
+      revoked: 'الملغاة من المكتب',
+      attended: 'المحضورة',
+      noShow: 'الغيابات',
+      fillRate: 'نسبة الإشغال',
+      medianWaitDays: 'المدة الوسيطة (بالأيام)',
+      requestsWaiting: 'الطلبات المنتظرة',
+      requestsUnserved: 'الطلبات غير الملبّاة',
+      bookedOnline: 'المحجوزة عبر الإنترنت',
+      bookedCounter: 'المحجوزة عند الشباك',
+      bookedPartner: 'المحجوزة من طرف شريك',
+    },
+    noShowRate: 'نسبة الغياب',
+    capacity: {
+      title: 'الأماكن المعروضة والمحجوزة حسب القناة',
+      desc: (weeks) =>
+        `أعمدة متراكمة على ${weeks} أسبوعًا: الحجوزات عبر الإنترنت وعند الشباك ومن طرف شريك؛ ويبيّن الخط الأماكن المعروضة.`,
+      table: 'الأماكن المعروضة والمحجوزة حسب القناة، في كل أسبوع',
+    },
+    rates: {
+      title: 'نسبة الإشغال ونسبة الغياب',
+      desc: (weeks) =>
+        `منحنيان على ${weeks} أسبوعًا، بالنسبة المئوية: الأماكن المشغولة من الأماكن المعروضة، والغيابات من المواعيد الماضية.`,
+      table: 'نسبة الإشغال ونسبة الغياب، في كل أسبوع',
+    },
+    definitions: [
+      'المحجوزة: كل موعد أُخذ، باستثناء المواعيد التي لم تُؤكَّد في الوقت المحدد.',
+      'نسبة الإشغال: الأماكن المشغولة (مواعيد غير ملغاة ولا ملغاة من المكتب ولا منتهية الصلاحية) من الأماكن المعروضة.',
+      'المدة الوسيطة: الأيام بين أخذ الموعد وتاريخ الموعد (تقريب لمدة الانتظار).',
+      'الطلبات: حسب أسبوع التقديم، تُحتسب في كل مكتب مقبول؛ غير الملبّاة = المغلقة دون موعد.',
+      'القناة: عبر الإنترنت دون موظف؛ عند الشباك = طلب أدخله موظف؛ شريك = أدخله حساب شريك.',
     ],
   },
 };

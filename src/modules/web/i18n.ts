@@ -5,7 +5,9 @@ import type { Locale } from '../../db/schema.ts';
  * Message catalogs are plain objects, one per area of the site (messages/*.ts), French first. The
  * English object is typed as the French one's shape, so a missing or extra message is a type error:
  * "French complete, English complete" is checked by `tsc`. Messages with values are functions.
- * Arabic (right-to-left) is declared but has no catalog yet: it falls back to French.
+ * Arabic (right-to-left) is written for what reaches people in their stored language — emails, SMS —
+ * and a few pages' catalogs; `messagesFor` gives French where a catalog has none (decision 0045), and
+ * pages do not offer Arabic (LOCALES) until every page catalog has it.
  */
 export interface Catalog<T> {
   fr: T;

@@ -13,6 +13,12 @@ describe('the page shell', () => {
     assert.match(page, /<header class="fr-header">[\s\S]*<\/header>/);
   });
 
+  test('an Arabic page is marked right to left; a French or English one left to right', () => {
+    assert.match(renderPage({ ...base, locale: 'ar' }), /<html lang="ar" dir="rtl"/);
+    assert.match(renderPage({ ...base, locale: 'fr' }), /<html lang="fr" dir="ltr"/);
+    assert.match(renderPage({ ...base, locale: 'en' }), /<html lang="en" dir="ltr"/);
+  });
+
   test('a page that goes on at once says so in its head, and only then', () => {
     const page = renderPage({ ...base, locale: 'fr', refresh: '/agents' });
     const head = page.slice(page.indexOf('<head>'), page.indexOf('</head>'));

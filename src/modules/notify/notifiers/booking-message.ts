@@ -20,8 +20,8 @@ export interface MessageBooking extends BookingSummary {
 
 /**
  * The office's arrival advice and the procedure's admission rule, one paragraph each, in the language
- * the email is written in (so an email in French for want of an Arabic catalog does not switch script
- * mid-way); none for what the préfecture did not write.
+ * the email is written in, French where the préfecture wrote no version in it; none for what it did
+ * not write at all.
  */
 export function adviceParagraphs(b: MessageBooking, w: Writing): Block[] {
   return textsIn([b.arrivalAdvice, b.admissionRule], w.language).map((text) => ({

@@ -83,10 +83,16 @@ describe('confirmation request email', () => {
     assert.match(email.html, /<html lang="en">/);
   });
 
-  it('falls back to French for Arabic until the Arabic messages are written', () => {
+  it('is written in Arabic, right to left, for an Arabic-speaking applicant', () => {
     const email = confirmRequest(booking, 'ar');
-    assert.match(email.text, /N'oubliez pas de confirmer votre rendez-vous/);
-    assert.match(email.html, /<html lang="fr">/);
+    assert.match(email.subject, /^أكّدوا طلب موعدكم \(المرجع K7M-4QX-92B\)$/);
+    assert.match(email.text, /لا تنسوا تأكيد موعدكم/);
+    assert.match(email.text, /التاريخ: الجمعة، 21 يونيو 2019/);
+    assert.match(email.text, /الساعة: 09:05/);
+    assert.doesNotMatch(email.text, /N'oubliez pas|Bonjour|Présentez-vous/);
+    assert.ok(email.text.includes(links.confirm));
+    assert.match(email.html, /<html lang="ar" dir="rtl">/);
+    assert.match(email.html, /<th scope="row" style="text-align:right;/);
   });
 
   it('escapes a name holding markup in the HTML version', () => {
@@ -136,6 +142,18 @@ describe('the office’s arrival advice and the procedure’s admission rule', (
       assert.match(email.text, /Please arrive 30 minutes early at counter B\./);
       assert.doesNotMatch(email.text, /guichet B/);
       assert.match(email.text, /1 rendez-vous = 1 personne = 1 dossier\./, 'no English version: French');
+    }
+  });
+
+  it('are in Arabic when written in Arabic, in French when not', () => {
+    const arrivalAdvice = {
+      fr: 'Présentez-vous 30 minutes en avance au guichet B.',
+      ar: 'احضروا قبل 30 دقيقة إلى الشباك B.',
+    };
+    for (const email of Object.values(texts({ ...confirmed, arrivalAdvice }, 'ar'))) {
+      assert.match(email.text, /احضروا قبل 30 دقيقة إلى الشباك B\./);
+      assert.doesNotMatch(email.text, /guichet B|counter B/);
+      assert.match(email.text, /1 rendez-vous = 1 personne = 1 dossier\./, 'no Arabic version: French');
     }
   });
 

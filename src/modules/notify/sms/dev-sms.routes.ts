@@ -49,6 +49,6 @@ function renderSms(sms: CapturedSms): string {
 <h2>${escapeHtml(sms.to)}</h2>
 <p><time datetime="${sms.receivedAt.toISOString()}">${escapeHtml(sms.receivedAt.toISOString())}</time>
 · ${encoding}, ${units} caractères, ${segments} segment${segments > 1 ? 's' : ''}</p>
-<pre>${escapeHtml(sms.text)}</pre>
+<pre dir="auto">${escapeHtml(sms.text)}</pre>
 </article>`;
 }
