@@ -23,6 +23,7 @@ import { auditPagesPlugin } from './modules/audit/audit.plugin.ts';
 import { auditApiPlugin } from './modules/audit/audit.routes.ts';
 import { bookingPlugin } from './modules/booking/booking.routes.ts';
 import { certificatePlugin } from './modules/certificate/certificate.plugin.ts';
+import { checkInApiPlugin } from './modules/checkin/checkin.api.ts';
 import { officesApiPlugin, officesPagesPlugin } from './modules/configuration/offices.plugin.ts';
 import { schedulePagesPlugin } from './modules/configuration/schedule.plugin.ts';
 import { scheduleAdminPlugin } from './modules/configuration/schedule.routes.ts';
@@ -176,6 +177,7 @@ const ADMIN_API: readonly ModulePlugin[] = [
   statsAdminApiPlugin,
   revocationsAdminApiPlugin,
   suspiciousAdminApiPlugin,
+  checkInApiPlugin,
 ];
 
 /**
