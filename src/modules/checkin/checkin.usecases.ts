@@ -38,7 +38,14 @@ export interface CheckedIn {
   status: BookingStatus;
   identity: IdentityValues;
   signedIdentity?: SignedIdentity;
-  appointment: { start: Date; siteId: number; siteName: string; procedureTitle: string; timezone: string };
+  appointment: {
+    start: Date;
+    siteId: number;
+    departmentCode: string;
+    siteName: string;
+    procedureTitle: string;
+    timezone: string;
+  };
   checkedInAt: Date | null;
   /** True when this call checked the person in; false for a second scan. */
   checkedInNow: boolean;
@@ -167,6 +174,7 @@ function present(booking: ReceptionBooking, claims: ConvocationClaims | undefine
     appointment: {
       start: booking.startsAt,
       siteId: booking.siteId,
+      departmentCode: booking.departmentCode,
       siteName: booking.siteName,
       procedureTitle: booking.procedureTitle,
       timezone: booking.timezone,
