@@ -23,6 +23,8 @@ import { auditPagesPlugin } from './modules/audit/audit.plugin.ts';
 import { auditApiPlugin } from './modules/audit/audit.routes.ts';
 import { bookingPlugin } from './modules/booking/booking.routes.ts';
 import { certificatePlugin } from './modules/certificate/certificate.plugin.ts';
+import { checkInApiPlugin } from './modules/checkin/checkin.api.ts';
+import { checkInPagesPlugin } from './modules/checkin/checkin.pages.ts';
 import { officesApiPlugin, officesPagesPlugin } from './modules/configuration/offices.plugin.ts';
 import { schedulePagesPlugin } from './modules/configuration/schedule.plugin.ts';
 import { scheduleAdminPlugin } from './modules/configuration/schedule.routes.ts';
@@ -161,6 +163,7 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   statsPagesPlugin,
   revocationPagesPlugin,
   suspiciousPagesPlugin,
+  checkInPagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [
@@ -176,6 +179,7 @@ const ADMIN_API: readonly ModulePlugin[] = [
   statsAdminApiPlugin,
   revocationsAdminApiPlugin,
   suspiciousAdminApiPlugin,
+  checkInApiPlugin,
 ];
 
 /**

@@ -21,6 +21,8 @@ const HOLDERS: Record<string, readonly RoleName[]> = {
   'stats.read': ['administrator', 'site_manager', 'viewer'],
   'booking.revoke': ['administrator', 'site_manager'],
   'fraud.review': ['administrator'],
+  'booking.check_in': ['administrator', 'site_manager', 'agent'],
+  'booking.correct_identity': ['administrator', 'site_manager'],
 };
 
 interface Place {
@@ -179,6 +181,26 @@ const API: readonly Action[] = [
           { foreignerNumber: `${p.departmentCode}0000000${ROLES.indexOf(role)}`, phone: '06 12 34 56 78' },
         ],
       },
+    }),
+  },
+  {
+    // Allowed: answered 409 (the booking is not confirmed, or revoked by a cell below), never 403/404.
+    name: 'check a person in (reference in the JSON body)',
+    permission: 'booking.check_in',
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/admin/check-in',
+      body: { reference: p.bookingReference },
+    }),
+  },
+  {
+    // Allowed: corrected (one spelling per role), or 409 once the booking is revoked below.
+    name: 'correct a booking’s identity (reference in the URL)',
+    permission: 'booking.correct_identity',
+    request: (p, role) => ({
+      method: 'POST',
+      url: `/api/v1/admin/bookings/${p.bookingReference}/identity`,
+      body: { lastName: `Matrice${'abcde'[ROLES.indexOf(role)]}`, reason: 'Nom mal orthographié' },
     }),
   },
   {
@@ -494,10 +516,11 @@ describe('authorization matrix', () => {
     assert.deepEqual(refusedAudit, []);
     const outOfScopeBooking = await db
       .selectFrom('booking')
-      .select('status')
+      .select(['status', 'last_name'])
       .where('reference', '=', outOfScope.bookingReference)
       .executeTakeFirstOrThrow();
     assert.equal(outOfScopeBooking.status, 'pending');
+    assert.equal(outOfScopeBooking.last_name, 'Matrice');
     const draws = await db.selectFrom('draw').select('id').execute();
     assert.deepEqual(draws, []);
     const permits = await db

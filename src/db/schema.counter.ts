@@ -1,8 +1,8 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { BookingStatus } from '../modules/booking/statuses.ts';
 import type { Id, Timestamp } from './schema.ts';
 
-// The counter loop's record (migration 0025). Part of `Database` in schema.ts.
+// The counter loop's record (migration 0025) and identity corrections (0027). Part of `Database` in schema.ts.
 
 export type CounterAction =
   | 'check_in'
@@ -30,4 +30,25 @@ export interface CounterEventTable {
   counter: string | null;
   /** For an undo: the event it takes back. */
   undoes: Id | null;
+}
+
+/** The identity before and after a correction, as the booking's trigger compares it (migration 0027). */
+export interface IdentityValues {
+  lastName: string;
+  firstName: string;
+  birthDate: string;
+  foreignerNumber: string | null;
+}
+
+/** An agent's correction of a booking's identity, with its reason; the only way the identity changes. */
+export interface IdentityCorrectionTable {
+  id: Generated<Id>;
+  booking_id: Id;
+  at: Timestamp;
+  agent_id: number | null;
+  reason: string;
+  before: ColumnType<IdentityValues, string, never>;
+  after: ColumnType<IdentityValues, string, never>;
+  /** The transaction that wrote it (xid8), stamped by the table's trigger. */
+  xact: ColumnType<string, never, never>;
 }

@@ -3,7 +3,7 @@ import type { BookingStatus } from '../modules/booking/statuses.ts';
 import type { RequestStatus } from '../modules/requests/statuses.ts';
 import type { LocalizedText } from '../modules/territory/localized-text.ts';
 import type { EarlierOfferTable, EarlierWishTable, HeldSeatTable } from './schema.cool-down.ts';
-import type { CounterEventTable } from './schema.counter.ts';
+import type { CounterEventTable, IdentityCorrectionTable } from './schema.counter.ts';
 import type { DrawCalendarTable, DrawEntryTable, DrawTable } from './schema.draws.ts';
 import type { PermitTable } from './schema.permits.ts';
 import type { PriorityPassTable } from './schema.revocation.ts';
@@ -68,6 +68,7 @@ export interface Database {
   permit: PermitTable;
   priority_pass: PriorityPassTable;
   counter_event: CounterEventTable;
+  identity_correction: IdentityCorrectionTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */

@@ -10,6 +10,7 @@ export const backOffice: Catalog<{
     requests: string;
     draws: string;
     agenda: string;
+    checkIn: string;
     permits: string;
     stats: string;
     revocations: string;
@@ -29,6 +30,7 @@ export const backOffice: Catalog<{
       requests: 'Demande pour un usager',
       draws: 'Tirages au sort',
       agenda: 'Agenda',
+      checkIn: 'Accueil des usagers',
       permits: 'Retrait des titres',
       stats: 'Statistiques',
       revocations: 'Annulations par le service',
@@ -64,6 +66,7 @@ export const backOffice: Catalog<{
       requests: 'Request on someone’s behalf',
       draws: 'Draws',
       agenda: 'Agenda',
+      checkIn: 'Reception',
       permits: 'Permit pick-up',
       stats: 'Statistics',
       revocations: 'Revocations by the office',

@@ -17,6 +17,7 @@ const MENU: readonly MenuEntry[] = [
   { key: 'requests', href: '/agents/demandes/nouvelle', permission: 'request.enter' },
   { key: 'draws', href: '/agents/tirages', permission: 'draw.manage' },
   { key: 'agenda', href: '/agents/agenda', permission: 'agenda.read' },
+  { key: 'checkIn', href: '/agents/accueil', permission: 'booking.check_in' },
   { key: 'permits', href: '/agents/retraits', permission: 'permit.manage' },
   { key: 'stats', href: '/agents/statistiques', permission: 'stats.read' },
   { key: 'revocations', href: '/agents/annulations', permission: 'booking.revoke' },

@@ -112,6 +112,49 @@ export function validateApplicant(
   };
 }
 
+/** Identity fields given to correct a booking (the counter's identity correction): any of the four. */
+export interface IdentityInput {
+  lastName?: string;
+  firstName?: string;
+  birthDate?: string;
+  foreignerNumber?: string;
+}
+
+/** The fields given, normalised; an empty foreigner number (allowed when not required) is null. */
+export type IdentityFields = {
+  lastName?: string;
+  firstName?: string;
+  birthDate?: string;
+  foreignerNumber?: string | null;
+};
+
+/**
+ * Checks the identity fields that were given by the rules of step 4 (the same codes, params and
+ * messages), each error named by the field alone (`lastName`), every invalid field at once.
+ */
+export function validateIdentityFields(
+  input: IdentityInput,
+  rules: Pick<ProcedureRules, 'requiresForeignerNumber'>,
+  today: string,
+): { ok: true; fields: IdentityFields } | { ok: false; fields: FieldError[] } {
+  const errors: FieldError[] = [];
+  const values: IdentityFields = {};
+  const check = <K extends keyof IdentityFields>(field: K, outcome: IdentityFields[K] | Problem) => {
+    if (outcome instanceof Problem) {
+      const error = { field, code: outcome.code, params: outcome.params };
+      errors.push({ ...error, message: fieldMessage({ ...error, message: outcome.code }, 'fr') });
+    } else values[field] = outcome;
+  };
+  if (input.lastName !== undefined) check('lastName', checkName(text(input.lastName)));
+  if (input.firstName !== undefined) check('firstName', checkName(text(input.firstName)));
+  if (input.birthDate !== undefined) check('birthDate', checkBirthDate(text(input.birthDate), today));
+  if (input.foreignerNumber !== undefined) {
+    const raw = text(input.foreignerNumber);
+    check('foreignerNumber', checkForeignerNumber(raw, rules.requiresForeignerNumber));
+  }
+  return errors.length > 0 ? { ok: false, fields: errors } : { ok: true, fields: values };
+}
+
 /** A refused field value: the stable code and the values its message is made of. */
 class Problem {
   readonly code: string;

@@ -122,6 +122,10 @@ export function buildAssets(): { version: string; files: Map<string, Asset> } {
   // The agenda's print stylesheet and its refresh script (issue 10): files of their own, linked by its page.
   files.set('css/print.css', makeAsset('print.css', readFileSync(path.join(OWN, 'print.css'))));
   files.set('js/agenda.js', makeAsset('x.js', readFileSync(path.join(OWN, 'agenda.js'))));
+  // The reception's camera reader (issue 10): jsQR as published (a UMD script that sets self.jsQR),
+  // and the page's script that feeds it the camera's frames.
+  files.set('js/jsqr.js', makeAsset('x.js', readFileSync(path.join(packageDir('jsqr'), 'dist', 'jsQR.js'))));
+  files.set('js/check-in.js', makeAsset('x.js', readFileSync(path.join(OWN, 'check-in.js'))));
   const hash = createHash('sha256');
   for (const [name, asset] of files) hash.update(name).update(asset.etag);
   return { version: hash.digest('base64url').slice(0, 10), files };

@@ -104,7 +104,11 @@ export async function registerWebLayer(app: FastifyInstance, config: Config): Pr
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
       reply.header('content-security-policy', CSP);
       reply.header('x-frame-options', 'DENY');
-      reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+      // Nothing may use the camera, microphone or location, unless a page allows one for itself (the
+      // reception's QR reader allows the camera).
+      if (!reply.hasHeader('permissions-policy')) {
+        reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+      }
     }
     if (config.production) reply.header('strict-transport-security', 'max-age=31536000');
     return payload;
