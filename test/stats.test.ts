@@ -56,7 +56,8 @@ const ANNECY_W02 = {
   noShow: 1,
   seatsUsed: 4,
   fillRate: 0.4,
-  medianWaitDays: 5,
+  medianWaitDays: null,
+  noFreeSlotRate: null,
   requestsWaiting: 1,
   requestsUnserved: 1,
   bookedOnline: 4,
@@ -99,7 +100,7 @@ describe('the statistics’ figures (admin API)', () => {
     const w03 = body.rows.find((r: { week: string }) => r.week === '2030-W03');
     assert.deepEqual(
       [w03.seats, w03.booked, w03.confirmed, w03.fillRate, w03.medianWaitDays, w03.bookedOnline],
-      [5, 1, 1, 0.2, 10, 1],
+      [5, 1, 1, 0.2, null, 1],
     );
     assert.equal(body.rows.length, 2);
   });
@@ -117,8 +118,14 @@ describe('the statistics’ figures (admin API)', () => {
     const body = (await api(`from=2030-01-07&to=2030-01-13&site=${f.chambery}`, national)).json();
     assert.equal(body.rows.length, 1);
     assert.deepEqual(
-      [body.rows[0].seats, body.rows[0].attended, body.rows[0].fillRate, body.rows[0].medianWaitDays],
-      [3, 1, 0.333, 5],
+      [
+        body.rows[0].seats,
+        body.rows[0].attended,
+        body.rows[0].fillRate,
+        body.rows[0].medianWaitDays,
+        body.rows[0].noFreeSlotRate,
+      ],
+      [3, 1, 0.333, 5, 0.25],
     );
     const thononOnly = (await api('from=2030-01-07&to=2030-01-13', viewerThonon)).json();
     assert.deepEqual(
@@ -207,7 +214,8 @@ describe('the statistics page', () => {
       '1',
       '1',
       '40 %',
-      '5',
+      '—',
+      '—',
       '1',
       '1',
       '4',
@@ -250,8 +258,8 @@ describe('the statistics’ CSV', () => {
       .split('\n');
     assert.equal(lines.length, 3);
     assert.match(lines[0] ?? '', /^Service;Démarche;Semaine;Places offertes;Réservées;/);
-    assert.equal(lines[1], "Préfecture d'Annecy;Renouvellement;2030-W02;10;6;4;1;1;1;1;0.4;5;1;1;4;1;1");
-    assert.equal(lines[2], 'Sous-préfecture de Thonon;Renouvellement;2030-W02;2;0;0;0;0;0;0;0;;1;0;0;0;0');
+    assert.equal(lines[1], "Préfecture d'Annecy;Renouvellement;2030-W02;10;6;4;1;1;1;1;0.4;;;1;1;4;1;1");
+    assert.equal(lines[2], 'Sous-préfecture de Thonon;Renouvellement;2030-W02;2;0;0;0;0;0;0;0;;;1;0;0;0;0');
     const refused = await t.app.inject({
       url: `/agents/statistiques.csv?site=${f.chambery}`,
       headers: { cookie: manager.cookie },

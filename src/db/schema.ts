@@ -7,6 +7,7 @@ import type { CounterEventTable, IdentityCorrectionTable } from './schema.counte
 import type { DrawCalendarTable, DrawEntryTable, DrawTable } from './schema.draws.ts';
 import type { PermitTable } from './schema.permits.ts';
 import type { PriorityPassTable } from './schema.revocation.ts';
+import type { AvailabilitySampleTable } from './schema.samples.ts';
 import type {
   AgentApiTokenTable,
   AgentFederationFlowTable,
@@ -25,6 +26,7 @@ export type * from './schema.counter.ts';
 export type * from './schema.draws.ts';
 export type * from './schema.permits.ts';
 export type * from './schema.revocation.ts';
+export type * from './schema.samples.ts';
 export type * from './schema.staff.ts';
 
 /** Kysely's view of the tables created by the migrations in ./migrations. */
@@ -69,6 +71,7 @@ export interface Database {
   priority_pass: PriorityPassTable;
   counter_event: CounterEventTable;
   identity_correction: IdentityCorrectionTable;
+  availability_sample: AvailabilitySampleTable;
 }
 
 /** A date column: written as 'YYYY-MM-DD', read back as the same string (see db/database.ts). */

@@ -12,6 +12,7 @@ import { purgeIdentityBudget } from '../modules/protection/identity-budget.ts';
 import { purgeWriteBudget } from '../modules/protection/write-budget.ts';
 import { publishSlots, releaseDueSlots } from '../modules/schedule/publication.ts';
 import { purgeSeatEvents } from '../modules/schedule/seat-events.repository.ts';
+import { purgeAvailabilitySamples, sampleAvailability } from '../modules/stats/availability-samples.ts';
 import { defineJob, type JobDefinition } from './job.ts';
 import { purgeJobRuns } from './runs.repository.ts';
 
@@ -132,6 +133,7 @@ export const purgeRecordsJob = defineJob({
   handler: async (_payload, { db, clock }) => ({
     runs: await purgeJobRuns(db, clock.now()),
     seatEvents: await purgeSeatEvents(db, clock.now()),
+    availabilitySamples: await purgeAvailabilitySamples(db, clock.now()),
   }),
 });
 
@@ -193,6 +195,20 @@ export const openDrawWindowsJob = defineJob({
   handler: async (_payload, { db, clock, config, log }) => openDrawWindows({ db, clock, config, log }),
 });
 
+/**
+ * Each hour, what the public pool shows for every first-come offer: its next free slot, or none
+ * (decision 0047). The statistics' median wait to the next free slot is read from these samples.
+ */
+export const sampleAvailabilityJob = defineJob({
+  id: 'sample-availability',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '1 * * * *',
+  runAtStart: true,
+  handler: async (_payload, { db, clock }) => ({ sampled: await sampleAvailability(db, clock.now()) }),
+});
+
 /** Every job of Créneau; the queue of each instance works them all. */
 export const jobDefinitions: readonly JobDefinition[] = [
   expireHoldsJob,
@@ -208,4 +224,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   coolDownJob,
   runDrawsJob,
   openDrawWindowsJob,
+  sampleAvailabilityJob,
 ];

@@ -183,7 +183,19 @@ export async function createStatsFixture(
   await slot(db, thononDraw, '2030-01-09T08:00:00Z', 2);
   const chamberySlot = await slot(db, chamberyBooking, '2030-01-07T08:00:00Z', 3);
 
-  // Annecy W02: waits of 6, 7, 5, 5, 2 and 3 days (the expired one does not count): median 5.
+  // Chambéry's first-come offer as the hourly samples saw it in W02 (Annecy and Thonon offer by draw:
+  // none): the next free slot 5, 4 and 6 days ahead, then nothing — a median of 5 days, a quarter of
+  // the hours without any slot.
+  await db
+    .insertInto('availability_sample')
+    .values([
+      { offer_id: chamberyBooking, sampled_at: '2030-01-07T09:00:00Z', next_free_at: '2030-01-12T09:00:00Z' },
+      { offer_id: chamberyBooking, sampled_at: '2030-01-08T09:00:00Z', next_free_at: '2030-01-12T09:00:00Z' },
+      { offer_id: chamberyBooking, sampled_at: '2030-01-09T09:00:00Z', next_free_at: '2030-01-15T09:00:00Z' },
+      { offer_id: chamberyBooking, sampled_at: '2030-01-10T09:00:00Z', next_free_at: null },
+    ])
+    .execute();
+  // Annecy W02: six bookings of seven (the expired one is no appointment).
   await booking(db, monday, p, 'attended', '2030-01-01T08:00:00Z');
   await booking(db, monday, p, 'no_show', '2029-12-31T08:00:00Z');
   await booking(db, monday, p, 'cancelled', '2030-01-02T08:00:00Z');
@@ -193,9 +205,9 @@ export async function createStatsFixture(
   await requestBooking(db, tuesday, p, atCounter, 'confirmed', '2030-01-06T08:00:00Z');
   const byPartner = await request(db, p, [annecy], '2029-12-20T09:00:00Z', agents.partnerAgent);
   await requestBooking(db, tuesday, p, byPartner, 'pending', '2030-01-05T08:00:00Z');
-  // Annecy W03: one online booking, 10 days ahead.
+  // Annecy W03: one online booking.
   await booking(db, nextWeek, p, 'confirmed', '2030-01-04T08:00:00Z');
-  // Chambéry W02: one attended, 5 days ahead.
+  // Chambéry W02: one attended.
   await booking(db, chamberySlot, p, 'attended', '2030-01-02T08:00:00Z');
 
   // Requests of W02: one waiting at Annecy and Thonon, one closed at Annecy without an appointment.

@@ -1,7 +1,7 @@
 import type { StatsColumns } from './stats.messages.ts';
-import type { BookingCounts, RequestCounts, SeatCounts, StatsKey } from './stats.repository.ts';
+import type { BookingCounts, RequestCounts, SeatCounts, StatsKey, WaitCounts } from './stats.repository.ts';
 
-// The figures of a report, from the three grouped reads: one row per site, procedure and week that
+// The figures of a report, from the four grouped reads: one row per site, procedure and week that
 // has anything, and the weekly totals the charts draw. Pure (types only imported).
 
 /** One row of the report (and of its CSV and JSON). */
@@ -16,8 +16,10 @@ export interface StatsRow extends StatsKey {
   seatsUsed: number;
   /** Seats used over seats offered, 0–1 rounded to 3 decimals; null without seats offered. */
   fillRate: number | null;
-  /** Days between taking an appointment and the appointment, median, 1 decimal; null without any. */
+  /** Days from each hour to the next free slot the public pool showed then, median, 1 decimal; null without any. */
   medianWaitDays: number | null;
+  /** Share of the hours when the public pool showed no free slot at all, 0–1; null without samples. */
+  noFreeSlotRate: number | null;
   requestsWaiting: number;
   requestsUnserved: number;
   bookedOnline: number;
@@ -54,6 +56,7 @@ export const DETAIL_COLUMNS: readonly (keyof StatsColumns)[] = [
   'noShow',
   'fillRate',
   'medianWaitDays',
+  'noFreeSlotRate',
   'requestsWaiting',
   'requestsUnserved',
   'bookedOnline',
@@ -77,6 +80,7 @@ function emptyRow(key: StatsKey): StatsRow {
     seatsUsed: 0,
     fillRate: null,
     medianWaitDays: null,
+    noFreeSlotRate: null,
     requestsWaiting: 0,
     requestsUnserved: 0,
     bookedOnline: 0,
@@ -92,6 +96,7 @@ export function statsRows(
   seats: SeatCounts[],
   bookings: BookingCounts[],
   requests: RequestCounts[],
+  waits: WaitCounts[] = [],
 ): StatsRow[] {
   const rows = new Map<string, StatsRow>();
   const rowOf = (key: StatsKey) => {
@@ -102,10 +107,14 @@ export function statsRows(
     return row;
   };
   for (const s of seats) rowOf(s).seats = s.seats;
-  for (const { medianWaitDays, ...b } of bookings) {
+  for (const b of bookings) {
     const { siteId, siteName, procedureId, procedureTitle, week, ...counts } = b;
-    Object.assign(rowOf(b), counts, {
-      medianWaitDays: medianWaitDays === null ? null : round(medianWaitDays, 1),
+    Object.assign(rowOf(b), counts);
+  }
+  for (const w of waits) {
+    Object.assign(rowOf(w), {
+      medianWaitDays: w.medianWaitDays === null ? null : round(w.medianWaitDays, 1),
+      noFreeSlotRate: ratio(w.samplesWithoutSlot, w.samples),
     });
   }
   for (const r of requests)

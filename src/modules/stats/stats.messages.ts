@@ -51,6 +51,7 @@ export interface StatsColumns {
   noShow: string;
   fillRate: string;
   medianWaitDays: string;
+  noFreeSlotRate: string;
   requestsWaiting: string;
   requestsUnserved: string;
   bookedOnline: string;
@@ -104,7 +105,8 @@ export const statsMessages: Catalog<StatsTexts> = {
       attended: 'Honorées',
       noShow: 'Absences',
       fillRate: 'Taux de remplissage',
-      medianWaitDays: 'Délai médian (jours)',
+      medianWaitDays: 'Délai médian avant la prochaine plage libre (jours)',
+      noFreeSlotRate: 'Heures sans aucune plage libre',
       requestsWaiting: 'Demandes en attente',
       requestsUnserved: 'Demandes non servies',
       bookedOnline: 'Réservées en ligne',
@@ -157,7 +159,8 @@ export const statsMessages: Catalog<StatsTexts> = {
       attended: 'Attended',
       noShow: 'No-shows',
       fillRate: 'Fill rate',
-      medianWaitDays: 'Median wait (days)',
+      medianWaitDays: 'Median wait to the next free slot (days)',
+      noFreeSlotRate: 'Hours with no free slot at all',
       requestsWaiting: 'Requests waiting',
       requestsUnserved: 'Requests unserved',
       bookedOnline: 'Booked online',
@@ -210,7 +213,8 @@ export const statsMessages: Catalog<StatsTexts> = {
       attended: 'المحضورة',
       noShow: 'الغيابات',
       fillRate: 'نسبة الإشغال',
-      medianWaitDays: 'المدة الوسيطة (بالأيام)',
+      medianWaitDays: 'المدة الوسيطة حتى أول موعد متاح (بالأيام)',
+      noFreeSlotRate: 'الساعات التي لم يتوفر فيها أي موعد',
       requestsWaiting: 'الطلبات المنتظرة',
       requestsUnserved: 'الطلبات غير الملبّاة',
       bookedOnline: 'المحجوزة عبر الإنترنت',

@@ -4,7 +4,7 @@ import { coverageFilter } from '../agents/permissions.sql.ts';
 import type { Coverage } from '../agents/permissions.ts';
 import type { StatsQuery } from './stats.period.ts';
 
-// The statistics' SQL: three grouped reads (seats, bookings, requests), each per site, procedure and
+// The statistics' SQL: four grouped reads (seats, bookings, availability samples, requests), each per site, procedure and
 // ISO week of the office's local time, each filtered by the reader's coverage. stats.figures.ts joins
 // them; nothing here decides what a figure means beyond the counts named in decision 0040.
 
@@ -32,7 +32,14 @@ export interface BookingCounts extends StatsKey {
   bookedOnline: number;
   bookedCounter: number;
   bookedPartner: number;
+}
+
+export interface WaitCounts extends StatsKey {
+  /** Days from each hourly sample to the next free slot it showed, median; null without any. */
   medianWaitDays: number | null;
+  samples: number;
+  /** Samples that showed no free slot at all ("aucune plage horaire"). */
+  samplesWithoutSlot: number;
 }
 
 export interface RequestCounts extends StatsKey {
@@ -87,13 +94,29 @@ export async function bookingCounts(db: Db, query: StatsQuery, coverage: Coverag
       count(*) filter (where ${USED})::integer as "seatsUsed",
       count(*) filter (where ${BOOKED} and r.entered_by is null)::integer as "bookedOnline",
       count(*) filter (where ${BOOKED} and r.entered_by is not null and not ${PARTNER})::integer as "bookedCounter",
-      count(*) filter (where ${BOOKED} and r.entered_by is not null and ${PARTNER})::integer as "bookedPartner",
-      (percentile_cont(0.5) within group (order by extract(epoch from s.starts_at - b.created_at) / 86400)
-        filter (where ${BOOKED}))::float8 as "medianWaitDays"
+      count(*) filter (where ${BOOKED} and r.entered_by is not null and ${PARTNER})::integer as "bookedPartner"
     from booking b join slot s on s.id = b.slot_id join offer o on o.id = s.offer_id
       join site si on si.id = o.site_id join department d on d.code = si.department_code
       join procedure p on p.id = b.procedure_id left join request r on r.id = b.request_id
     where ${inRange('s.starts_at', query)} and ${filters(query, coverage, 'p.id')}
+    group by ${GROUP}`.execute(db);
+  return rows;
+}
+
+/**
+ * What the public pool showed in the range, from the hourly samples of first-come offers (migration
+ * 0029): the median wait to the next free slot, and how many samples showed none.
+ */
+export async function waitCounts(db: Db, query: StatsQuery, coverage: Coverage): Promise<WaitCounts[]> {
+  const { rows } = await sql<WaitCounts>`
+    select ${KEY}, ${weekOf('a.sampled_at')} as week,
+      (percentile_cont(0.5) within group (order by extract(epoch from a.next_free_at - a.sampled_at) / 86400)
+        filter (where a.next_free_at is not null))::float8 as "medianWaitDays",
+      count(*)::integer as samples,
+      count(*) filter (where a.next_free_at is null)::integer as "samplesWithoutSlot"
+    from availability_sample a join offer o on o.id = a.offer_id join site si on si.id = o.site_id
+      join department d on d.code = si.department_code join procedure p on p.id = o.procedure_id
+    where ${inRange('a.sampled_at', query)} and ${filters(query, coverage, 'p.id')}
     group by ${GROUP}`.execute(db);
   return rows;
 }

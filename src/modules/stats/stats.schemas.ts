@@ -33,7 +33,10 @@ export const StatsRowSchema = Type.Object({
   noShow: count,
   seatsUsed: count,
   fillRate: nullableNumber('seatsUsed / seats, 0–1; null without seats'),
-  medianWaitDays: nullableNumber('Median days from taking an appointment to the appointment'),
+  medianWaitDays: nullableNumber(
+    'Median days from each hour of the week to the next free slot the public pool showed then (hourly samples)',
+  ),
+  noFreeSlotRate: nullableNumber('Share (0–1) of the hours when the public pool showed no free slot at all'),
   requestsWaiting: count,
   requestsUnserved: count,
   bookedOnline: count,

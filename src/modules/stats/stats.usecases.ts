@@ -5,7 +5,14 @@ import type { Principal } from '../agents/permissions.ts';
 import { coverageFor, notFoundError } from '../configuration/offices.access.ts';
 import { type StatsRow, statsRows, type WeekTotals, weekTotals } from './stats.figures.ts';
 import { parseStatsQuery, type StatsQuery, weeksBetween } from './stats.period.ts';
-import { bookingCounts, filterChoices, requestCounts, seatCounts, visibleSite } from './stats.repository.ts';
+import {
+  bookingCounts,
+  filterChoices,
+  requestCounts,
+  seatCounts,
+  visibleSite,
+  waitCounts,
+} from './stats.repository.ts';
 
 // The statistics report (issue 10 item 8, decision 0040): the page, its CSV and the admin API read
 // the same use case, within the reader's `stats.read` coverage.
@@ -52,12 +59,13 @@ export async function statsReport(
   if (query.siteId !== undefined && !(await visibleSite(deps.db, query.siteId, coverage))) {
     throw notFoundError('site');
   }
-  const [seats, bookings, requests] = await Promise.all([
+  const [seats, bookings, requests, waits] = await Promise.all([
     seatCounts(deps.db, query, coverage),
     bookingCounts(deps.db, query, coverage),
     requestCounts(deps.db, query, coverage),
+    waitCounts(deps.db, query, coverage),
   ]);
-  const rows = statsRows(seats, bookings, requests);
+  const rows = statsRows(seats, bookings, requests, waits);
   return { query, rows, weeks: weekTotals(rows, weeksBetween(query.from, query.to)) };
 }
 

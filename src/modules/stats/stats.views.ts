@@ -30,6 +30,7 @@ export function detailCells(row: StatsRow, locale: Locale): string[] {
     if (column === 'site') return row.siteName;
     if (column === 'procedure') return row.procedureTitle;
     if (column === 'fillRate') return formatRate(row.fillRate, locale);
+    if (column === 'noFreeSlotRate') return formatRate(row.noFreeSlotRate, locale);
     if (column === 'medianWaitDays') return formatNumber(row.medianWaitDays, locale);
     return formatNumber(row[column] as number | null, locale);
   });
