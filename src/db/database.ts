@@ -24,6 +24,7 @@ import * as m0022 from './migrations/0022-identity-budget.ts';
 import * as m0023 from './migrations/0023-permits.ts';
 import * as m0024 from './migrations/0024-revocations-and-priority-passes.ts';
 import * as m0025 from './migrations/0025-counter-loop.ts';
+import * as m0026 from './migrations/0026-network-keys.ts';
 import * as m0027 from './migrations/0027-identity-corrections.ts';
 import * as m0029 from './migrations/0029-availability-samples.ts';
 import type { Database } from './schema.ts';
@@ -144,6 +145,7 @@ const migrations: Record<string, Migration> = {
   '0023-permits': m0023,
   '0024-revocations-and-priority-passes': m0024,
   '0025-counter-loop': m0025,
+  '0026-network-keys': m0026,
   '0027-identity-corrections': m0027,
   '0029-availability-samples': m0029,
 };

@@ -257,6 +257,8 @@ export interface BookingTable {
   counter: string | null;
   served_at: Timestamp | null;
   finished_at: Timestamp | null;
+  /** The keyed hash of the applicant's network (migration 0026; protection/network-key.ts), 32 bytes. */
+  network_key: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
 }
 
 export interface EmailActivityTable {
@@ -411,6 +413,8 @@ export interface RequestTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   closed_at: Timestamp | null;
+  /** The keyed hash of the applicant's network (migration 0026; protection/network-key.ts), 32 bytes. */
+  network_key: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
 }
 
 export interface RequestEmailActivityTable {

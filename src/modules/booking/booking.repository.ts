@@ -69,6 +69,8 @@ export interface NewBooking extends StoredApplicant {
   drawId?: number;
   requestId?: string;
   countsForEmail?: boolean;
+  /** The keyed hash of the applicant's network (protection/network-key.ts); none for an agent's entry. */
+  networkKey?: Buffer | null;
 }
 
 /** Inserts a pending booking; the schema's trigger takes the seat or refuses it. */
@@ -81,6 +83,7 @@ export async function insertBooking(trx: Executor, booking: NewBooking): Promise
       procedure_id: booking.procedureId,
       ...applicantColumns(booking),
       hold_expires_at: booking.holdExpiresAt,
+      network_key: booking.networkKey ?? null,
       ...(booking.drawId === undefined
         ? {}
         : {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext, ModuleApp, ModulePlugin } from '../../context.ts';
 import type { Locale } from '../../db/schema.ts';
+import { networkKey } from '../protection/network-key.ts';
 import { bookingErrors } from './booking.errors.ts';
 import {
   BookingCreatedSchema,
@@ -53,6 +54,7 @@ export function bookingRoutes(app: ModuleApp, ctx: AppContext): void {
         slotId: request.body.slotId,
         applicant: request.body.applicant,
         locale: requestLocale(request),
+        networkKey: networkKey(ctx.config.secretKey, request.ip),
       });
       return reply
         .status(201)

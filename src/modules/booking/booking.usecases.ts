@@ -52,7 +52,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function bookSlot(
   deps: BookingDeps,
-  input: { slotId: number; applicant: ApplicantInput; locale: Locale },
+  input: {
+    slotId: number;
+    applicant: ApplicantInput;
+    locale: Locale;
+    /** The keyed hash of the client's network (protection/network-key.ts), for the fraud review. */
+    networkKey?: Buffer | null;
+  },
 ): Promise<{ id: string; reference: string; status: 'pending'; holdExpiresAt: Date }> {
   const { db, clock, config } = deps;
   const now = clock.now();
@@ -81,6 +87,7 @@ export async function bookSlot(
           ...applicant,
           locale: input.locale,
           holdExpiresAt,
+          networkKey: input.networkKey,
         });
         const confirm = newToken();
         const manage = newToken();

@@ -38,6 +38,25 @@ export async function deleteBookingsEndedBefore(db: Executor, limit: Date): Prom
   return Number(deleted.numDeletedRows);
 }
 
+/**
+ * Erases the network keys of bookings no longer active and of requests no longer waiting: the review
+ * compares active rows only, so a key has no use once its row has left them (decision 0043).
+ */
+export async function eraseIdleNetworkKeys(db: Executor, active: readonly BookingStatus[]): Promise<void> {
+  await db
+    .updateTable('booking')
+    .set({ network_key: null })
+    .where('network_key', 'is not', null)
+    .where('status', 'not in', active)
+    .execute();
+  await db
+    .updateTable('request')
+    .set({ network_key: null })
+    .where('network_key', 'is not', null)
+    .where('status', '<>', 'waiting')
+    .execute();
+}
+
 /** Deletes the counters of addresses without an active booking. */
 export async function deleteIdleAddressCounters(db: Executor): Promise<void> {
   await db.deleteFrom('email_activity').where('active', '=', 0).execute();

@@ -4,6 +4,7 @@ import {
   deleteExpiredProofs,
   deleteIdleAddressCounters,
   deleteNotificationsBefore,
+  eraseIdleNetworkKeys,
   retireBookings,
 } from './retention.repository.ts';
 import { ACTIVE_BOOKING_STATUSES, type BookingStatus, canChangeStatus } from './statuses.ts';
@@ -26,8 +27,9 @@ export const RETENTION_EXIT: Readonly<Partial<Record<BookingStatus, BookingStatu
 
 /**
  * Deletes what the retention policy no longer allows keeping (PRODUCT §2.6): bookings — with their
- * tokens — whose appointment ended more than RETENTION_DAYS ago, notifications as old, and counters of
- * addresses with no active booking. Returns how many bookings were deleted.
+ * tokens — whose appointment ended more than RETENTION_DAYS ago, notifications as old, counters of
+ * addresses with no active booking, and the network keys of rows no longer active (bookings, requests).
+ * Returns how many bookings were deleted.
  */
 export async function purgePersonalData(db: Db, now: Date): Promise<number> {
   const limit = new Date(now.getTime() - RETENTION_DAYS * 24 * 60 * 60 * 1000);
@@ -41,6 +43,7 @@ export async function purgePersonalData(db: Db, now: Date): Promise<number> {
       await retireBookings(trx, { from, to, endedBefore: limit });
     }
     const deleted = await deleteBookingsEndedBefore(trx, limit);
+    await eraseIdleNetworkKeys(trx, ACTIVE_BOOKING_STATUSES);
     await deleteIdleAddressCounters(trx);
     await deleteExpiredProofs(trx, { challenges: limit, accessTokens: now });
     return deleted;

@@ -86,7 +86,10 @@ export async function priorityChoices(deps: Pick<PriorityDeps, 'db' | 'clock'>, 
  * slot, which rolls everything back and keeps the seat held), the pass is used, the convocation and
  * the reminder are recorded.
  */
-export async function rebookWithPass(deps: PriorityDeps, input: { token: unknown; slotId: unknown }) {
+export async function rebookWithPass(
+  deps: PriorityDeps,
+  input: { token: unknown; slotId: unknown; networkKey?: Buffer | null },
+) {
   const { db, clock, config } = deps;
   const now = clock.now();
   if (typeof input.slotId !== 'number' || !Number.isInteger(input.slotId) || input.slotId < 1)
@@ -106,6 +109,8 @@ export async function rebookWithPass(deps: PriorityDeps, input: { token: unknown
         procedureId: slot.procedureId,
         ...applicant,
         holdExpiresAt: new Date(now.getTime() + config.holdMinutes * 60_000),
+        // The person's own act, from their network: the review may group it again.
+        networkKey: input.networkKey ?? null,
       });
       await confirmPending(trx, id, now);
       if (!(await usePass(trx, pass.id, id, now))) throw passErrors.used();

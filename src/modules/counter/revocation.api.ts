@@ -2,6 +2,7 @@ import type { ModulePlugin } from '../../context.ts';
 import { ErrorSchema } from '../booking/booking.schemas.ts';
 import { actingOf } from '../configuration/offices.access.ts';
 import { ADMIN_ERRORS, ADMIN_SECURITY, IdParamsSchema } from '../configuration/offices.schemas.ts';
+import { networkKey } from '../protection/network-key.ts';
 import { priorityChoices, rebookWithPass } from './priority-pass.usecases.ts';
 import {
   BookingRevokedSchema,
@@ -93,7 +94,10 @@ export const priorityBookingPlugin: ModulePlugin = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      const booked = await rebookWithPass(deps, request.body);
+      const booked = await rebookWithPass(deps, {
+        ...request.body,
+        networkKey: networkKey(ctx.config.secretKey, request.ip),
+      });
       return reply.status(201).send({ reference: booked.reference, status: booked.status });
     },
   );

@@ -3,6 +3,7 @@ import type { ModulePlugin } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { principalOf } from '../agents/auth.ts';
 import { actingOf } from '../configuration/offices.access.ts';
+import { networkKey } from '../protection/network-key.ts';
 import { type PriorityPage, priorityView } from './priority.views.ts';
 import { priorityChoices, rebookWithPass } from './priority-pass.usecases.ts';
 import { revocationView } from './revocation.views.ts';
@@ -93,7 +94,11 @@ export const priorityPagesPlugin: ModulePlugin = async (app, { ctx, web }) => {
   app.post('/rendez-vous/priorite', HIDDEN, async (request, reply) => {
     const body = bodyOf(request.body);
     try {
-      const booked = await rebookWithPass(deps, { token: body.token, slotId: Number(body.slotId) });
+      const booked = await rebookWithPass(deps, {
+        token: body.token,
+        slotId: Number(body.slotId),
+        networkKey: networkKey(ctx.config.secretKey, request.ip),
+      });
       return web.render(request, reply, priorityView, { kind: 'booked', reference: booked.reference });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

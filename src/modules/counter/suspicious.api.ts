@@ -12,10 +12,21 @@ const ReviewQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
+const ReasonSchema = Type.Union([
+  Type.Literal('email'),
+  Type.Literal('phone'),
+  Type.Literal('network'),
+  Type.Literal('name'),
+]);
+
+// A group is named by its kind and number (`network-2`): a network's key and address never leave.
+const GroupLabelSchema = Type.String({ pattern: '^(email|phone|network|name)-[0-9]+$' });
+
 const ReviewSchema = Type.Object({
   groups: Type.Array(
     Type.Object({
-      reason: Type.Union([Type.Literal('email'), Type.Literal('phone'), Type.Literal('name')]),
+      reason: ReasonSchema,
+      group: GroupLabelSchema,
       bookings: Type.Array(
         Type.Object({
           reference: Type.String(),
@@ -24,6 +35,8 @@ const ReviewSchema = Type.Object({
           siteId: Type.Integer(),
           lastName: Type.String(),
           firstName: Type.String(),
+          /** Every group of this answer the booking is in. */
+          reasons: Type.Array(Type.Object({ kind: ReasonSchema, group: GroupLabelSchema })),
         }),
       ),
     }),
@@ -48,7 +61,7 @@ export const suspiciousAdminApiPlugin: ModulePlugin = async (app, { ctx }) => {
       schema: {
         tags: ['admin: revocations'],
         summary:
-          'Active bookings grouped by shared email address, phone or near-identical names (permission fraud.review)',
+          'Active bookings grouped by shared email address, phone, network (a keyed hash, never shown) or near-identical names (permission fraud.review)',
         security: ADMIN_SECURITY,
         querystring: ReviewQuerySchema,
         response: { 200: ReviewSchema, 503: ErrorSchema, ...ADMIN_ERRORS },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { coverageFilter } from '../agents/permissions.sql.ts';
 import type { Coverage } from '../agents/permissions.ts';
@@ -21,6 +22,8 @@ export async function listReviewCandidates(
       'booking.status',
       'booking.email',
       'booking.phone',
+      // Compared as text, never shown: the page and the API number the groups instead.
+      sql<string | null>`encode(booking.network_key, 'hex')`.as('networkKey'),
       'booking.last_name as lastName',
       'booking.first_name as firstName',
       'slot.starts_at as startsAt',

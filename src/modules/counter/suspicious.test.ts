@@ -4,11 +4,18 @@ import { editDistance, normalisedEmail, normalisedName, suspiciousGroups } from 
 
 const booking = (
   reference: string,
-  over: Partial<{ email: string; phone: string | null; lastName: string; firstName: string }>,
+  over: Partial<{
+    email: string;
+    phone: string | null;
+    networkKey: string | null;
+    lastName: string;
+    firstName: string;
+  }>,
 ) => ({
   reference,
   email: `${reference.toLowerCase()}@example.org`,
   phone: null,
+  networkKey: null,
   lastName: reference.repeat(8),
   firstName: 'Prénom',
   ...over,
@@ -29,19 +36,20 @@ describe('the suspicious bookings’ groups', () => {
     assert.equal(editDistance('dupont', 'durand', 1), 2, 'stops past the limit');
   });
 
-  test('groups by email, phone and near names; singletons are not suspicious', () => {
+  test('groups by email, phone, network and near names; singletons are not suspicious', () => {
     const groups = suspiciousGroups([
-      booking('A', { email: 'revendeur+1@gmail.com' }),
+      booking('A', { email: 'revendeur+1@gmail.com', networkKey: 'aa' }),
       booking('B', { email: 'r.evendeur+2@gmail.com', phone: '+33612345678' }),
       booking('C', { phone: '+33612345678', lastName: 'Dupont', firstName: 'Amina' }),
-      booking('D', { lastName: 'Dupond', firstName: 'Amina' }),
-      booking('E', { lastName: 'Martin', firstName: 'Lucie' }),
+      booking('D', { lastName: 'Dupond', firstName: 'Amina', networkKey: 'aa' }),
+      booking('E', { lastName: 'Martin', firstName: 'Lucie', networkKey: 'bb' }),
     ]);
     assert.deepEqual(
       groups.map((g) => [g.reason, g.bookings.map((b) => b.reference)]),
       [
         ['email', ['A', 'B']],
         ['phone', ['B', 'C']],
+        ['network', ['A', 'D']],
         ['name', ['C', 'D']],
       ],
     );

@@ -1,13 +1,16 @@
-// The grouping of the suspicious-bookings review (issue 10 point 7, seeds/004; decision 0038): active
-// bookings that share an email address (once normalised), a phone number, or near-identical names.
-// Pure: the repository reads the bookings, this decides the groups and their reasons.
+// The grouping of the suspicious-bookings review (issue 10 point 7, seeds/004; decisions 0038, 0043):
+// active bookings that share an email address (once normalised), a phone number, a network (the keyed
+// hash of a subscriber's range), or near-identical names. Pure: the repository reads the bookings,
+// this decides the groups and their reasons.
 
-export type SuspicionReason = 'email' | 'phone' | 'name';
+export type SuspicionReason = 'email' | 'phone' | 'network' | 'name';
 
 export interface Candidate {
   reference: string;
   email: string;
   phone: string | null;
+  /** The network key as text (hex), compared only; null when none was recorded. */
+  networkKey: string | null;
   lastName: string;
   firstName: string;
 }
@@ -99,11 +102,36 @@ function byName<C extends Candidate>(candidates: readonly C[]): SuspiciousGroup<
   return [...clusters.values()].filter((g) => g.length > 1).map((bookings) => ({ reason: 'name', bookings }));
 }
 
-/** Every group of two or more bookings, by email, then phone, then names; a booking may be in several. */
+/**
+ * Every group of two or more bookings, by email, then phone, then network, then names; a booking may
+ * be in several.
+ */
 export function suspiciousGroups<C extends Candidate>(candidates: readonly C[]): SuspiciousGroup<C>[] {
   return [
     ...byKey(candidates, (c) => normalisedEmail(c.email), 'email'),
     ...byKey(candidates, (c) => c.phone, 'phone'),
+    ...byKey(candidates, (c) => c.networkKey, 'network'),
     ...byName(candidates),
   ];
+}
+
+/** A group numbered within its kind (`network-2`): how the page and the API name it, never by its key. */
+export interface LabelledGroup<C extends Candidate = Candidate> extends SuspiciousGroup<C> {
+  number: number;
+  group: string;
+}
+
+/** The groups numbered within their kind, in order, and for each booking every group it is in. */
+export function labelGroups<C extends Candidate>(groups: readonly SuspiciousGroup<C>[]) {
+  const counts = new Map<SuspicionReason, number>();
+  const labelled: LabelledGroup<C>[] = groups.map((g) => {
+    const number = (counts.get(g.reason) ?? 0) + 1;
+    counts.set(g.reason, number);
+    return { ...g, number, group: `${g.reason}-${number}` };
+  });
+  const reasons = new Map<string, { kind: SuspicionReason; group: string }[]>();
+  for (const g of labelled)
+    for (const b of g.bookings)
+      reasons.set(b.reference, [...(reasons.get(b.reference) ?? []), { kind: g.reason, group: g.group }]);
+  return { groups: labelled, reasonsOf: (reference: string) => reasons.get(reference) ?? [] };
 }

@@ -8,11 +8,11 @@ import { formatInZone } from '../schedule/timezone.ts';
 import { parseRevocationReason } from './revocation.input.ts';
 import { type RevocationDeps, revokeAll } from './revocation.usecases.ts';
 import { findBookingsByReference, listReviewCandidates } from './suspicious.repository.ts';
-import { type SuspicionReason, suspiciousGroups } from './suspicious.ts';
+import { labelGroups, type SuspicionReason, suspiciousGroups } from './suspicious.ts';
 
-// The suspicious-bookings review (issue 10 point 7; decision 0038): groups of active bookings that
-// share an address, a phone or near-identical names (fraud.review), and their revocation in bulk
-// with a reason (booking.revoke on each booking's office).
+// The suspicious-bookings review (issue 10 point 7; decisions 0038, 0043): groups of active bookings
+// that share an address, a phone, a network or near-identical names (fraud.review), and their
+// revocation in bulk with a reason (booking.revoke on each booking's office).
 
 export const BULK_MAX = 500;
 
@@ -20,6 +20,8 @@ export interface SuspiciousPage {
   principal: Principal;
   groups: {
     reason: SuspicionReason;
+    /** The group's number within its kind: a network is named "réseau n° 2", never by its key. */
+    number: number;
     bookings: { reference: string; start: string; lastName: string; firstName: string }[];
   }[];
   errors: FieldError[];
@@ -34,9 +36,12 @@ export async function reviewSuspicious(deps: RevocationDeps, acting: Acting, que
   if (query.department !== undefined)
     ensureAllowed(acting.principal, 'fraud.review', { kind: 'department', departmentCode: query.department });
   const candidates = await listReviewCandidates(deps.db, coverage, deps.clock.now(), query.department);
+  const { groups, reasonsOf } = labelGroups(suspiciousGroups(candidates));
   return {
-    groups: suspiciousGroups(candidates).map((group) => ({
+    groups: groups.map((group) => ({
       reason: group.reason,
+      group: group.group,
+      number: group.number,
       bookings: group.bookings.map((b) => ({
         reference: b.reference,
         status: b.status,
@@ -44,6 +49,7 @@ export async function reviewSuspicious(deps: RevocationDeps, acting: Acting, que
         siteId: b.siteId,
         lastName: b.lastName,
         firstName: b.firstName,
+        reasons: reasonsOf(b.reference),
       })),
     })),
   };

@@ -16,7 +16,12 @@ export function suspiciousView(page: PageContext, model: SuspiciousPage): PageVi
       (b) =>
         html`<tr><td><div class="fr-checkbox-group"><input type="checkbox" id="pick-${String(g)}-${b.reference}" name="ref-${b.reference}" value="1"><label class="fr-label" for="pick-${String(g)}-${b.reference}"><span class="fr-sr-only">${m.pick(b.reference)}</span></label></div></td><td>${b.reference}</td><td>${b.start.replace('T', ' ').slice(0, 16)}</td><td>${b.lastName} ${b.firstName}</td></tr>`,
     );
-    const caption = m.group(m.reasons[group.reason], group.bookings.length);
+    // A network is named by its number on this page: its key and its address are never shown.
+    const reason =
+      group.reason === 'network'
+        ? `${m.reasons.network} (${m.network(group.number)})`
+        : m.reasons[group.reason];
+    const caption = m.group(reason, group.bookings.length);
     return table(caption, [m.columns.pick, m.columns.reference, m.columns.when, m.columns.person], rows);
   });
   const body =

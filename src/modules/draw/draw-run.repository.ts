@@ -206,6 +206,8 @@ export async function findApplicantsOf(trx: Executor, requestIds: readonly strin
       'postal_code as postalCode',
       'locale',
       'entered_by as enteredBy',
+      // The won booking keeps the network of the request, for the suspicious-bookings review.
+      'network_key as networkKey',
     ])
     .where('id', '=', sql<string>`any(${sql.val([...requestIds])}::bigint[])`)
     .execute();

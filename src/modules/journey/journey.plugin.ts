@@ -1,4 +1,5 @@
 import { bookingDeps, type ModulePlugin } from '../../context.ts';
+import { networkKey } from '../protection/network-key.ts';
 import { isRedirect } from '../web/web.plugin.ts';
 import { descriptifView } from './descriptif.views.ts';
 import { parseDescriptif, parseSlotChoice, parseStep } from './journey.input.ts';
@@ -61,7 +62,11 @@ export const journeyPlugin: ModulePlugin = async (app, { ctx, web }) => {
   // Step 5's button: the only write of the journey.
   app.post('/rendez-vous/valider', HIDDEN, async (request, reply) => {
     const locale = web.locale(request, reply);
-    const model = await submitBooking(deps, { ...parseStep(request.body), locale });
+    const model = await submitBooking(deps, {
+      ...parseStep(request.body),
+      locale,
+      networkKey: networkKey(ctx.config.secretKey, request.ip),
+    });
     return web.render(request, reply, journeyStepView, model);
   });
 };

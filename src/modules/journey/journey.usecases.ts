@@ -169,7 +169,7 @@ export async function detailsOrSummary(deps: JourneyDeps, input: StepInput): Pro
 /** Step 5's button, the only write of the journey: checks the fields, then the proof of work, then books. */
 export async function submitBooking(
   deps: JourneyDeps,
-  input: StepInput & { locale: Locale },
+  input: StepInput & { locale: Locale; networkKey: Buffer | null },
 ): Promise<JourneyStep | Redirect> {
   const { slot, answer } = await stepSlot(deps, input);
   if (!slot) return answer;
@@ -181,7 +181,12 @@ export async function submitBooking(
     return { step: 'security', slot, captcha: deps.captcha.enabled, failed: true };
   }
   try {
-    const booking = await bookSlot(deps, { slotId: Number(slot.slotId), applicant, locale: input.locale });
+    const booking = await bookSlot(deps, {
+      slotId: Number(slot.slotId),
+      applicant,
+      locale: input.locale,
+      networkKey: input.networkKey,
+    });
     return { step: 'result', slot, email: result.applicant.email, ...booking };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

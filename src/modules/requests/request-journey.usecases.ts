@@ -183,7 +183,7 @@ export async function requestDetailsOrSummary(
 /** Step 5's button, the only write of the journey: the fields, then the proof of work, then the request. */
 export async function submitFromJourney(
   deps: RequestJourneyDeps,
-  input: RequestStepInput & { locale: Locale },
+  input: RequestStepInput & { locale: Locale; networkKey: Buffer | null },
 ): Promise<RequestStep> {
   const found = await checkedStep(deps, input);
   if (found.answer) return found.answer;
@@ -209,7 +209,12 @@ export async function submitFromJourney(
     earliest: checked.earliest,
   };
   try {
-    const recorded = await submitRequest(deps, { choices, applicant, locale: input.locale });
+    const recorded = await submitRequest(deps, {
+      choices,
+      applicant,
+      locale: input.locale,
+      networkKey: input.networkKey,
+    });
     return { step: 'result', context, label: recorded.label, receiptToken: recorded.receiptToken };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

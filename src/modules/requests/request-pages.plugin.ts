@@ -1,6 +1,7 @@
 import type { AppContext, ModuleApp } from '../../context.ts';
 import { isLinkProblem } from '../booking/link-problem.ts';
 import { requestCertificate } from '../certificate/certificate.usecases.ts';
+import { networkKey } from '../protection/network-key.ts';
 import { field } from '../web/forms.ts';
 import type { Web } from '../web/web.plugin.ts';
 import { receiptPdf } from './receipt.usecases.ts';
@@ -79,7 +80,11 @@ export function requestPages(app: ModuleApp, ctx: AppContext, web: Web): void {
   // Step 5's button: the only write of the journey.
   app.post('/demandes/valider', HIDDEN, async (request, reply) => {
     const locale = web.locale(request, reply);
-    const model = await submitFromJourney(deps, { ...parseRequestStep(request.body), locale });
+    const model = await submitFromJourney(deps, {
+      ...parseRequestStep(request.body),
+      locale,
+      networkKey: networkKey(ctx.config.secretKey, request.ip),
+    });
     if (model.step === 'refused' && model.retryAfter) reply.header('retry-after', model.retryAfter);
     return web.render(request, reply, requestStepView, model);
   });

@@ -73,6 +73,8 @@ export interface RequestRow extends StoredApplicant {
   halfDays: string[];
   earliest: string | null;
   enteredBy: number | null;
+  /** The keyed hash of the applicant's network; null for an agent's or a partner's entry. */
+  networkKey: Buffer | null;
   now: Date;
 }
 
@@ -99,6 +101,7 @@ export async function upsertRequest(
         half_days: row.halfDays,
         earliest: row.earliest,
         entered_by: row.enteredBy,
+        network_key: row.networkKey,
         created_at: row.now,
         updated_at: row.now,
       })
@@ -111,6 +114,8 @@ export async function upsertRequest(
             half_days: eb.ref('excluded.half_days'),
             earliest: eb.ref('excluded.earliest'),
             updated_at: eb.ref('excluded.updated_at'),
+            // Kept as first recorded; an online update gives one to a request an agent entered.
+            network_key: eb.fn.coalesce('request.network_key', 'excluded.network_key'),
           }))
           .where((eb) =>
             options.sameEmailOnly ? eb('request.email_key', '=', eb.ref('excluded.email_key')) : eb.lit(true),

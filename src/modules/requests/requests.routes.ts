@@ -2,6 +2,7 @@ import type { AppContext, ModuleApp, ModulePlugin } from '../../context.ts';
 import { bookingErrors } from '../booking/booking.errors.ts';
 import { requestLocale } from '../booking/booking.routes.ts';
 import { ErrorSchema, TokenBodySchema, TokenQuerySchema } from '../booking/booking.schemas.ts';
+import { networkKey } from '../protection/network-key.ts';
 import { getRequest, presentRequest, withdrawRequest } from './request-link.usecases.ts';
 import { requestPages } from './request-pages.plugin.ts';
 import {
@@ -68,6 +69,7 @@ function requestRoutes(app: ModuleApp, ctx: AppContext): void {
         choices: choicesOf(request.body),
         applicant: request.body.applicant,
         locale: requestLocale(request),
+        networkKey: networkKey(ctx.config.secretKey, request.ip),
       };
       const recorded = await submitRequest(deps, input);
       reply.header('cache-control', 'no-store');

@@ -144,7 +144,13 @@ async function checkAll(
  */
 export async function submitRequest(
   deps: RequestDeps,
-  input: { choices: RequestChoices; applicant: ApplicantInput; locale: Locale },
+  input: {
+    choices: RequestChoices;
+    applicant: ApplicantInput;
+    locale: Locale;
+    /** The keyed hash of the client's network (protection/network-key.ts), for the fraud review. */
+    networkKey?: Buffer | null;
+  },
 ): Promise<SubmittedRequest> {
   const { checked, applicant } = await checkAll(deps, input);
   const { config } = deps;
@@ -155,7 +161,13 @@ export async function submitRequest(
       max: config.requestUpdatesPerDay,
     });
   }
-  return recordRequest(deps, { checked, applicant, locale: input.locale, enteredBy: null });
+  return recordRequest(deps, {
+    checked,
+    applicant,
+    locale: input.locale,
+    enteredBy: null,
+    networkKey: input.networkKey ?? null,
+  });
 }
 
 /** Who enters a request on someone's behalf, and what the audit log records of them. */
@@ -188,12 +200,20 @@ export async function enterRequest(
     applicant: result.applicant,
     locale: input.locale,
     enteredBy: input.by,
+    // The office's or the association's address would put everyone it enters in one group.
+    networkKey: null,
   });
 }
 
 async function recordRequest(
   deps: RequestDeps,
-  input: { checked: CheckedChoices; applicant: Applicant; locale: Locale; enteredBy: EnteredBy | null },
+  input: {
+    checked: CheckedChoices;
+    applicant: Applicant;
+    locale: Locale;
+    enteredBy: EnteredBy | null;
+    networkKey: Buffer | null;
+  },
 ): Promise<SubmittedRequest> {
   const { db, clock, config } = deps;
   const { checked, applicant } = input;
@@ -212,6 +232,7 @@ async function recordRequest(
             halfDays: checked.halfDays,
             earliest: checked.earliest,
             enteredBy: input.enteredBy?.principal.agentId ?? null,
+            networkKey: input.networkKey,
             now,
           },
           { sameEmailOnly: !input.enteredBy },
