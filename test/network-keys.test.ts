@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { purgePersonalData } from '../src/modules/booking/retention.ts';
+import { networkKey } from '../src/modules/protection/network-key.ts';
 import { bearer, createAgent, scope, signedInCookie } from './helpers/agents.ts';
-import { createTestApp, type TestApp } from './helpers/app.ts';
+import { createTestApp, type TestApp, tokenFrom } from './helpers/app.ts';
 import { applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
 
 // The network an applicant booked from (issue 10 point 7; decision 0043): a keyed hash of the IPv4
@@ -201,10 +202,30 @@ describe('network keys of bookings', () => {
       (await keysOf(references)).every((key) => key !== null),
       'kept until the retention runs',
     );
+    // The notices go out before the retention, which deletes notifications by their real age.
+    await t.deliverMail();
     await purgePersonalData(t.database.db, t.clock.now());
     assert.deepEqual(await keysOf(references), [null, null, null], 'erased once no longer active');
     const [stillActive] = await keysOf([refs.v6a as string]);
     assert.equal(stillActive?.length, 32, 'an active booking keeps its key');
+  });
+
+  test('booking again with the priority of the revocation keys the new booking by its network', async () => {
+    const mail = await t.mail.waitFor(
+      (m) => m.to.includes('amina.800@example.org') && m.subject.includes('annulé par la préfecture'),
+    );
+    const token = tokenFrom(mail.text, 'http://creneau.test/rendez-vous/priorite');
+    const choices = await t.app.inject({ url: `/api/v1/bookings/priority?token=${token}` });
+    const slotId = (choices.json() as { slots: { id: number }[] }).slots[0]?.id;
+    const rebooked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/bookings/priority',
+      headers: { 'x-forwarded-for': '198.51.100.99' },
+      payload: { token, slotId },
+    });
+    assert.equal(rebooked.statusCode, 201, rebooked.body);
+    const [key] = await keysOf([(rebooked.json() as { reference: string }).reference]);
+    assert.deepEqual(key, networkKey(t.config.secretKey, '198.51.100.99'));
   });
 
   test('the database refuses a key that is not 32 bytes, and replacing one by another', async () => {
