@@ -83,7 +83,8 @@ export async function insertBooking(trx: Executor, booking: NewBooking): Promise
       procedure_id: booking.procedureId,
       ...applicantColumns(booking),
       hold_expires_at: booking.holdExpiresAt,
-      network_key: booking.networkKey ?? null,
+      // Named only when there is one, so that the insert reads as before for everyone else.
+      ...(booking.networkKey ? { network_key: booking.networkKey } : {}),
       ...(booking.drawId === undefined
         ? {}
         : {
