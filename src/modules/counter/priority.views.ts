@@ -2,6 +2,7 @@ import { alert, csrfField } from '../web/components.ts';
 import { html } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
+import { type Refusal, refusalText } from './refusals.messages.ts';
 import { revocationMessages } from './revocation.messages.ts';
 
 // /rendez-vous/priorite?token=…: the revoked person's slots to book again first, and the answer.
@@ -13,10 +14,10 @@ export type PriorityPage =
       expiresAt: Date;
       timezone: string;
       slots: { id: number; start: string; site: string }[];
-      problem?: string;
+      problem?: Refusal;
     }
   | { kind: 'booked'; reference: string }
-  | { kind: 'problem'; message: string; status: number };
+  | { kind: 'problem'; refusal: Refusal; status: number };
 
 /** Formats an ISO 8601 start with its offset as the office's local date and time. */
 function when(start: string, locale: PageContext['locale'], timezone: string): string {
@@ -29,7 +30,7 @@ export function priorityView(page: PageContext, model: PriorityPage): PageView {
     return {
       title: m.linkProblem,
       status: model.status,
-      main: html`<h1>${m.linkProblem}</h1>${alert('error', model.message)}`,
+      main: html`<h1>${m.linkProblem}</h1>${alert('error', refusalText(page.locale, 'priority', model.refusal))}`,
     };
   if (model.kind === 'booked')
     return {
@@ -47,7 +48,7 @@ export function priorityView(page: PageContext, model: PriorityPage): PageView {
     title: m.priorityTitle,
     status: model.problem ? 409 : 200,
     main: html`<h1>${m.priorityTitle}</h1>
-${model.problem ? alert('error', model.problem) : ''}
+${model.problem ? alert('error', refusalText(page.locale, 'priority', model.problem)) : ''}
 <p>${m.priorityIntro(until)}</p>
 ${
   choices.length === 0

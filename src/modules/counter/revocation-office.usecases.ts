@@ -2,6 +2,7 @@ import { AppError, type FieldError, notFound } from '../../errors.ts';
 import { ensureAllowed } from '../agents/auth.ts';
 import type { Principal } from '../agents/permissions.ts';
 import { type Acting, coverageFor, siteTarget } from '../configuration/offices.access.ts';
+import type { Refusal } from './refusals.messages.ts';
 import { parseRevocationPeriod, parseRevocationReason } from './revocation.input.ts';
 import { findSitePlace, listRevocable, listRevocationSites } from './revocation.repository.ts';
 import { type RevocationDeps, revokeBooking, revokePeriod } from './revocation.usecases.ts';
@@ -25,7 +26,7 @@ export interface RevocationPage {
   errors: FieldError[];
   errorOf: 'booking' | 'period' | undefined;
   /** A refusal that is not a field's (unknown reference, booking no longer active). */
-  problem: string | undefined;
+  problem: Refusal | undefined;
   /** The confirmation step of a period: what will be revoked. */
   preview:
     | {
@@ -103,7 +104,7 @@ export async function revocationPage(
 function refused(error: unknown, errorOf: 'booking' | 'period'): Partial<RevocationPage> {
   if (!(error instanceof AppError) || error.status === 403) throw error;
   if (error.fields) return { errors: error.fields, errorOf, status: error.status };
-  return { problem: error.message, errorOf, status: error.status };
+  return { problem: { code: error.code, message: error.message }, errorOf, status: error.status };
 }
 
 /** Revokes one booking from the page's first form. */

@@ -6,6 +6,7 @@ import { actingOf } from '../configuration/offices.access.ts';
 import { networkKey } from '../protection/network-key.ts';
 import { type PriorityPage, priorityView } from './priority.views.ts';
 import { priorityChoices, rebookWithPass } from './priority-pass.usecases.ts';
+import type { Refusal } from './refusals.messages.ts';
 import { revocationView } from './revocation.views.ts';
 import {
   confirmPeriod,
@@ -70,7 +71,7 @@ export const revocationPagesPlugin: ModulePlugin = async (app, { ctx, web }) => 
 export const priorityPagesPlugin: ModulePlugin = async (app, { ctx, web }) => {
   const deps = { db: ctx.db, clock: ctx.clock, config: ctx.config, wakeOutbox: ctx.wakeOutbox };
 
-  async function choose(token: unknown, problem?: string): Promise<PriorityPage> {
+  async function choose(token: unknown, problem?: Refusal): Promise<PriorityPage> {
     try {
       const choices = await priorityChoices(deps, token);
       const timezone = choices.timezone;
@@ -83,7 +84,12 @@ export const priorityPagesPlugin: ModulePlugin = async (app, { ctx, web }) => {
         ...(problem ? { problem } : {}),
       };
     } catch (error) {
-      if (error instanceof AppError) return { kind: 'problem', message: error.message, status: error.status };
+      if (error instanceof AppError)
+        return {
+          kind: 'problem',
+          refusal: { code: error.code, message: error.message },
+          status: error.status,
+        };
       throw error;
     }
   }
@@ -102,7 +108,10 @@ export const priorityPagesPlugin: ModulePlugin = async (app, { ctx, web }) => {
       return web.render(request, reply, priorityView, { kind: 'booked', reference: booked.reference });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return web.render(request, reply, priorityView, await choose(body.token, error.message));
+      // A slot not offered is a field's refusal: its code says which.
+      const field = error.fields?.[0];
+      const refusal = { code: field?.code ?? error.code, message: field?.message ?? error.message };
+      return web.render(request, reply, priorityView, await choose(body.token, refusal));
     }
   });
 };

@@ -3,15 +3,28 @@ import { alert, csrfField, errorSummary, input, table } from '../web/components.
 import { html, type SafeHtml } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
+import { fieldErrorsIn, refusalText } from './refusals.messages.ts';
 import { revocationMessages } from './revocation.messages.ts';
 import type { RevocationPage } from './revocation-office.usecases.ts';
 
 // /agents/annulations: the form of one booking's revocation, and that of a period with its
 // confirmation step listing every booking it will revoke.
 
+/** The errors of `form`, in the page's language (the use cases' are French). */
+function errorsOf(page: PageContext, model: RevocationPage, form: 'booking' | 'period') {
+  return model.errorOf === form ? fieldErrorsIn(page.locale, model.errors) : [];
+}
+
+/** The refusal of `form` that is not a field's, in the page's language. */
+function problemOf(page: PageContext, model: RevocationPage, form: 'booking' | 'period'): SafeHtml | '' {
+  return model.errorOf === form && model.problem
+    ? alert('error', refusalText(page.locale, 'revocation', model.problem))
+    : '';
+}
+
 function reasonField(page: PageContext, model: RevocationPage, form: 'booking' | 'period'): SafeHtml {
   const m = messagesFor(revocationMessages, page.locale);
-  const errors = model.errorOf === form ? model.errors : [];
+  const errors = errorsOf(page, model, form);
   return input({
     name: 'reason',
     label: m.reason,
@@ -23,10 +36,10 @@ function reasonField(page: PageContext, model: RevocationPage, form: 'booking' |
 
 function oneForm(page: PageContext, model: RevocationPage): SafeHtml {
   const m = messagesFor(revocationMessages, page.locale);
-  const errors = model.errorOf === 'booking' ? model.errors : [];
+  const errors = errorsOf(page, model, 'booking');
   return html`<h2>${m.oneTitle}</h2>
-${model.errorOf === 'booking' ? errorSummary(page.locale, errors, m.labels) : ''}
-${model.errorOf === 'booking' && model.problem ? alert('error', model.problem) : ''}
+${errorSummary(page.locale, errors, m.labels)}
+${problemOf(page, model, 'booking')}
 <form method="post" action="/agents/annulations/rendez-vous">
 ${csrfField(page.csrf)}
 ${input({ name: 'reference', label: m.reference, value: model.errorOf === 'booking' ? model.form.reference : '', required: true, errors })}
@@ -48,12 +61,12 @@ ${model.sites.map((s) => html`<option value="${String(s.id)}"${String(s.id) === 
 
 function periodForm(page: PageContext, model: RevocationPage): SafeHtml {
   const m = messagesFor(revocationMessages, page.locale);
-  const errors = model.errorOf === 'period' ? model.errors : [];
+  const errors = errorsOf(page, model, 'period');
   const keep = model.errorOf === 'period' ? model.form : { from: '', to: '' };
   // The site stays chosen (a ?service= link, or the form sent back with its errors).
   return html`<h2>${m.periodTitle}</h2>
-${model.errorOf === 'period' ? errorSummary(page.locale, errors, m.labels) : ''}
-${model.errorOf === 'period' && model.problem ? alert('error', model.problem) : ''}
+${errorSummary(page.locale, errors, m.labels)}
+${problemOf(page, model, 'period')}
 <form method="post" action="/agents/annulations/verifier">
 ${csrfField(page.csrf)}
 ${siteSelect(page, model)}

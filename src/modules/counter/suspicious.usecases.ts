@@ -5,6 +5,7 @@ import { covers } from '../agents/permissions.ts';
 import { normaliseReference } from '../booking/tokens.ts';
 import { type Acting, coverageFor, siteTarget } from '../configuration/offices.access.ts';
 import { formatInZone } from '../schedule/timezone.ts';
+import type { Refusal } from './refusals.messages.ts';
 import { parseRevocationReason } from './revocation.input.ts';
 import { type RevocationDeps, revokeAll } from './revocation.usecases.ts';
 import { findBookingsByReference, listReviewCandidates } from './suspicious.repository.ts';
@@ -25,7 +26,7 @@ export interface SuspiciousPage {
     bookings: { reference: string; start: string; lastName: string; firstName: string }[];
   }[];
   errors: FieldError[];
-  problem: string | undefined;
+  problem: Refusal | undefined;
   revoked: number | undefined;
   status: number;
 }
@@ -115,7 +116,7 @@ export async function suspiciousPage(
       outcome = {
         ...outcome,
         errors: error.fields ?? [],
-        problem: error.fields ? undefined : error.message,
+        problem: error.fields ? undefined : { code: error.code, message: error.message },
         status: error.status,
       };
     }

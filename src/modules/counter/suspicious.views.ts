@@ -3,6 +3,7 @@ import { alert, csrfField, errorSummary, input, table } from '../web/components.
 import { html } from '../web/html.ts';
 import { messagesFor } from '../web/i18n.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
+import { fieldErrorsIn, refusalText } from './refusals.messages.ts';
 import { suspiciousMessages } from './suspicious.messages.ts';
 import type { SuspiciousPage } from './suspicious.usecases.ts';
 
@@ -11,6 +12,7 @@ import type { SuspiciousPage } from './suspicious.usecases.ts';
 
 export function suspiciousView(page: PageContext, model: SuspiciousPage): PageView {
   const m = messagesFor(suspiciousMessages, page.locale);
+  const errors = fieldErrorsIn(page.locale, model.errors);
   const groups = model.groups.map((group, g) => {
     const rows = group.bookings.map(
       (b) =>
@@ -30,7 +32,7 @@ export function suspiciousView(page: PageContext, model: SuspiciousPage): PageVi
       : html`<form method="post" action="/agents/signalements">
 ${csrfField(page.csrf)}
 ${groups}
-${input({ name: 'reason', label: m.reason, required: true, errors: model.errors })}
+${input({ name: 'reason', label: m.reason, required: true, errors })}
 <button class="fr-btn" type="submit">${m.submit}</button>
 </form>`;
   return {
@@ -39,8 +41,8 @@ ${input({ name: 'reason', label: m.reason, required: true, errors: model.errors 
     ...backOfficeChrome(page, model.principal, 'fraud'),
     main: html`<h1>${m.title}</h1>
 ${model.revoked !== undefined ? alert('success', m.done(model.revoked)) : ''}
-${errorSummary(page.locale, model.errors, m.labels)}
-${model.problem ? alert('error', model.problem) : ''}
+${errorSummary(page.locale, errors, m.labels)}
+${model.problem ? alert('error', refusalText(page.locale, 'review', model.problem)) : ''}
 <p>${m.intro}</p>
 ${body}`,
   };
