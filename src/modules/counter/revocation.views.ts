@@ -50,12 +50,16 @@ ${reasonField(page, model, 'booking')}
 
 function siteSelect(page: PageContext, model: RevocationPage): SafeHtml {
   const m = messagesFor(revocationMessages, page.locale);
-  return html`<div class="fr-select-group" id="siteId">
-<label class="fr-label" for="site">${m.site}</label>
-<select class="fr-select" id="site" name="siteId" required>
+  // The select's id is the field's name, so that the error summary's link reaches it.
+  const errors = errorsOf(page, model, 'period').filter((e) => e.field === 'siteId');
+  const invalid = errors.length > 0;
+  return html`<div class="fr-select-group${invalid ? ' fr-select-group--error' : ''}">
+<label class="fr-label" for="siteId">${m.site}</label>
+<select class="fr-select" id="siteId" name="siteId" required${invalid ? html` aria-invalid="true" aria-describedby="siteId-messages"` : ''}>
 <option value="">${m.chooseSite}</option>
 ${model.sites.map((s) => html`<option value="${String(s.id)}"${String(s.id) === model.form.siteId ? html` selected` : ''}>${s.name} (${s.departmentCode})</option>`)}
 </select>
+${invalid ? html`<div class="fr-messages-group" id="siteId-messages" aria-live="polite">${errors.map((e) => html`<p class="fr-message fr-message--error">${e.message}</p>`)}</div>` : ''}
 </div>`;
 }
 
