@@ -7,6 +7,7 @@ import { signedInCookie } from '../../helpers/agents.ts';
 import { tokensOf } from '../../helpers/invariants.ts';
 import { describeViolations, wcagViolations } from './a11y.ts';
 import { type E2E, E2E_SECRET_KEY } from './browser.ts';
+import { navigateBy } from './journey.ts';
 
 // What the browser tests of the office's pages (issue 10) share: an agent's signed-in page in a
 // language, axe run page after page with every violation kept for one assertion at the end, and
@@ -142,4 +143,9 @@ export async function capturedSms(e: E2E): Promise<CapturedSmsJson[]> {
   const response = await fetch(`${e.url}/dev/sms.json`);
   assert.equal(response.status, 200);
   return (await response.json()) as CapturedSmsJson[];
+}
+
+/** Sends the form whose action is `action` by its submit button, and waits for the page it leads to. */
+export async function submitForm(page: Page, action: string): Promise<void> {
+  await navigateBy(page, page.locator(`form[action="${action}"] button[type="submit"]`));
 }

@@ -6,23 +6,21 @@ import { addDays, zonedTimeToUtc } from '../../src/modules/schedule/timezone.ts'
 import { createAgent, scope } from '../helpers/agents.ts';
 import { applicant, createFixture, type Fixture } from '../helpers/fixtures.ts';
 import { chromiumSkip, type E2E, linkIn, startE2E } from './helpers/browser.ts';
-import { navigateBy } from './helpers/journey.ts';
 import {
   type AxeLog,
   agentPage,
   axeLog,
-  capturedSms,
   confirmedBooking,
   E2E_CONFIG,
   LANGUAGES,
+  submitForm,
 } from './helpers/office.ts';
 
-// Issue 10 in a browser: the office's pages not seen by another browser test — the revocations
-// (/agents/annulations, its confirmation step, its refusals, what was done), the revoked person's
-// page (/rendez-vous/priorite: the choice, the booking, the used link), the suspicious-bookings review
-// (/agents/signalements), permit pick-up (/agents/retraits, an office's forms, a CSV refused, the desk
-// /agents/retraits/guichet) and the SMS capture (/dev/sms) — each as an administrator reaches it, axe
-// (WCAG 2.1 A/AA) clean, `lang` and `dir` those of the language, in French, English and Arabic.
+// Issue 10 in a browser: the revocations (/agents/annulations, its confirmation step, its refusals,
+// what was done), the revoked person's page (/rendez-vous/priorite: the choice, the booking, the used
+// link) and the suspicious-bookings review (/agents/signalements), each as an administrator reaches
+// it: axe (WCAG 2.1 A/AA) clean, `lang` and `dir` those of the language, every message in it, in
+// French, English and Arabic. Pick-up and /dev/sms: pickup-pages.test.ts.
 
 let e: E2E;
 let adminId: number;
@@ -65,10 +63,6 @@ before(async () => {
 });
 after(() => e?.close());
 
-async function submit(page: Page, form: string): Promise<void> {
-  await navigateBy(page, page.locator(`form[action="${form}"] button[type="submit"]`));
-}
-
 async function revocations(page: Page, axe: AxeLog, locale: Locale): Promise<void> {
   const office = offices.get(locale);
   assert.ok(office);
@@ -77,12 +71,12 @@ async function revocations(page: Page, axe: AxeLog, locale: Locale): Promise<voi
   await axe.check('revocations');
   await page.fill('#reference', '74-AAAA-AAAA');
   await page.fill('form[action="/agents/annulations/rendez-vous"] #reason', 'Erreur de saisie');
-  await submit(page, '/agents/annulations/rendez-vous');
+  await submitForm(page, '/agents/annulations/rendez-vous');
   assert.equal(await page.locator('.fr-alert--error').count(), 1, 'an unknown reference is said so');
   await axe.check('unknown reference');
   await page.fill('#reference', alone ?? '');
   await page.fill('form[action="/agents/annulations/rendez-vous"] #reason', 'Agent absent ce jour');
-  await submit(page, '/agents/annulations/rendez-vous');
+  await submitForm(page, '/agents/annulations/rendez-vous');
   assert.equal(await page.locator('.fr-alert--success').count(), 1);
   await axe.check('one booking revoked');
 
@@ -91,15 +85,15 @@ async function revocations(page: Page, axe: AxeLog, locale: Locale): Promise<voi
   await page.fill('#to', office.day);
   // Too short for the rule (3 characters): the server's refusal, the browser lets it through.
   await page.fill('form[action="/agents/annulations/verifier"] #reason', 'x');
-  await submit(page, '/agents/annulations/verifier');
+  await submitForm(page, '/agents/annulations/verifier');
   assert.equal((await page.locator('.fr-error-text, .fr-message--error').count()) > 0, true);
   await axe.check('period refused');
   await page.fill('form[action="/agents/annulations/verifier"] #reason', 'Fermeture exceptionnelle');
-  await submit(page, '/agents/annulations/verifier');
+  await submitForm(page, '/agents/annulations/verifier');
   const listed = (await page.locator('main table').textContent()) ?? '';
   assert.ok(listed.includes(last ?? '-') && !listed.includes(alone ?? '-'), listed);
   await axe.check('confirmation step');
-  await submit(page, '/agents/annulations/periode');
+  await submitForm(page, '/agents/annulations/periode');
   assert.equal(await page.locator('.fr-alert--success').count(), 1);
   await axe.check('period revoked');
 }
@@ -112,45 +106,14 @@ async function review(page: Page, axe: AxeLog, locale: Locale): Promise<void> {
   await axe.check('review');
   // No box ticked: refused, the error summary's link leading to the boxes.
   await page.fill('form[action="/agents/signalements"] #reason', 'Revente de rendez-vous');
-  await submit(page, '/agents/signalements');
+  await submitForm(page, '/agents/signalements');
   assert.equal(await page.locator('#erreurs a[href="#references"]').count(), 1);
   await axe.check('review refused');
   await page.locator(`input[name="ref-${first}"]`).first().check({ force: true });
   await page.fill('form[action="/agents/signalements"] #reason', 'Revente de rendez-vous');
-  await submit(page, '/agents/signalements');
+  await submitForm(page, '/agents/signalements');
   assert.equal(await page.locator('.fr-alert--success').count(), 1);
   await axe.check('review done');
-}
-
-async function pickUp(page: Page, axe: AxeLog, locale: Locale): Promise<void> {
-  const office = offices.get(locale);
-  assert.ok(office);
-  const siteId = office.fixture.siteId;
-  const number = String(7_500_000_000 + office.fixture.siteId);
-  await page.goto('/agents/retraits');
-  await axe.check('pick-up');
-  await page.goto(`/agents/retraits?service=${siteId}`);
-  await axe.check('pick-up of an office');
-  await page.fill('#foreignerNumber', number);
-  await page.fill('#phone', '06 98 76 54 32');
-  await submit(page, `/agents/retraits/${siteId}/titres`);
-  assert.equal(await page.locator('.fr-alert--success').count(), 1);
-  await axe.check('permit marked ready');
-  await page.fill('#csv', '7500000001;06 11 22 33 44\nnot a number;06 11 22 33 45\n');
-  await submit(page, `/agents/retraits/${siteId}/import`);
-  assert.equal(await page.locator('.fr-alert--error li').count(), 1);
-  await axe.check('CSV refused');
-  await page.goto('/agents/retraits/guichet');
-  await axe.check('desk');
-  await page.fill('#code', '0000000000');
-  await submit(page, '/agents/retraits/guichet');
-  await axe.check('desk, nothing found');
-  await page.fill('#code', number);
-  await submit(page, '/agents/retraits/guichet');
-  await axe.check('desk, permit found');
-  await navigateBy(page, page.locator('form[action$="/remise"] button'));
-  assert.equal(await page.locator('.fr-alert--success').count(), 1);
-  await axe.check('permit handed over');
 }
 
 async function priority(page: Page, axe: AxeLog, email: string): Promise<void> {
@@ -159,7 +122,7 @@ async function priority(page: Page, axe: AxeLog, email: string): Promise<void> {
   const path = `${link.pathname}${link.search}`;
   await page.goto(path);
   await axe.check('priority choice');
-  await submit(page, '/rendez-vous/priorite');
+  await submitForm(page, '/rendez-vous/priorite');
   assert.equal(await page.locator('.fr-alert--success').count(), 1, 'booked again');
   await axe.check('priority booked');
   await page.goto(path);
@@ -167,28 +130,18 @@ async function priority(page: Page, axe: AxeLog, email: string): Promise<void> {
   await axe.check('priority link used');
 }
 
-describe('the office’s pages in a browser', { skip: chromiumSkip, concurrency: 2 }, () => {
+describe('revocations, the priority page and the review in a browser', { skip: chromiumSkip, concurrency: 2 }, () => {
   for (const { locale, name, skip } of LANGUAGES) {
-    test(`revocations, priority, review, pick-up: axe-clean, in ${name}`, { skip }, async () => {
+    test(`revocations, their confirmation, the priority page, the review: axe-clean, in ${name}`, {
+      skip,
+    }, async () => {
       const page = await agentPage(e, adminId, locale);
       const axe = axeLog(page, locale);
       await review(page, axe, locale);
       await revocations(page, axe, locale);
       // The booking revoked alone: its holder's link to book again first.
       await priority(page, axe, offices.get(locale)?.emails[2] ?? '');
-      await pickUp(page, axe, locale);
       axe.assertClean();
     });
   }
-
-  test('the SMS capture lists what was sent, axe-clean', async () => {
-    const page = await e.newPage();
-    await page.goto('/dev/sms');
-    const axe = axeLog(page);
-    await axe.check('SMS capture');
-    assert.equal(await page.locator('h1').count(), 1);
-    const sent = await capturedSms(e);
-    assert.ok(sent.every((sms) => sms.segments >= 1 && sms.to.startsWith('+')));
-    axe.assertClean();
-  });
 });
