@@ -130,7 +130,10 @@ async function priority(page: Page, axe: AxeLog, email: string): Promise<void> {
   await axe.check('priority link used');
 }
 
-describe('revocations, the priority page and the review in a browser', { skip: chromiumSkip, concurrency: 2 }, () => {
+describe('revocations, the priority page and the review in a browser', {
+  skip: chromiumSkip,
+  concurrency: 2,
+}, () => {
   for (const { locale, name, skip } of LANGUAGES) {
     test(`revocations, their confirmation, the priority page, the review: axe-clean, in ${name}`, {
       skip,
