@@ -290,10 +290,10 @@ describe('the agenda page', () => {
     assert.ok(!body.includes('74-AGDA-0003') && !body.includes('74-AGDA-0005'), 'no pending or expired one');
     assert.match(
       body,
-      /<tr class="creneau-agenda-struck"><td>10:00<\/td><td>74-AGDA-0002<\/td>.*Annulé par l&#39;usager|<tr class="creneau-agenda-struck"><td>10:00<\/td><td>74-AGDA-0002<\/td>.*Annulé par l'usager/,
+      /<tr class="creneau-agenda-struck"><td>10:00<\/td><td dir="ltr">74-AGDA-0002<\/td>.*Annulé par l&#39;usager|<tr class="creneau-agenda-struck"><td>10:00<\/td><td dir="ltr">74-AGDA-0002<\/td>.*Annulé par l'usager/,
     );
     assert.match(body, /74-AGDA-0004<\/td>.*Annulé par le service/);
-    assert.match(body, /<td>09:00<\/td><td>74-AGDA-0001<\/td><td>Dupont<\/td><td>Amina<\/td>/);
+    assert.match(body, /<td>09:00<\/td><td dir="ltr">74-AGDA-0001<\/td><td>Dupont<\/td><td>Amina<\/td>/);
   });
 
   test('the page links its print stylesheet and its script, and has no inline script', async () => {

@@ -115,7 +115,7 @@ describe('the hours page', () => {
     assert.match(
       refused.body,
       new RegExp(
-        `<td>${booked.reference}</td><td>mardi 8 janvier 2030 à 09:40</td><td>${booked.lastName}</td><td>${booked.firstName}</td>`,
+        `<td dir="ltr">${booked.reference}</td><td>mardi 8 janvier 2030 à 09:40</td><td>${booked.lastName}</td><td>${booked.firstName}</td>`,
       ),
     );
     assert.ok((await slotsOf(t.database.db, fixture.offerId)).includes('2030-01-08 09:40 2/1'));

@@ -35,7 +35,7 @@ function dayTable(m: Messages, day: AgendaDay, caption: string): SafeHtml {
       ? html`<tr><td colspan="${String(head.length)}">${m.none}</td></tr>`
       : day.rows.map(
           (row) =>
-            html`<tr${struck(row.status) ? html` class="creneau-agenda-struck"` : ''}><td>${row.time}</td><td>${row.reference}</td><td>${row.lastName}</td><td>${row.firstName}</td><td>${row.procedureTitle}</td><td>${m.statuses[row.status]}</td></tr>`,
+            html`<tr${struck(row.status) ? html` class="creneau-agenda-struck"` : ''}><td>${row.time}</td><td dir="ltr">${row.reference}</td><td>${row.lastName}</td><td>${row.firstName}</td><td>${row.procedureTitle}</td><td>${m.statuses[row.status]}</td></tr>`,
         );
   return html`<div class="fr-table creneau-agenda-day"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0" role="region" aria-label="${caption}"><div class="fr-table__content">
 <table>
@@ -109,7 +109,7 @@ ${input({ name: 'q', label: m.searchLabel, hint: m.searchHint, value: s?.text ??
           [m.searchColumns.date, c.time, c.reference, c.name, c.firstName, m.searchColumns.site, c.status],
           s.results.map(
             (r) =>
-              html`<tr><td>${dayLabel(r.date, r.timezone, page.locale)}</td><td>${formatDateTime(r.startsAt, r.timezone, page.locale, { time: 'short' })}</td><td>${r.reference}</td><td>${r.lastName}</td><td>${r.firstName}</td><td>${r.siteName}</td><td>${m.statuses[r.status]}</td></tr>`,
+              html`<tr><td>${dayLabel(r.date, r.timezone, page.locale)}</td><td>${formatDateTime(r.startsAt, r.timezone, page.locale, { time: 'short' })}</td><td dir="ltr">${r.reference}</td><td>${r.lastName}</td><td>${r.firstName}</td><td>${r.siteName}</td><td>${m.statuses[r.status]}</td></tr>`,
           ),
         );
   return html`<h2>${m.searchTitle}</h2>${form}<div aria-live="polite">${answer}</div>`;

@@ -31,7 +31,7 @@ export function strandedBookings(
   const m = messagesFor(schedule, locale).stranded;
   const rows = bookings.map(
     (booking) =>
-      html`<tr><td>${booking.reference}</td><td>${formatDateTime(new Date(booking.start), zone, locale)}</td><td>${booking.lastName}</td><td>${booking.firstName}</td></tr>`,
+      html`<tr><td dir="ltr">${booking.reference}</td><td>${formatDateTime(new Date(booking.start), zone, locale)}</td><td>${booking.lastName}</td><td>${booking.firstName}</td></tr>`,
   );
   return html`<div id="refus">${alert('error', m.text(bookings.length), m.title)}
 ${table(m.caption, [...m.head], rows)}</div>`;

@@ -112,7 +112,7 @@ describe('the hours page', () => {
     assert.equal(view.title, 'Erreur : Horaires et publication');
     assert.match(
       view.main.toString(),
-      /<caption>Rendez-vous qui perdraient leur place<\/caption>[\s\S]*<td>74-AAAA-BBBB<\/td><td>mardi 8 janvier 2030 à 09:20<\/td><td>Diallo<\/td><td>Awa<\/td>/,
+      /<caption>Rendez-vous qui perdraient leur place<\/caption>[\s\S]*<td dir="ltr">74-AAAA-BBBB<\/td><td>mardi 8 janvier 2030 à 09:20<\/td><td>Diallo<\/td><td>Awa<\/td>/,
     );
   });
 

@@ -87,7 +87,7 @@ function preview(page: PageContext, model: RevocationPage): SafeHtml {
   if (!p) return html``;
   const rows = p.bookings.map(
     (b) =>
-      html`<tr><td>${b.reference}</td><td>${formatDateTime(b.startsAt, b.timezone, page.locale, { date: 'medium', time: 'short' })}</td><td>${b.lastName} ${b.firstName}</td><td>${b.procedureTitle}</td></tr>`,
+      html`<tr><td dir="ltr">${b.reference}</td><td>${formatDateTime(b.startsAt, b.timezone, page.locale, { date: 'medium', time: 'short' })}</td><td>${b.lastName} ${b.firstName}</td><td>${b.procedureTitle}</td></tr>`,
   );
   const f = model.form;
   return html`<h1>${m.previewTitle(p.bookings.length, p.siteName)}</h1>

@@ -16,7 +16,7 @@ export function suspiciousView(page: PageContext, model: SuspiciousPage): PageVi
   const groups = model.groups.map((group, g) => {
     const rows = group.bookings.map(
       (b) =>
-        html`<tr><td><div class="fr-checkbox-group"><input type="checkbox" id="pick-${String(g)}-${b.reference}" name="ref-${b.reference}" value="1"><label class="fr-label" for="pick-${String(g)}-${b.reference}"><span class="fr-sr-only">${m.pick(b.reference)}</span></label></div></td><td>${b.reference}</td><td>${b.start.replace('T', ' ').slice(0, 16)}</td><td>${b.lastName} ${b.firstName}</td></tr>`,
+        html`<tr><td><div class="fr-checkbox-group"><input type="checkbox" id="pick-${String(g)}-${b.reference}" name="ref-${b.reference}" value="1"><label class="fr-label" for="pick-${String(g)}-${b.reference}"><span class="fr-sr-only">${m.pick(b.reference)}</span></label></div></td><td dir="ltr">${b.reference}</td><td dir="ltr">${b.start.replace('T', ' ').slice(0, 16)}</td><td>${b.lastName} ${b.firstName}</td></tr>`,
     );
     // A network is named by its number on this page: its key and its address are never shown.
     const reason =

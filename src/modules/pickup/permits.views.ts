@@ -108,7 +108,7 @@ function readyList(page: PageContext, model: OfficePermitsPage): SafeHtml {
   if (model.ready.length === 0) return html`<h2>${m.readyTitle}</h2><p>${m.noneReady}</p>`;
   const rows = model.ready.map(
     (p) =>
-      html`<tr><td>${p.foreignerNumber}</td><td>${holderName(p, m.unknownName)}</td><td>${p.reference}</td><td>${formatDateTime(p.readyAt, ZONE, page.locale, { date: 'medium', time: 'short' })}</td></tr>`,
+      html`<tr><td>${p.foreignerNumber}</td><td>${holderName(p, m.unknownName)}</td><td dir="ltr">${p.reference}</td><td>${formatDateTime(p.readyAt, ZONE, page.locale, { date: 'medium', time: 'short' })}</td></tr>`,
   );
   return html`<h2>${m.readyTitle}</h2>${table(m.readyTitle, [m.columns.number, m.columns.holder, m.columns.reference, m.columns.readyAt], rows)}`;
 }
@@ -144,7 +144,7 @@ function foundPermit(page: PageContext, p: DeskPage['found'][number]): SafeHtml 
 <dl>
 <dt>${m.holder}</dt><dd><strong>${holderName(p, unknown)}</strong></dd>
 <dt>${m.number}</dt><dd>${p.foreignerNumber}</dd>
-<dt>${m.reference}</dt><dd>${p.reference}</dd>
+<dt>${m.reference}</dt><dd dir="ltr">${p.reference}</dd>
 <dt>${m.office}</dt><dd>${p.siteName}</dd>
 <dt>${m.status}</dt><dd>${status}</dd>
 </dl>

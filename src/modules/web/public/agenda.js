@@ -4,9 +4,11 @@
 const root = document.querySelector('[data-agenda-feed]');
 const PERIOD_MS = 60_000;
 
-function cell(row, text) {
+// A reference keeps its parts in order on a right-to-left page (dir="ltr", as the server writes it).
+function cell(row, text, ltr) {
   const td = document.createElement('td');
   td.textContent = text;
+  if (ltr) td.dir = 'ltr';
   row.append(td);
 }
 
@@ -30,7 +32,7 @@ function rowsOf(day, none, columns) {
       line.procedure,
       line.statusLabel,
     ]) {
-      cell(tr, text);
+      cell(tr, text, text === line.reference);
     }
     return tr;
   });
