@@ -52,6 +52,42 @@ const MESSAGES = 'main .fr-alert, main .fr-message--error, main .fr-error-text';
 const FRENCH =
   /(^|[\s(])(le|la|les|des|du|une|ce|cette|votre|vous|est|sont|aucun|aucune|pour|[ndlj]’\S+)(?=[\s,.;:!?)]|$)/iu;
 
+/** An appointment's reference, such as 74-RKDR-42B3, or a day and time written as digits. */
+const CODE = /^(\d{2,3}-[A-Z0-9]{4}-[A-Z0-9]{4}|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2})$/;
+
+/**
+ * What a right-to-left reader would see wrong that axe does not look at: a table laid out left to
+ * right (the DSFR aligns captions and cells left), or a code shown in a right-to-left run, where the
+ * bidirectional algorithm reorders its parts (74-RKDR-42B3 drawn as RKDR-42B3-74).
+ */
+async function rightToLeftProblems(page: Page): Promise<string[]> {
+  const cells = await page
+    .locator('main .fr-table caption, main .fr-table th, main .fr-table td, main dd')
+    .evaluateAll((elements) => {
+      const view = globalThis as unknown as {
+        getComputedStyle(e: unknown): { textAlign: string; direction: string };
+      };
+      return elements.map((element) => {
+        const style = view.getComputedStyle(element);
+        return {
+          tag: element.tagName.toLowerCase(),
+          text: (element.textContent ?? '').trim(),
+          textAlign: style.textAlign,
+          direction: style.direction,
+        };
+      });
+    });
+  const problems: string[] = [];
+  for (const cell of cells) {
+    const code = CODE.test(cell.text);
+    if (cell.tag !== 'dd' && cell.textAlign === 'left')
+      problems.push(`<${cell.tag}> "${cell.text.slice(0, 40)}" aligned left`);
+    if (code && cell.direction !== 'ltr')
+      problems.push(`<${cell.tag}> "${cell.text}" laid out right to left`);
+  }
+  return problems;
+}
+
 /** Axe on each page as it is, the violations kept; `assertClean` fails once, listing them all. */
 export interface AxeLog {
   check(name: string): Promise<void>;
@@ -60,7 +96,8 @@ export interface AxeLog {
 
 /**
  * An axe log for `page`; with a `locale`, each check also asserts that `<html>` has the language's
- * `lang` and `dir` (an Arabic page laid out left to right fails), and that no message of the page
+ * `lang` and `dir` (an Arabic page laid out left to right fails), that an Arabic page's tables
+ * and codes read right (rightToLeftProblems), and that no message of the page
  * (notice, refusal, field error) is French on a page in another language; and, always, that each
  * link of a form's error summary reaches an element of the page.
  */
@@ -86,6 +123,8 @@ export function axeLog(page: Page, locale?: Locale): AxeLog {
         .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? '')))
         if ((await page.locator(href).count()) === 0)
           problems.push(`${where}: the error summary links to ${href}, which is not on the page`);
+      if (locale === 'ar')
+        for (const problem of await rightToLeftProblems(page)) problems.push(`${where}: ${problem}`);
       if (locale && locale !== 'fr') {
         for (const text of await page.locator(MESSAGES).allTextContents()) {
           const clean = text.replace(/\s+/g, ' ').trim();
