@@ -95,6 +95,13 @@ describe('the revocations page', () => {
       'nothing revoked before confirming',
     );
 
+    const back = await post('/agents/annulations/modifier', fields);
+    assert.equal(back.statusCode, 200, back.body);
+    assert.match(back.body, new RegExp(`<option value="${fixture.siteId}" selected`));
+    assert.match(back.body, /id="from" name="from" type="date" value="2030-01-14"/);
+    assert.match(back.body, /value="Grève du personnel"/);
+    assert.doesNotMatch(back.body, /fr-alert--error/);
+
     const done = await post('/agents/annulations/periode', fields);
     assert.equal(done.statusCode, 200, done.body);
     assert.match(done.body, /2 rendez-vous annulés ; chaque personne est prévenue/);

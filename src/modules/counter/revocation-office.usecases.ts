@@ -22,7 +22,7 @@ export interface RevocationPage {
   principal: Principal;
   sites: { id: number; name: string; departmentCode: string }[];
   form: RevocationForm;
-  /** The form the errors belong to. */
+  /** The form whose values are shown again, with its errors if any. */
   errors: FieldError[];
   errorOf: 'booking' | 'period' | undefined;
   /** A refusal that is not a field's (unknown reference, booking no longer active). */
@@ -131,6 +131,11 @@ async function periodSite(deps: RevocationDeps, acting: Acting, form: Revocation
     ]);
   ensureAllowed(acting.principal, 'booking.revoke', siteTarget(site));
   return site;
+}
+
+/** Back from the confirmation step to the period's form, with what was typed (nothing revoked). */
+export async function editPeriod(deps: RevocationDeps, principal: Principal, body: Record<string, unknown>) {
+  return page(deps, principal, { form: formOf(body), errorOf: 'period' });
 }
 
 /** The confirmation step of a period: checks the form and lists the bookings it would revoke. */

@@ -10,6 +10,7 @@ import type { Refusal } from './refusals.messages.ts';
 import { revocationView } from './revocation.views.ts';
 import {
   confirmPeriod,
+  editPeriod,
   previewPeriod,
   revocationPage,
   revokeBookingFromPage,
@@ -55,6 +56,14 @@ export const revocationPagesPlugin: ModulePlugin = async (app, { ctx, web }) => 
       reply,
       revocationView,
       await previewPeriod(deps, actingOf(request, ctx), bodyOf(request.body)),
+    ),
+  );
+  app.post('/annulations/modifier', HIDDEN, async (request, reply) =>
+    web.render(
+      request,
+      reply,
+      revocationView,
+      await editPeriod(deps, principalOf(request), bodyOf(request.body)),
     ),
   );
   app.post('/annulations/periode', HIDDEN, async (request, reply) =>

@@ -2,6 +2,7 @@ import { backOfficeChrome } from '../agents/backoffice.ts';
 import { alert, csrfField, errorSummary, input, table } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import { common } from '../web/web.messages.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
 import { fieldErrorsIn, refusalText } from './refusals.messages.ts';
 import { revocationMessages } from './revocation.messages.ts';
@@ -98,9 +99,11 @@ ${csrfField(page.csrf)}
 <input type="hidden" name="from" value="${f.from}">
 <input type="hidden" name="to" value="${f.to}">
 <input type="hidden" name="reason" value="${f.reason}">
-<p>${m.reason}${' : '}${f.reason}</p>
-${rows.length > 0 ? html`<button class="fr-btn" type="submit">${m.confirm(rows.length)}</button>` : ''}
-<a class="fr-btn fr-btn--tertiary fr-ml-2w" href="/agents/annulations">${m.back}</a>
+<p>${messagesFor(common, page.locale).labelled(m.reason, f.reason)}</p>
+<ul class="fr-btns-group fr-btns-group--inline-md">
+${rows.length > 0 ? html`<li><button class="fr-btn" type="submit">${m.confirm(rows.length)}</button></li>` : ''}
+<li><button class="fr-btn fr-btn--secondary" type="submit" formaction="/agents/annulations/modifier">${m.back}</button></li>
+</ul>
 </form>`;
 }
 
