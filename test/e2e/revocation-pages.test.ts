@@ -6,6 +6,7 @@ import { addDays, zonedTimeToUtc } from '../../src/modules/schedule/timezone.ts'
 import { createAgent, scope } from '../helpers/agents.ts';
 import { applicant, createFixture, type Fixture } from '../helpers/fixtures.ts';
 import { chromiumSkip, type E2E, linkIn, startE2E } from './helpers/browser.ts';
+import { navigateBy } from './helpers/journey.ts';
 import {
   type AxeLog,
   agentPage,
@@ -93,6 +94,16 @@ async function revocations(page: Page, axe: AxeLog, locale: Locale): Promise<voi
   const listed = (await page.locator('main table').textContent()) ?? '';
   assert.ok(listed.includes(last ?? '-') && !listed.includes(alone ?? '-'), listed);
   await axe.check('confirmation step');
+  // "Change": back to the form with what was typed, then checked again.
+  await navigateBy(page, page.locator('button[formaction="/agents/annulations/modifier"]'));
+  assert.equal(await page.inputValue('#from'), office.day);
+  assert.equal(await page.inputValue('#siteId'), String(office.fixture.siteId));
+  assert.equal(
+    await page.inputValue('form[action="/agents/annulations/verifier"] #reason'),
+    'Fermeture exceptionnelle',
+  );
+  await axe.check('period form again');
+  await submitForm(page, '/agents/annulations/verifier');
   await submitForm(page, '/agents/annulations/periode');
   assert.equal(await page.locator('.fr-alert--success').count(), 1);
   await axe.check('period revoked');

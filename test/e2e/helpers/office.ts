@@ -186,5 +186,5 @@ export async function capturedSms(e: E2E): Promise<CapturedSmsJson[]> {
 
 /** Sends the form whose action is `action` by its submit button, and waits for the page it leads to. */
 export async function submitForm(page: Page, action: string): Promise<void> {
-  await navigateBy(page, page.locator(`form[action="${action}"] button[type="submit"]`));
+  await navigateBy(page, page.locator(`form[action="${action}"] button[type="submit"]:not([formaction])`));
 }
