@@ -95,37 +95,44 @@ async function offeredToAnyone(): Promise<number[]> {
   return ((await response.json()) as { slots: { id: number }[] }).slots.map((slot) => slot.id);
 }
 
-/** Waits until each person has their revocation email, then a little longer for any second one. */
-async function revocationEmails(): Promise<Map<string, MailMessage[]>> {
-  const isNotice = (m: MailMessage) => m.subject.includes('annulé par la préfecture');
-  for (const { who } of people) await e.mail.waitFor((m) => m.to.includes(who.email) && isNotice(m));
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
-  const all = (await e.mail.all()).filter(isNotice);
-  return new Map(people.map(({ who }) => [who.email, all.filter((m) => m.to.includes(who.email))]));
+/** The revocation notices' outbox rows of the day's bookings: reference, channel, status. */
+async function noticeRows() {
+  return e.database.db
+    .selectFrom('outbox')
+    .innerJoin('booking', 'booking.id', 'outbox.booking_id')
+    .select(['booking.reference', 'outbox.channel', 'outbox.status'])
+    .where('outbox.event', '=', 'booking.revoked')
+    .where('booking.slot_id', 'in', daySlots.map(String))
+    .execute();
 }
 
-/** The revocation's SMS (the confirmation's names the reference too): the priority link with it. */
-function isRevocationSms(text: string, reference: string): boolean {
-  return text.includes(reference) && text.includes('/rendez-vous/priorite?token=');
-}
-
-/** Waits until each person has their revocation SMS: how many each got. */
-async function revocationSms(): Promise<Map<string, number>> {
-  const count = async () => {
-    const sent = await capturedSms(e);
-    return new Map(
+/**
+ * Waits until every revocation notice is sent (no message can come after that), then answers what
+ * each person received: revocation emails per address, revocation SMS per phone.
+ */
+async function noticesReceived(): Promise<{ emails: Map<string, MailMessage[]>; sms: Map<string, number> }> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const rows = await noticeRows();
+    if (rows.length >= 2 * people.length && rows.every((row) => row.status === 'sent')) break;
+    if (Date.now() > deadline) throw new Error(`notices not all sent: ${JSON.stringify(rows)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const mails = (await e.mail.all()).filter((m) => m.subject.includes('annulé par la préfecture'));
+  // The confirmation's SMS names the reference too: the revocation's carries the priority link.
+  const texts = await capturedSms(e);
+  return {
+    emails: new Map(people.map(({ who }) => [who.email, mails.filter((m) => m.to.includes(who.email))])),
+    sms: new Map(
       people.map(({ e164, reference }) => [
         e164,
-        sent.filter((sms) => sms.to === e164 && isRevocationSms(sms.text, reference)).length,
+        texts.filter(
+          (t) =>
+            t.to === e164 && t.text.includes(reference) && t.text.includes('/rendez-vous/priorite?token='),
+        ).length,
       ]),
-    );
+    ),
   };
-  const deadline = Date.now() + 15_000;
-  while (![...(await count()).values()].every((n) => n >= 1) && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  // A little longer, for a second one to show if there were one.
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  return count();
 }
 
 describe('the day’s closure in a browser', { skip: chromiumSkip }, () => {
@@ -156,17 +163,10 @@ describe('the day’s closure in a browser', { skip: chromiumSkip }, () => {
     );
     await axe.check('day revoked');
 
-    const emails = await revocationEmails();
+    const { emails, sms } = await noticesReceived();
     for (const { who } of people) assert.equal(emails.get(who.email)?.length, 1, `one email to ${who.email}`);
-    const sms = await revocationSms();
     for (const { e164 } of people) assert.equal(sms.get(e164), 1, `one SMS to ${e164}`);
-    const rows = await e.database.db
-      .selectFrom('outbox')
-      .innerJoin('booking', 'booking.id', 'outbox.booking_id')
-      .select(['booking.reference', 'outbox.channel'])
-      .where('outbox.event', '=', 'booking.revoked')
-      .where('booking.slot_id', 'in', daySlots.map(String))
-      .execute();
+    const rows = await noticeRows();
     for (const { reference } of people)
       assert.deepEqual(
         rows
