@@ -139,6 +139,9 @@ async function priority(page: Page, axe: AxeLog, email: string): Promise<void> {
   await page.goto(path);
   assert.equal(await page.locator('.fr-alert--error').count(), 1, 'the link was used');
   await axe.check('priority link used');
+  await page.goto('/rendez-vous/priorite?token=not-a-token');
+  assert.equal(await page.locator('.fr-alert--error').count(), 1, 'a broken link is said so');
+  await axe.check('priority link broken');
 }
 
 describe('revocations, the priority page and the review in a browser', {
