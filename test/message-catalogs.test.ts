@@ -29,6 +29,7 @@ const WRITTEN_IN_ARABIC = [
   'src/modules/configuration/draw-calendar.messages.ts#drawCalendarTexts',
   'src/modules/counter/revocation.messages.ts#revocationMessages',
   'src/modules/counter/suspicious.messages.ts#suspiciousMessages',
+  'src/modules/counter/refusals.messages.ts#refusalMessages',
   'src/modules/draw/announcement.messages.ts#announcementMessages',
   'src/modules/draw/draws.messages.ts#fieldCatalog',
   'src/modules/draw/draws.messages.ts#drawMessages',
