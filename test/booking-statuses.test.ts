@@ -5,7 +5,6 @@ import type { Executor } from '../src/db/database.ts';
 import {
   ACTIVE_BOOKING_STATUSES,
   ALL_BOOKING_STATUSES,
-  BOOKING_STATUSES,
   type BookingStatus,
   canChangeStatus,
   statusesLeadingTo,
