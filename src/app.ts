@@ -43,6 +43,7 @@ import { managePlugin } from './modules/manage/manage.plugin.ts';
 import { notifyPlugin } from './modules/notify/notify.plugin.ts';
 import { permitsApiPlugin, permitsPagesPlugin } from './modules/pickup/permits.plugin.ts';
 import { protectionPlugin } from './modules/protection/captcha.routes.ts';
+import { queueApiPlugin } from './modules/queue/queue.api.ts';
 import { requestEntryApiPlugin, requestEntryPagesPlugin } from './modules/requests/entry.plugin.ts';
 import { requestsPlugin } from './modules/requests/requests.routes.ts';
 import { schedulePlugin } from './modules/schedule/availability.routes.ts';
@@ -180,6 +181,7 @@ const ADMIN_API: readonly ModulePlugin[] = [
   revocationsAdminApiPlugin,
   suspiciousAdminApiPlugin,
   checkInApiPlugin,
+  queueApiPlugin,
 ];
 
 /**
