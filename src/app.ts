@@ -43,6 +43,7 @@ import { managePlugin } from './modules/manage/manage.plugin.ts';
 import { notifyPlugin } from './modules/notify/notify.plugin.ts';
 import { permitsApiPlugin, permitsPagesPlugin } from './modules/pickup/permits.plugin.ts';
 import { protectionPlugin } from './modules/protection/captcha.routes.ts';
+import { callScreenPlugin } from './modules/queue/call-screen.plugin.ts';
 import { queueApiPlugin } from './modules/queue/queue.api.ts';
 import { requestEntryApiPlugin, requestEntryPagesPlugin } from './modules/requests/entry.plugin.ts';
 import { requestsPlugin } from './modules/requests/requests.routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(ctx: AppContext) {
   await registerModule(app, certificatePlugin, modules);
   await registerModule(app, priorityBookingPlugin, modules);
   await registerModule(app, priorityPagesPlugin, modules);
+  await registerModule(app, callScreenPlugin, modules);
   await registerStaffSide(app, modules);
   // The mailbox and the SMS list show every message, tokens included: never in production.
   if ((ctx.mailCapture || ctx.smsCapture) && !ctx.config.production) {
