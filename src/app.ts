@@ -45,6 +45,7 @@ import { permitsApiPlugin, permitsPagesPlugin } from './modules/pickup/permits.p
 import { protectionPlugin } from './modules/protection/captcha.routes.ts';
 import { callScreenPlugin } from './modules/queue/call-screen.plugin.ts';
 import { queueApiPlugin } from './modules/queue/queue.api.ts';
+import { queuePagesPlugin } from './modules/queue/queue.pages.ts';
 import { requestEntryApiPlugin, requestEntryPagesPlugin } from './modules/requests/entry.plugin.ts';
 import { requestsPlugin } from './modules/requests/requests.routes.ts';
 import { schedulePlugin } from './modules/schedule/availability.routes.ts';
@@ -167,6 +168,7 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   revocationPagesPlugin,
   suspiciousPagesPlugin,
   checkInPagesPlugin,
+  queuePagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [

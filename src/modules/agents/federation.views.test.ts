@@ -50,7 +50,10 @@ describe('the pages of a sign-in through ProConnect', () => {
     const page = federationContinueView(fr);
     assert.equal(page.refresh, '/agents/mon-guichet');
     assert.equal(page.status, undefined);
-    assert.match(page.main.value, /<a class="fr-btn" href="\/agents">Accéder à l’espace des agents<\/a>/);
+    assert.match(
+      page.main.value,
+      /<a class="fr-btn" href="\/agents\/mon-guichet">Accéder à l’espace des agents<\/a>/,
+    );
     assert.equal(federationContinueView(en).title, 'Opening the agents’ area');
   });
 });

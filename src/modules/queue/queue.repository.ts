@@ -1,5 +1,7 @@
 import type { Executor } from '../../db/database.ts';
 import type { CounterAction } from '../../db/schema.counter.ts';
+import { coverageFilter } from '../agents/permissions.sql.ts';
+import type { Coverage } from '../agents/permissions.ts';
 import type { BookingStatus } from '../booking/statuses.ts';
 import { bookingsWithPlace } from '../schedule/offers.repository.ts';
 import type { LoopEvent, LoopState } from './queue.rules.ts';
@@ -203,6 +205,7 @@ export async function findLoopSite(db: Executor, siteId: number) {
       'site.name',
       'site.department_code as departmentCode',
       'site.counters',
+      'site.calls_before_missed as callsBeforeMissed',
       'department.timezone',
     ])
     .where('site.id', '=', siteId)
@@ -210,3 +213,15 @@ export async function findLoopSite(db: Executor, siteId: number) {
 }
 
 export type LoopSite = NonNullable<Awaited<ReturnType<typeof findLoopSite>>>;
+
+/** The offices `coverage` reaches with their counters, by département then name. */
+export async function listCounterSites(db: Executor, coverage: Coverage) {
+  return db
+    .selectFrom('site')
+    .select(['site.id', 'site.name', 'site.counters'])
+    .where(coverageFilter(coverage, { siteId: 'site.id', departmentCode: 'site.department_code' }))
+    .orderBy('site.department_code')
+    .orderBy('site.name')
+    .orderBy('site.id')
+    .execute();
+}

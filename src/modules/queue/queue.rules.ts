@@ -114,3 +114,29 @@ export function undoOf(events: readonly LoopEvent[]): { undone: LoopEvent; state
   const start = initialState(rest[0]?.fromStatus ?? undone.fromStatus);
   return { undone, state: rest.reduce(applyEvent, start) };
 }
+
+// What the queue page (/agents/file) lists and its forms may ask for.
+
+/** The statuses the page lists, in its sections' order. */
+export const QUEUE_SECTIONS: readonly BookingStatus[] = [
+  'waiting',
+  'called',
+  'served',
+  'missed',
+  'attended',
+  'no_show',
+];
+
+/** What the page's forms may ask for. */
+export const PAGE_ACTIONS = [
+  'call',
+  'recall',
+  'serve',
+  'finish',
+  'miss',
+  'requeue',
+  'no_show',
+  'undo',
+] as const;
+export type PageAction = (typeof PAGE_ACTIONS)[number] | 'next';
+export const ALL_PAGE_ACTIONS: readonly PageAction[] = [...PAGE_ACTIONS, 'next'];
