@@ -1,7 +1,6 @@
 import { AppError } from '../../errors.ts';
 import type { SessionSeat } from '../agents/auth.ts';
 import { covers, type Principal } from '../agents/permissions.ts';
-import type { BookingStatus } from '../booking/statuses.ts';
 import { type Acting, coverageFor, siteTarget } from '../configuration/offices.access.ts';
 import { type Body, text } from '../journey/journey.input.ts';
 import { localDate } from '../schedule/timezone.ts';

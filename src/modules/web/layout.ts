@@ -101,7 +101,7 @@ ${signOut}
  * only its main.
  */
 export function renderPage(options: PageOptions): string {
-  const { locale, title, main, path, assetsVersion, scripts = [], stylesheets = [] } = options;
+  const { locale, title, main, assetsVersion, scripts = [], stylesheets = [] } = options;
   const m = messagesFor(common, locale);
   const asset = (name: string) => `/assets/${assetsVersion}/${name}`;
   const republic = m.republic.split('\n');
