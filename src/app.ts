@@ -43,6 +43,9 @@ import { managePlugin } from './modules/manage/manage.plugin.ts';
 import { notifyPlugin } from './modules/notify/notify.plugin.ts';
 import { permitsApiPlugin, permitsPagesPlugin } from './modules/pickup/permits.plugin.ts';
 import { protectionPlugin } from './modules/protection/captcha.routes.ts';
+import { callScreenPlugin } from './modules/queue/call-screen.plugin.ts';
+import { queueApiPlugin } from './modules/queue/queue.api.ts';
+import { queuePagesPlugin } from './modules/queue/queue.pages.ts';
 import { requestEntryApiPlugin, requestEntryPagesPlugin } from './modules/requests/entry.plugin.ts';
 import { requestsPlugin } from './modules/requests/requests.routes.ts';
 import { schedulePlugin } from './modules/schedule/availability.routes.ts';
@@ -140,6 +143,7 @@ export async function buildApp(ctx: AppContext) {
   await registerModule(app, certificatePlugin, modules);
   await registerModule(app, priorityBookingPlugin, modules);
   await registerModule(app, priorityPagesPlugin, modules);
+  await registerModule(app, callScreenPlugin, modules);
   await registerStaffSide(app, modules);
   // The mailbox and the SMS list show every message, tokens included: never in production.
   if ((ctx.mailCapture || ctx.smsCapture) && !ctx.config.production) {
@@ -164,6 +168,7 @@ const BACK_OFFICE_PAGES: readonly ModulePlugin[] = [
   revocationPagesPlugin,
   suspiciousPagesPlugin,
   checkInPagesPlugin,
+  queuePagesPlugin,
 ];
 /** The admin API (PRODUCT §7.1), each module's behind the token guard, under /api/v1/admin. */
 const ADMIN_API: readonly ModulePlugin[] = [
@@ -180,6 +185,7 @@ const ADMIN_API: readonly ModulePlugin[] = [
   revocationsAdminApiPlugin,
   suspiciousAdminApiPlugin,
   checkInApiPlugin,
+  queueApiPlugin,
 ];
 
 /**

@@ -194,6 +194,28 @@ const API: readonly Action[] = [
     }),
   },
   {
+    // Allowed: answered 409 wrong_status (the booking is not waiting), never 403/404.
+    name: 'call a person to a counter (reference in the URL)',
+    permission: 'booking.check_in',
+    request: (p) => ({
+      method: 'POST',
+      url: `/api/v1/admin/bookings/${p.bookingReference}/call`,
+      body: { counter: 'Guichet 1' },
+    }),
+  },
+  {
+    // Allowed: answered 409 nothing_to_undo.
+    name: 'undo a counter step (reference in the URL)',
+    permission: 'booking.check_in',
+    request: (p) => ({ method: 'POST', url: `/api/v1/admin/bookings/${p.bookingReference}/undo` }),
+  },
+  {
+    // Allowed: answered 409 not_yet (the appointment is in 2031) or wrong_status.
+    name: 'mark a person no-show (reference in the URL)',
+    permission: 'booking.check_in',
+    request: (p) => ({ method: 'POST', url: `/api/v1/admin/bookings/${p.bookingReference}/no-show` }),
+  },
+  {
     // Allowed: corrected (one spelling per role), or 409 once the booking is revoked below.
     name: 'correct a booking’s identity (reference in the URL)',
     permission: 'booking.correct_identity',

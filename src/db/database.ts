@@ -26,6 +26,7 @@ import * as m0024 from './migrations/0024-revocations-and-priority-passes.ts';
 import * as m0025 from './migrations/0025-counter-loop.ts';
 import * as m0026 from './migrations/0026-network-keys.ts';
 import * as m0027 from './migrations/0027-identity-corrections.ts';
+import * as m0028 from './migrations/0028-session-site.ts';
 import * as m0029 from './migrations/0029-availability-samples.ts';
 import type { Database } from './schema.ts';
 
@@ -147,6 +148,7 @@ const migrations: Record<string, Migration> = {
   '0025-counter-loop': m0025,
   '0026-network-keys': m0026,
   '0027-identity-corrections': m0027,
+  '0028-session-site': m0028,
   '0029-availability-samples': m0029,
 };
 

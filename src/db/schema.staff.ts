@@ -44,7 +44,9 @@ export interface AgentSessionTable {
   agent_id: number;
   stage: 'password' | 'complete';
   method: 'password' | 'federation';
+  /** The counter the agent sits at, chosen after sign-in (migration 0011), and its office (0028). */
   counter: string | null;
+  site_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;

@@ -10,6 +10,7 @@ import { scheduleFollowUpDraws } from '../modules/draw/follow-up.ts';
 import { purgeSpentChallenges } from '../modules/protection/captcha.ts';
 import { purgeIdentityBudget } from '../modules/protection/identity-budget.ts';
 import { purgeWriteBudget } from '../modules/protection/write-budget.ts';
+import { closeFinishedDays } from '../modules/queue/end-of-day.ts';
 import { publishSlots, releaseDueSlots } from '../modules/schedule/publication.ts';
 import { purgeSeatEvents } from '../modules/schedule/seat-events.repository.ts';
 import { purgeAvailabilitySamples, sampleAvailability } from '../modules/stats/availability-samples.ts';
@@ -209,6 +210,20 @@ export const sampleAvailabilityJob = defineJob({
   handler: async (_payload, { db, clock }) => ({ sampled: await sampleAvailability(db, clock.now()) }),
 });
 
+/**
+ * The end of each office's day (decision 0041): appointments of a finished local day still in the
+ * counter loop end attended (served) or no-show, each with a `close_day` counter event.
+ */
+export const closeDaysJob = defineJob({
+  id: 'close-days',
+  version: 1,
+  payload: Nothing,
+  singleton: true,
+  cron: '13 * * * *',
+  runAtStart: true,
+  handler: async (_payload, { db, clock }) => closeFinishedDays({ db, clock }),
+});
+
 /** Every job of Créneau; the queue of each instance works them all. */
 export const jobDefinitions: readonly JobDefinition[] = [
   expireHoldsJob,
@@ -225,4 +240,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   runDrawsJob,
   openDrawWindowsJob,
   sampleAvailabilityJob,
+  closeDaysJob,
 ];

@@ -80,7 +80,7 @@ describe('an agent’s sign-in in a browser', { skip: chromiumSkip }, () => {
     assert.equal(codes.length, 10);
     await check('recovery codes');
 
-    await tabTo(page, 'a[href="/agents"].fr-btn');
+    await tabTo(page, 'a[href="/agents/mon-guichet"].fr-btn');
     await pressToNavigate(page, 'Enter');
     assert.match((await page.locator('main').textContent()) ?? '', /Bonjour Camille Martin/);
     await check('back office home');

@@ -13,13 +13,27 @@ import { sessionCookieName, touchSession } from './sessions.ts';
 
 export const SIGN_IN_PATH = '/agents/connexion';
 
-const callers = new WeakMap<FastifyRequest, { principal: Principal }>();
+/**
+ * Where a completed sign-in goes: the choice of one's counter (the counter loop, decision 0041), which
+ * sends on to /agents those who hold no counter's permission and may be skipped by the others.
+ */
+export const AFTER_SIGN_IN_PATH = '/agents/mon-guichet';
+
+/** The counter a page's session sits at (/agents/mon-guichet), or null. */
+export type SessionSeat = { siteId: number; counter: string } | null;
+
+const callers = new WeakMap<FastifyRequest, { principal: Principal; seat?: SessionSeat }>();
 
 /** The agent a guarded route answers; only guarded scopes call it. */
 export function principalOf(request: FastifyRequest): Principal {
   const caller = callers.get(request);
   if (!caller) throw new Error('principalOf called outside a guarded scope');
   return caller.principal;
+}
+
+/** The counter the signed-in page's session sits at; null for none, and for the admin API. */
+export function seatOf(request: FastifyRequest): SessionSeat {
+  return callers.get(request)?.seat ?? null;
 }
 
 /** The audit log's view of who acts: the signed-in agent, if any, and a keyed hash of the address. */
@@ -47,7 +61,11 @@ export function agentPagesGuard(ctx: AppContext): onRequestHookHandler {
       reply.header('cache-control', 'no-store');
       return reply.redirect(SIGN_IN_PATH, 303);
     }
-    callers.set(request, { principal });
+    const seat =
+      session?.siteId != null && session.counter !== null
+        ? { siteId: session.siteId, counter: session.counter }
+        : null;
+    callers.set(request, { principal, seat });
   };
 }
 

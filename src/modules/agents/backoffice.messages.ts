@@ -11,6 +11,8 @@ export const backOffice: Catalog<{
     draws: string;
     agenda: string;
     checkIn: string;
+    queue: string;
+    counter: string;
     permits: string;
     stats: string;
     revocations: string;
@@ -31,6 +33,8 @@ export const backOffice: Catalog<{
       draws: 'Tirages au sort',
       agenda: 'Agenda',
       checkIn: 'Accueil des usagers',
+      queue: 'File d’attente',
+      counter: 'Mon guichet',
       permits: 'Retrait des titres',
       stats: 'Statistiques',
       revocations: 'Annulations par le service',
@@ -67,6 +71,8 @@ export const backOffice: Catalog<{
       draws: 'Draws',
       agenda: 'Agenda',
       checkIn: 'Reception',
+      queue: 'Queue',
+      counter: 'My counter',
       permits: 'Permit pick-up',
       stats: 'Statistics',
       revocations: 'Revocations by the office',

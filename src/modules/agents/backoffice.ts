@@ -18,6 +18,8 @@ const MENU: readonly MenuEntry[] = [
   { key: 'draws', href: '/agents/tirages', permission: 'draw.manage' },
   { key: 'agenda', href: '/agents/agenda', permission: 'agenda.read' },
   { key: 'checkIn', href: '/agents/accueil', permission: 'booking.check_in' },
+  { key: 'queue', href: '/agents/file', permission: 'booking.check_in' },
+  { key: 'counter', href: '/agents/mon-guichet', permission: 'booking.check_in' },
   { key: 'permits', href: '/agents/retraits', permission: 'permit.manage' },
   { key: 'stats', href: '/agents/statistiques', permission: 'stats.read' },
   { key: 'revocations', href: '/agents/annulations', permission: 'booking.revoke' },

@@ -48,9 +48,12 @@ describe('the pages of a sign-in through ProConnect', () => {
 
   test('the step after the provider goes on to the back office by itself, with a link for who stays', () => {
     const page = federationContinueView(fr);
-    assert.equal(page.refresh, '/agents');
+    assert.equal(page.refresh, '/agents/mon-guichet');
     assert.equal(page.status, undefined);
-    assert.match(page.main.value, /<a class="fr-btn" href="\/agents">Accéder à l’espace des agents<\/a>/);
+    assert.match(
+      page.main.value,
+      /<a class="fr-btn" href="\/agents\/mon-guichet">Accéder à l’espace des agents<\/a>/,
+    );
     assert.equal(federationContinueView(en).title, 'Opening the agents’ area');
   });
 });

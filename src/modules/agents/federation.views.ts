@@ -2,12 +2,13 @@ import { alert } from '../web/components.ts';
 import { html } from '../web/html.ts';
 import { messagesFor } from '../web/i18n.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
-import { SIGN_IN_PATH } from './auth.ts';
+import { AFTER_SIGN_IN_PATH, SIGN_IN_PATH } from './auth.ts';
 import { FEDERATION_PATH } from './federation.client.ts';
 import { federation } from './federation.messages.ts';
 import type { FederationProblem } from './federation.usecases.ts';
 
-const HOME = '/agents';
+// The choice of one's counter, which sends on to /agents those who have none to choose.
+const HOME = AFTER_SIGN_IN_PATH;
 
 const STATUS: Record<FederationProblem['problem'], number> = {
   account: 403,
@@ -44,7 +45,7 @@ ${help ? html`<p>${help}</p>` : ''}
 /**
  * The step between the provider's callback and the back office. The browser arrives here by
  * redirects from the provider's site, so it has not sent the SameSite=Strict session cookie; this
- * page goes on to /agents by a navigation of its own (same-site), which sends it. Without a session,
+ * page goes on to the back office by a navigation of its own (same-site), which sends it. Without a session,
  * /agents sends the browser to the sign-in page: the page claims nothing it cannot know.
  */
 export function federationContinueView(page: PageContext): PageView {

@@ -14,7 +14,9 @@ export interface AgentSession {
   agentId: number;
   stage: SessionStage;
   method: SessionMethod;
+  /** The counter the agent sits at, chosen on /agents/mon-guichet, and its office (both or neither). */
   counter: string | null;
+  siteId: number | null;
   createdAt: Date;
 }
 
@@ -76,10 +78,32 @@ export async function touchSession(
     .where('ended_at', 'is', null)
     .where('expires_at', '>', now)
     .where('last_seen_at', '>', idleSince)
-    .returning(['agent_id as agentId', 'stage', 'method', 'counter', 'created_at as createdAt'])
+    .returning([
+      'agent_id as agentId',
+      'stage',
+      'method',
+      'counter',
+      'site_id as siteId',
+      'created_at as createdAt',
+    ])
     .executeTakeFirst();
   if (!row) await endSession(db, value, now);
   return row;
+}
+
+/** Sets (or, null, clears) the counter of the live session a cookie names: true if it was live. */
+export async function setSessionCounter(
+  db: Executor,
+  value: string,
+  seat: { siteId: number; counter: string } | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('agent_session')
+    .set({ site_id: seat?.siteId ?? null, counter: seat?.counter ?? null })
+    .where('id_hash', '=', hashOf(value))
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Ends the session a cookie names (sign-out, rotation, idle expiry): true if it was live until now. */

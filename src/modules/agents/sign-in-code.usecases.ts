@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { recordAudit } from '../audit/audit.ts';
+import { AFTER_SIGN_IN_PATH } from './auth.ts';
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from './recovery-codes.ts';
 import { endSession, openSession, touchSession } from './sessions.ts';
 import {
@@ -175,6 +176,6 @@ async function complete(
       throw error;
     });
   if (value === undefined) return undefined;
-  const page = enrol ? { kind: 'recovery_codes' as const, codes } : { redirect: '/agents' };
+  const page = enrol ? { kind: 'recovery_codes' as const, codes } : { redirect: AFTER_SIGN_IN_PATH };
   return { page, session: { set: value } };
 }

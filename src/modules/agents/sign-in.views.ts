@@ -4,6 +4,7 @@ import { html, type SafeHtml } from '../web/html.ts';
 import { formatDateTime, messagesFor } from '../web/i18n.ts';
 import { common } from '../web/web.messages.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
+import { AFTER_SIGN_IN_PATH } from './auth.ts';
 import type { Throttled } from './sign-in.flow.ts';
 import { signInMessages } from './sign-in.messages.ts';
 import type { SignInForm } from './sign-in.usecases.ts';
@@ -189,7 +190,7 @@ ${alert('warning', m.recoveryCodes.warning, m.recoveryCodes.warningTitle)}
 <ol class="creneau-recovery-codes" aria-label="${m.recoveryCodes.listLabel}">
 ${model.codes.map((code) => html`<li><code>${code}</code></li>`)}
 </ol>
-<p><a class="fr-btn" href="/agents">${m.recoveryCodes.continue}</a></p>`,
+<p><a class="fr-btn" href="${AFTER_SIGN_IN_PATH}">${m.recoveryCodes.continue}</a></p>`,
   };
 }
 

@@ -1,6 +1,6 @@
 // The booking statuses (PRODUCT §3) in one table: what each means, whether it holds a seat, and which
 // statuses it may change into. The database keeps the same table in `booking_status_rules()` (migration
-// 0010, replaced by 0025 for the counter loop), which the trigger, the status check and the one-active-booking index read;
+// 0010, replaced by 0025 for the counter loop and 0028 for its last undo), which the trigger, the status check and the one-active-booking index read;
 // test/booking-statuses.test.ts tries every (from, to) pair on PostgreSQL against this table.
 //
 // A new status is one entry here and one entry in a migration that replaces `booking_status_rules()`
@@ -12,7 +12,7 @@ const table = {
   /** Confirmed by the applicant from the email: the convocation is issued. */
   confirmed: { active: true, next: ['cancelled', 'revoked', 'waiting', 'attended', 'no_show'] },
   /** Checked in at the office on the day (its convocation scanned or its reference typed): waits to be called. */
-  waiting: { active: true, next: ['called', 'confirmed', 'no_show'] },
+  waiting: { active: true, next: ['called', 'confirmed', 'no_show', 'missed'] },
   /** Called to a counter, shown on the call screen by reference; one counter at a time (no-show: the day ended). */
   called: { active: true, next: ['served', 'waiting', 'missed', 'no_show'] },
   /** At the counter, being served. */

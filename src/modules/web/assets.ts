@@ -126,6 +126,9 @@ export function buildAssets(): { version: string; files: Map<string, Asset> } {
   // and the page's script that feeds it the camera's frames.
   files.set('js/jsqr.js', makeAsset('x.js', readFileSync(path.join(packageDir('jsqr'), 'dist', 'jsQR.js'))));
   files.set('js/check-in.js', makeAsset('x.js', readFileSync(path.join(OWN, 'check-in.js'))));
+  // The counter loop (issue 10): the queue page's refresh and the public call screen's poll.
+  files.set('js/queue.js', makeAsset('x.js', readFileSync(path.join(OWN, 'queue.js'))));
+  files.set('js/call-screen.js', makeAsset('x.js', readFileSync(path.join(OWN, 'call-screen.js'))));
   const hash = createHash('sha256');
   for (const [name, asset] of files) hash.update(name).update(asset.etag);
   return { version: hash.digest('base64url').slice(0, 10), files };

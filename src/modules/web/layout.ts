@@ -34,6 +34,13 @@ export interface PageOptions {
    * from another site does not.
    */
   refresh?: string;
+  /**
+   * Seconds after which a browser without JavaScript loads the page again (a screen on a wall); with
+   * JavaScript the page's script keeps it up to date instead (the meta is inside `<noscript>`).
+   */
+  reloadWithoutScript?: number;
+  /** A screen for a room, not a page to browse: no header, menu, language links or footer. */
+  bare?: boolean;
   navigation?: Navigation;
   user?: UserArea;
 }
@@ -90,10 +97,11 @@ ${signOut}
 
 /**
  * The DSFR page shell: skip links, header (with a main menu when the part of the site has one), the
- * signed-in user's bar when there is one, the language switcher, main, footer.
+ * signed-in user's bar when there is one, the language switcher, main, footer; a bare screen has
+ * only its main.
  */
 export function renderPage(options: PageOptions): string {
-  const { locale, title, main, path, assetsVersion, scripts = [], stylesheets = [] } = options;
+  const { locale, title, main, assetsVersion, scripts = [], stylesheets = [] } = options;
   const m = messagesFor(common, locale);
   const asset = (name: string) => `/assets/${assetsVersion}/${name}`;
   const republic = m.republic.split('\n');
@@ -107,6 +115,11 @@ ${
     ? html`<meta http-equiv="refresh" content="0;url=${options.refresh}">
 `
     : ''
+}${
+  options.reloadWithoutScript
+    ? html`<noscript><meta http-equiv="refresh" content="${String(options.reloadWithoutScript)}"></noscript>
+`
+    : ''
 }<title>${title} — ${m.serviceName}</title>
 <link rel="stylesheet" href="${asset('css/creneau.css')}">
 ${stylesheets.map((sheet) => html`<link rel="stylesheet" media="${sheet.media}" href="${asset(sheet.name)}">`)}
@@ -114,8 +127,23 @@ ${stylesheets.map((sheet) => html`<link rel="stylesheet" media="${sheet.media}" 
 <script type="module" src="${asset('js/dsfr.module.min.js')}"></script>
 ${scripts.map((name) => html`<script type="module" src="${asset(name)}"></script>`)}
 </head>
-<body>
-<div class="fr-skiplinks"><nav class="fr-container" aria-label="${m.skipToContent}"><ul class="fr-skiplinks__list">
+<body${options.bare ? html` class="creneau-bare"` : ''}>
+${
+  options.bare
+    ? html`<main id="contenu" tabindex="-1">
+${main}
+</main>`
+    : shell(options, m, republic)
+}
+</body>
+</html>`.value
+  }`;
+}
+
+/** The header, menu, user bar and language links, main, and footer of every page but a bare screen. */
+function shell(options: PageOptions, m: (typeof common)['fr'], republic: string[]): SafeHtml {
+  const { locale, main, path } = options;
+  return html`<div class="fr-skiplinks"><nav class="fr-container" aria-label="${m.skipToContent}"><ul class="fr-skiplinks__list">
 <li><a class="fr-link" href="#contenu">${m.skipToContent}</a></li>
 <li><a class="fr-link" href="#pied-de-page">${m.skipToFooter}</a></li>
 </ul></nav></div>
@@ -145,7 +173,5 @@ ${main}
 <li class="fr-footer__bottom-item"><a class="fr-footer__bottom-link" href="/mentions-legales">${m.footer.legal}</a></li>
 </ul></div>
 </div></footer>
-</body>
-</html>`.value
-  }`;
+`;
 }

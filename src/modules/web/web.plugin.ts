@@ -33,6 +33,10 @@ export interface PageView {
   stylesheets?: { name: string; media: string }[];
   /** A path of this site to go on to at once, by a same-site navigation (see layout.ts). */
   refresh?: string;
+  /** Seconds after which a browser without JavaScript reloads the page (see layout.ts). */
+  reloadWithoutScript?: number;
+  /** A screen for a room: main alone, without the site's header and footer (see layout.ts). */
+  bare?: boolean;
   /** The main menu and the signed-in user, for the parts of the site that have them. */
   navigation?: Navigation;
   user?: UserArea;
