@@ -13,7 +13,8 @@ const files = globSync('src/modules/**/*.messages.ts', { cwd: root }).sort();
 
 /**
  * Texts that stay as they are in Arabic: proper nouns, acronyms, language tags, the State's logo (a mark,
- * never translated) and the language switch's names, each written in its own language.
+ * never translated), the language switch's names, each written in its own language, and the names of
+ * web technologies (the accessibility statement's list).
  */
 const KEPT = new Set([
   'Créneau',
@@ -29,6 +30,10 @@ const KEPT = new Set([
   'Français',
   'English',
   'العربية',
+  'HTML5',
+  'CSS',
+  'WAI-ARIA',
+  'JavaScript',
 ]);
 const LANGUAGE_TAG = /^[a-z]{2}(-[A-Z]{2})?$/;
 
