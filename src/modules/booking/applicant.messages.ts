@@ -1,6 +1,6 @@
 import type { Locale } from '../../db/schema.ts';
 import type { FieldError, FieldParams } from '../../errors.ts';
-import type { Catalog } from '../web/i18n.ts';
+import { type Catalog, leftToRight } from '../web/i18n.ts';
 
 // What the applicant is told about each refused field of step 4 (and the API's `message`, in French):
 // one message per field and code, made from the error's parameters — never from another message.
@@ -188,7 +188,7 @@ function arabicDate(params: FieldParams, name: string): string {
   return new Intl.DateTimeFormat('ar', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
-const ARABIC_DATE_HINT = 'بصيغة YYYY-MM-DD (مثلًا 1990-03-31)';
+const ARABIC_DATE_HINT = `بصيغة ${leftToRight('YYYY-MM-DD')} (مثلًا ${leftToRight('1990-03-31')})`;
 const ARABIC_ALLOWED = 'لا تُقبل إلا الحروف (بما فيها المشكولة)، والفاصلة العليا، والشرطة، والمسافة';
 const ARABIC_EMAIL =
   'أدخلوا عنوان بريد إلكتروني صالحًا، مثلًا prenom.nom@exemple.fr: إليه يُرسَل رابط التأكيد والاستدعاء.';
@@ -235,7 +235,7 @@ const ar: typeof fr = {
   },
   phone: {
     phone_invalid: () =>
-      'أدخلوا رقم هاتف فرنسيًا (06 12 34 56 78) أو أجنبيًا مسبوقًا برمز بلده (\u200e+32 470 12 34 56)، أو اتركوا هذا الحقل فارغًا.',
+      `أدخلوا رقم هاتف فرنسيًا (${leftToRight('06 12 34 56 78')}) أو أجنبيًا مسبوقًا برمز بلده (${leftToRight('+32 470 12 34 56')})، أو اتركوا هذا الحقل فارغًا.`,
   },
   foreignerNumber: {
     required: () =>

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../errors.ts';
 import { fieldMessage } from '../booking/applicant.messages.ts';
+import { leftToRight } from '../web/i18n.ts';
 import type { JourneyMessages } from './journey.messages.ts';
 
 // The journey's steps in Modern Standard Arabic (decision 0046), addressing the applicant in the
@@ -106,7 +107,7 @@ export const journeyAr: JourneyMessages = {
   hints: {
     birthDate: 'الصيغة المطلوبة: يوم/شهر/سنة (DD/MM/YYYY)',
     email: 'الصيغة المطلوبة: nom@domaine.fr. ستصلكم عليه رسالة رابط التأكيد.',
-    phone: 'مثلًا 06 12 34 56 78، أو \u200e+32 470 12 34 56',
+    phone: `مثلًا ${leftToRight('06 12 34 56 78')}، أو ${leftToRight('+32 470 12 34 56')}`,
     foreignerNumber: '10 أرقام، على الوجه الأمامي لبطاقة إقامتكم',
     titleExpiry: 'الصيغة المطلوبة: يوم/شهر/سنة (DD/MM/YYYY)',
     postalCode: '5 أرقام، مثلًا 74000',

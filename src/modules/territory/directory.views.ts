@@ -1,14 +1,14 @@
 import { isFirstCome } from '../schedule/channels.ts';
 import { breadcrumb } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import { formatDateTime, messagesFor, writtenIn } from '../web/i18n.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
 import { departmentTitle, offerChannel, stepOnePath } from './directory.components.ts';
 import { directory } from './directory.messages.ts';
 import type { DirectoryDepartment, DirectoryOffer, DirectorySite } from './directory.repository.ts';
 import { type CommuneSearch, MAX_RESULTS, regionNameOf } from './directory.search.ts';
 import { textIn } from './localized-text.ts';
-import { procedureTitleIn } from './procedure-texts.ts';
+import { procedureTitleIn, procedureTitleLanguage } from './procedure-texts.ts';
 
 type Messages = (typeof directory)['fr'];
 
@@ -127,7 +127,7 @@ export function departmentView(page: PageContext, model: DepartmentPage): PageVi
     const others = list.filter((offer) => !isFirstCome(offer.channel));
     const procedureTitle = procedureTitleIn(first.procedureTitle, first.procedureTranslations, locale);
     return html`<section class="fr-mb-6w">
-<h3>${procedureTitle}</h3>
+<h3${writtenIn(procedureTitleLanguage(first.procedureTranslations, locale), locale)}>${procedureTitle}</h3>
 ${
   booking.length > 0
     ? html`<p class="fr-mb-1w"><span class="fr-badge fr-badge--info fr-badge--no-icon">${m.channels.booking}</span></p>
@@ -135,7 +135,7 @@ ${
 <h4 class="fr-h6">${m.officesWithBooking}</h4>
 <ul>${booking.map((offer) => {
         const next = nextFree.get(offer.offerId);
-        return html`<li>${offer.siteName} — ${m.nextFreeSlot} ${
+        return html`<li><span${writtenIn('fr', locale)}>${offer.siteName}</span> — ${m.nextFreeSlot} ${
           next ? formatDateTime(next, department.timezone, locale) : m.noFreeSlot
         }${offer.contactEmail ? html` — ${m.email} <a href="mailto:${offer.contactEmail}">${offer.contactEmail}</a>` : ''}</li>`;
       })}</ul>`

@@ -1,3 +1,4 @@
+import { leftToRight } from './i18n.ts';
 import type { StaticPage } from './static.messages.ts';
 import { CNIL, DDD_DELEGATES, DDD_FORM, EUPL, LICENCE_OUVERTE } from './static-links.ts';
 
@@ -71,7 +72,7 @@ export const privacyAr: StaticPage = {
       heading: 'ممارسة حقوقكم',
       paragraphs: [
         'راسلوا مندوب حماية البيانات في محافظة المقاطعة التي حجزتم فيها موعدكم، على العنوان البريدي للمحافظة المذكور في صفحة مقاطعتها، أو على عنوان البريد الإلكتروني المذكور في موقعها الإلكتروني. أرفقوا كل ما يسمح بالتعرف عليكم.',
-        `إن رأيتم، بعد الاتصال بنا، أن حقوقكم غير محترمة، يمكنكم تقديم شكوى إلى اللجنة الوطنية للمعلوماتية والحريات (CNIL): [تقديم شكوى لدى CNIL](${CNIL})، أو بالبريد: CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07.`,
+        `إن رأيتم، بعد الاتصال بنا، أن حقوقكم غير محترمة، يمكنكم تقديم شكوى إلى اللجنة الوطنية للمعلوماتية والحريات (CNIL): [تقديم شكوى لدى CNIL](${CNIL})، أو بالبريد: ${leftToRight('CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07')}.`,
       ],
     },
   ],
@@ -143,7 +144,7 @@ export const accessibilityAr: StaticPage = {
       items: [
         `مراسلة Défenseur des droits (المدافع عن الحقوق): [نموذج الاتصال الخاص بـ Défenseur des droits](${DDD_FORM})؛`,
         `الاتصال بمندوب Défenseur des droits في منطقتكم: [خريطة مندوبي Défenseur des droits](${DDD_DELEGATES})؛`,
-        'إرسال رسالة بالبريد، مجانًا ودون طابع: Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+        `إرسال رسالة بالبريد، مجانًا ودون طابع: ${leftToRight('Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07')}.`,
       ],
     },
   ],
