@@ -14,7 +14,7 @@ import { languageIn, textIn } from '../territory/localized-text.ts';
 import { procedureLanguagesIn, procedureTextsIn } from '../territory/procedure-texts.ts';
 import { breadcrumb } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { formatDateTime, messagesFor, writtenIn } from '../web/i18n.ts';
+import { formatDateTime, markedText, messagesFor, writtenIn } from '../web/i18n.ts';
 import { common } from '../web/web.messages.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
 import { journeyStepper } from './journey.components.ts';
@@ -68,7 +68,7 @@ ${
 <div class="fr-fieldset__element">
 <div class="fr-checkbox-group">
 <input type="checkbox" id="conditions" name="conditions" value="acceptees" required aria-describedby="conditions-hint${invalid ? ' conditions-messages' : ''}"${invalid ? html` aria-invalid="true"` : ''}>
-<label class="fr-label" for="conditions">${m.conditionsLabel}<span class="fr-hint-text" id="conditions-hint">${rule ? html`<span${writtenIn(languageIn(rule, locale), locale)}>${textIn(rule, locale)}</span> ` : ''}${m.conditionsHint}</span></label>
+<label class="fr-label" for="conditions">${m.conditionsLabel}<span class="fr-hint-text" id="conditions-hint">${rule ? html`${markedText(textIn(rule, locale), languageIn(rule, locale), locale)} ` : ''}${m.conditionsHint}</span></label>
 ${invalid ? html`<div class="fr-messages-group" id="conditions-messages" aria-live="polite"><p class="fr-message fr-message--error">${m.conditionsError}</p></div>` : ''}
 </div>
 </div>

@@ -6,7 +6,7 @@ import type { Office, WeekSlot } from '../schedule/week.repository.ts';
 import { procedureTitleIn, procedureTitleLanguage } from '../territory/procedure-texts.ts';
 import { csrfField, errorSummary, input, stepper } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { formatDateTime, messagesFor, writtenIn } from '../web/i18n.ts';
+import { formatDateTime, markedText, messagesFor, writtenIn } from '../web/i18n.ts';
 import { common } from '../web/web.messages.ts';
 import { APPLICANT_FIELDS } from './journey.input.ts';
 import { journey } from './journey.messages.ts';
@@ -44,7 +44,7 @@ export function officeList(
     (office) =>
       html`<li><a class="fr-link" href="${hrefOf(office.siteId)}"${
         office.siteId === chosen ? html` aria-current="true"` : ''
-      }>${office.name}</a><br><span class="fr-hint-text"><span${writtenIn('fr', locale)}>${office.address}</span> — ${
+      }>${office.name}</a><br><span class="fr-hint-text">${markedText(office.address, 'fr', locale)} — ${
         office.nextFree
           ? m.nextFree(formatDateTime(office.nextFree, zone, locale, { date: 'full', time: 'short' }))
           : m.noneFree
@@ -105,12 +105,21 @@ export function slotTitleWrittenIn(slot: JourneySlot, locale: Locale): SafeHtml 
   return writtenIn(procedureTitleLanguage(slot.procedureTranslations, locale), locale);
 }
 
+/** `slotTitle` inside a sentence or a list: marked as French on another language's page when not translated. */
+export function markedSlotTitle(slot: JourneySlot, locale: Locale): SafeHtml | string {
+  return markedText(
+    slotTitle(slot, locale),
+    procedureTitleLanguage(slot.procedureTranslations, locale),
+    locale,
+  );
+}
+
 /** The chosen slot, as shown from step 3 on. */
 export function slotSummary(slot: JourneySlot, locale: Locale): SafeHtml {
   const m = messagesFor(journey, locale);
   return html`<div class="fr-callout fr-mb-4w">
 <h2 class="fr-callout__title fr-h6">${m.yourSlot}</h2>
-<p class="fr-callout__text"><span${slotTitleWrittenIn(slot, locale)}>${slotTitle(slot, locale)}</span><br>${when(slot.startsAt, slot.timezone, locale)}<br><span${writtenIn('fr', locale)}>${slot.siteName}, ${slot.siteAddress}</span></p>
+<p class="fr-callout__text">${markedSlotTitle(slot, locale)}<br>${when(slot.startsAt, slot.timezone, locale)}<br>${markedText(`${slot.siteName}, ${slot.siteAddress}`, 'fr', locale)}</p>
 </div>`;
 }
 

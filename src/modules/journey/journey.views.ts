@@ -3,7 +3,7 @@ import type { Applicant, ApplicantInput } from '../booking/applicant.ts';
 import type { JourneySlot } from '../booking/journey.repository.ts';
 import { alert, altchaWidget, csrfField } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { formatDateTime, messagesFor, writtenIn } from '../web/i18n.ts';
+import { formatDateTime, markedText, messagesFor } from '../web/i18n.ts';
 import { common } from '../web/web.messages.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
 import {
@@ -11,6 +11,7 @@ import {
   applicantHidden,
   hiddenFields,
   journeyStepper,
+  markedSlotTitle,
   slotSummary,
   slotTitle,
   slotTitleWrittenIn,
@@ -123,8 +124,8 @@ function summaryView(page: PageContext, model: Extract<JourneyStep, { step: 'sum
 ${journeyStepper(locale, 5)}
 <h2 class="fr-h4">${m.summaryTitle}</h2>
 <dl class="creneau-summary fr-mb-4w">
-${row(m.procedure, html`<span${slotTitleWrittenIn(slot, locale)}>${slotTitle(slot, locale)}</span>`)}
-${row(m.office, html`<span${writtenIn('fr', locale)}>${slot.siteName}, ${slot.siteAddress}</span>`)}
+${row(m.procedure, markedSlotTitle(slot, locale))}
+${row(m.office, markedText(`${slot.siteName}, ${slot.siteAddress}`, 'fr', locale))}
 ${row(m.dateTime, when(slot.startsAt, slot.timezone, locale))}
 ${row(m.duration, m.minutes(slot.durationMinutes))}
 ${row(m.identity, `${a.lastName} ${a.firstName}`)}

@@ -1,7 +1,7 @@
 import { isFirstCome } from '../schedule/channels.ts';
 import { breadcrumb } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { formatDateTime, messagesFor, writtenIn } from '../web/i18n.ts';
+import { formatDateTime, markedText, messagesFor, writtenIn } from '../web/i18n.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
 import { departmentTitle, offerChannel, stepOnePath } from './directory.components.ts';
 import { directory } from './directory.messages.ts';
@@ -135,7 +135,7 @@ ${
 <h4 class="fr-h6">${m.officesWithBooking}</h4>
 <ul>${booking.map((offer) => {
         const next = nextFree.get(offer.offerId);
-        return html`<li><span${writtenIn('fr', locale)}>${offer.siteName}</span> — ${m.nextFreeSlot} ${
+        return html`<li>${markedText(offer.siteName, 'fr', locale)} — ${m.nextFreeSlot} ${
           next ? formatDateTime(next, department.timezone, locale) : m.noFreeSlot
         }${offer.contactEmail ? html` — ${m.email} <a href="mailto:${offer.contactEmail}">${offer.contactEmail}</a>` : ''}</li>`;
       })}</ul>`

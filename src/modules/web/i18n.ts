@@ -51,6 +51,11 @@ export function writtenIn(written: Locale, page: Locale): SafeHtml | '' {
   return written === page ? '' : html` lang="${written}" dir="${directionOf(written)}"`;
 }
 
+/** A text written in `written`, marked as such (`writtenIn`) when the page is in another language. */
+export function markedText(text: string, written: Locale, page: Locale): SafeHtml | string {
+  return written === page ? text : html`<span${writtenIn(written, page)}>${text}</span>`;
+}
+
 /**
  * A run of digits or Latin text inside a right-to-left sentence, isolated (U+2066 … U+2069) so that the
  * bidirectional algorithm keeps its order: without it, "06 12 34 56 78" after Arabic words shows its
