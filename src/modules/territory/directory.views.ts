@@ -7,7 +7,7 @@ import { departmentTitle, offerChannel, stepOnePath } from './directory.componen
 import { directory } from './directory.messages.ts';
 import type { DirectoryDepartment, DirectoryOffer, DirectorySite } from './directory.repository.ts';
 import { type CommuneSearch, MAX_RESULTS, regionNameOf } from './directory.search.ts';
-import { textIn } from './localized-text.ts';
+import { languageIn, textIn } from './localized-text.ts';
 import { procedureTitleIn, procedureTitleLanguage } from './procedure-texts.ts';
 
 type Messages = (typeof directory)['fr'];
@@ -99,14 +99,18 @@ export interface DepartmentPage {
 /** An office in the département's list: address, arrondissements, how to reach it. */
 function siteEntry(m: Messages, locale: PageContext['locale'], site: DirectorySite): SafeHtml {
   const line = (text: SafeHtml | string) => html`<br><span class="fr-text--sm">${text}</span>`;
-  return html`<strong>${site.name}</strong>, ${site.address}${
+  return html`<strong>${site.name}</strong>, ${markedText(site.address, 'fr', locale)}${
     site.arrondissements.length > 0 ? line(m.arrondissements(site.arrondissements.join(', '))) : ''
   }${site.contactPhone ? line(html`${m.phone} <a href="tel:${site.contactPhone.replace(/[^+0-9]/g, '')}">${site.contactPhone}</a>`) : ''}${
     site.contactEmail
       ? line(html`${m.email} <a href="mailto:${site.contactEmail}">${site.contactEmail}</a>`)
       : ''
-  }${site.transport ? line(`${m.transport} ${textIn(site.transport, locale)}`) : ''}${
-    site.accessibility ? line(`${m.accessibility} ${textIn(site.accessibility, locale)}`) : ''
+  }${site.transport ? line(html`${m.transport} ${markedText(textIn(site.transport, locale), languageIn(site.transport, locale), locale)}`) : ''}${
+    site.accessibility
+      ? line(
+          html`${m.accessibility} ${markedText(textIn(site.accessibility, locale), languageIn(site.accessibility, locale), locale)}`,
+        )
+      : ''
   }`;
 }
 
