@@ -63,7 +63,9 @@ interface Node {
 async function unmarkedText(page: Page): Promise<string> {
   const text = await page.locator('main').evaluate((main: Node) => {
     const copy = main.cloneNode(true);
-    copy.querySelectorAll('[lang]:not([lang="ar"])').forEach((node) => node.remove());
+    copy.querySelectorAll('[lang]:not([lang="ar"])').forEach((node) => {
+      node.remove();
+    });
     return copy.textContent ?? '';
   });
   return text.replace(/\s+/g, ' ').trim();
