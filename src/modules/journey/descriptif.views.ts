@@ -118,7 +118,7 @@ export function descriptifView({ locale }: PageContext, page: DescriptifPage): P
   const main = html`${breadcrumb(j.breadcrumb, [
     { label: j.home, href: '/' },
     { label: departmentTitle(locale, department), href: `/departements/${department.code}` },
-    { label: texts.title },
+    { label: markedText(texts.title, written.title, locale) },
   ])}
 <h1${as('title')}>${texts.title}</h1>
 ${bookable ? journeyStepper(locale, 1) : drawn ? requestStepper(locale, 1) : ''}

@@ -9,7 +9,7 @@ import { stepOnePath } from '../territory/directory.components.ts';
 import { procedureTitleIn, procedureTitleLanguage } from '../territory/procedure-texts.ts';
 import { alert, breadcrumb, csrfField } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { directionOf, formatDateTime, messagesFor, writtenIn } from '../web/i18n.ts';
+import { directionOf, formatDateTime, markedText, messagesFor, writtenIn } from '../web/i18n.ts';
 import { common } from '../web/web.messages.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
 import { hiddenFields, journeyStepper, officeList, otherChannels, weekSlots } from './journey.components.ts';
@@ -74,7 +74,14 @@ export function slotChoiceView(page: PageContext, model: SlotChoicePage): PageVi
         label: m.department(code, procedure.departmentName),
         href: `/departements/${encodeURIComponent(code)}`,
       },
-      { label: procedureTitle, href: stepOnePath(code, model.procedureCode) },
+      {
+        label: markedText(
+          procedureTitle,
+          procedureTitleLanguage(procedure.translations, page.locale),
+          page.locale,
+        ),
+        href: stepOnePath(code, model.procedureCode),
+      },
       { label: m.steps[1] ?? '' },
     ])}
 <h1 class="fr-h3"${writtenIn(procedureTitleLanguage(procedure.translations, page.locale), page.locale)}>${procedureTitle}</h1>
