@@ -1,6 +1,6 @@
 import type { FieldError } from '../../errors.ts';
 import { fieldMessage } from '../booking/applicant.messages.ts';
-import { leftToRight } from '../web/i18n.ts';
+import { arabicCount, leftToRight, MINUTES } from '../web/i18n.ts';
 import type { JourneyMessages } from './journey.messages.ts';
 
 // The journey's steps in Modern Standard Arabic (decision 0046), addressing the applicant in the
@@ -21,7 +21,7 @@ export const journeyAr: JourneyMessages = {
     printHint: 'لطباعة القائمة: استعملوا أمر الطباعة في متصفحكم؛ تُطبع الصفحة دون القوائم ولا الأزرار.',
     feesHeading: 'التكلفة',
     arrivalAdviceHeading: 'يوم الموعد',
-    duration: (minutes) => `مدة الموعد: ${minutes} دقيقة.`,
+    duration: (minutes) => `مدة الموعد: ${arabicCount(minutes, MINUTES)}.`,
     nextFreeHeading: 'أقرب تاريخ متاح',
     nextFreeAt: (date, office) => `${date}، ${office}.`,
     noSlotAdvice:
@@ -62,7 +62,15 @@ export const journeyAr: JourneyMessages = {
   weekEmpty: 'لا يوجد أي وقت متاح هذا الأسبوع.',
   chooseSlot: 'اختاروا وقتًا',
   timesHint: (zone) => `الساعات بالتوقيت المحلي لمكان الموعد (${zone}).`,
-  seats: (n) => (n === 1 ? 'مكان واحد' : `${n} أماكن`),
+  seats: (n) =>
+    arabicCount(n, {
+      zero: () => 'لا يوجد أي مكان',
+      one: () => 'مكان واحد',
+      two: () => 'مكانان',
+      few: (k) => `${k} أماكن`,
+      many: (k) => `${k} مكانًا`,
+      other: (k) => `${k} مكان`,
+    }),
   noSlot: 'لا يوجد أي وقت متاح',
   noSlotText:
     'لا يوجد في هذا المكان أي وقت متاح لهذا الإجراء حاليًا. تُنشر أوقات جديدة كل يوم: عودوا لاحقًا، أو اطّلعوا أدناه على الإمكانيات الأخرى.',
@@ -120,7 +128,7 @@ export const journeyAr: JourneyMessages = {
   office: 'المكان',
   dateTime: 'التاريخ والساعة',
   duration: 'المدة',
-  minutes: (n) => `${n} دقيقة`,
+  minutes: (n) => arabicCount(n, MINUTES),
   identity: 'الهوية',
   birthDate: 'تاريخ الميلاد',
   email: 'عنوان البريد الإلكتروني',
@@ -131,7 +139,7 @@ export const journeyAr: JourneyMessages = {
   modify: 'تعديل',
   submit: 'المصادقة والإنهاء',
   holdNotice: (minutes) =>
-    `عند المصادقة، يُحجز لكم هذا الوقت لمدة ${minutes} دقيقة: أكّدوه عبر الرابط المرسَل إليكم بالبريد الإلكتروني.`,
+    `عند المصادقة، يُحجز لكم هذا الوقت لمدة ${arabicCount(minutes, MINUTES)}: أكّدوه عبر الرابط المرسَل إليكم بالبريد الإلكتروني.`,
   resultTitle: 'لا تنسوا تأكيد موعدكم',
   resultEmail: (email) => `أُرسل للتو بريد إلكتروني إلى ${email}.`,
   resultDeadline: (deadline) =>

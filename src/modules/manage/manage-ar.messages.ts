@@ -1,3 +1,4 @@
+import { arabicCount, MINUTES } from '../web/i18n.ts';
 import type { ManageMessages } from './manage.messages.ts';
 
 // The pages after booking in Modern Standard Arabic (decision 0046), in the polite plural, with the
@@ -18,7 +19,7 @@ export const manageAr: ManageMessages = {
     submittedOn: 'تاريخ التقديم',
     actions: 'الإجراءات',
   },
-  duration: (minutes) => `${minutes} دقيقة`,
+  duration: (minutes) => arabicCount(minutes, MINUTES),
   statuses: {
     pending: 'في انتظار التأكيد',
     confirmed: 'مؤكد',

@@ -1,5 +1,5 @@
 import type { Channel } from '../../db/schema.ts';
-import type { Catalog } from '../web/i18n.ts';
+import { arabicCount, type Catalog } from '../web/i18n.ts';
 
 // The home page, the commune search and the département pages.
 
@@ -134,7 +134,15 @@ const ar: typeof fr = {
   searchResultsFor: (query) => `نتائج البحث عن «${query}»`,
   searchTooShort: 'أدخلوا حرفين على الأقل من اسم بلديتكم، أو رمزها البريدي المكوَّن من خمسة أرقام.',
   searchNone: (query) => `لا توجد أي بلدية توافق «${query}». تحققوا من الإملاء، أو جرّبوا الرمز البريدي.`,
-  searchCount: (count) => (count === 1 ? 'عُثر على بلدية واحدة.' : `عُثر على ${count} بلديات.`),
+  searchCount: (count) =>
+    `عُثر على ${arabicCount(count, {
+      zero: () => 'أي بلدية',
+      one: () => 'بلدية واحدة',
+      two: () => 'بلديتين',
+      few: (n) => `${n} بلديات`,
+      many: (n) => `${n} بلديةً`,
+      other: (n) => `${n} بلدية`,
+    })}.`,
   searchLimited: (max) => `لا تُعرض إلا أول ${max} بلدية: دقّقوا بحثكم.`,
   postalCodes: 'الرمز البريدي:',
   competentOffice: 'المكتب المختص:',

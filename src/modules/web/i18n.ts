@@ -56,6 +56,26 @@ export function markedText(text: string, written: Locale, page: Locale): SafeHtm
   return written === page ? text : html`<span${writtenIn(written, page)}>${text}</span>`;
 }
 
+/** The forms of an Arabic counted noun, by `Intl.PluralRules('ar')` category, each with the number in it. */
+export type ArabicForms = Record<Intl.LDMLPluralRule, (n: number) => string>;
+
+const arabicRules = new Intl.PluralRules('ar');
+
+/** A number with its noun in Arabic: the dual for 2, the plural for 3 to 10, the singular from 11. */
+export function arabicCount(n: number, forms: ArabicForms): string {
+  return forms[arabicRules.select(n)](n);
+}
+
+/** The forms of "minute" (دقيقة): 1 دقيقة, 2 دقيقتان, 5 دقائق, 20 دقيقة. */
+export const MINUTES: ArabicForms = {
+  zero: (n) => `${n} دقيقة`,
+  one: () => 'دقيقة واحدة',
+  two: () => 'دقيقتان',
+  few: (n) => `${n} دقائق`,
+  many: (n) => `${n} دقيقة`,
+  other: (n) => `${n} دقيقة`,
+};
+
 /**
  * A run of digits or Latin text inside a right-to-left sentence, isolated (U+2066 … U+2069) so that the
  * bidirectional algorithm keeps its order: without it, "06 12 34 56 78" after Arabic words shows its

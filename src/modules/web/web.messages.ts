@@ -1,4 +1,4 @@
-import type { Catalog } from './i18n.ts';
+import { arabicCount, type Catalog } from './i18n.ts';
 
 // The page shell, the error pages and the checks every page shares.
 
@@ -142,7 +142,15 @@ const ar: typeof fr = {
     help: 'المساعدة',
     manage: 'إلغاء طلبات المواعيد والاطلاع عليها وإدارتها',
   },
-  errorSummaryTitle: (count) => (count === 1 ? 'يحتوي النموذج على خطأ' : `يحتوي النموذج على ${count} أخطاء`),
+  errorSummaryTitle: (count) =>
+    `يحتوي النموذج على ${arabicCount(count, {
+      zero: () => 'أي خطأ',
+      one: () => 'خطأ',
+      two: () => 'خطأين',
+      few: (n) => `${n} أخطاء`,
+      many: (n) => `${n} خطأً`,
+      other: (n) => `${n} خطأ`,
+    })}`,
   errorPrefix: 'خطأ:',
   labelled: (label, text) => `${label}: ${text}`,
   required: 'إلزامي',
