@@ -120,3 +120,31 @@ test('a booking in Arabic: the switch on step 1, then five steps right to left, 
   assert.match(mail.subject, /أكّدوا طلب موعدكم/, 'the booking keeps its language: the email is in Arabic');
   assert.deepEqual(problems, []);
 });
+
+/** The other public pages, reached in Arabic by the cookie the switch left. */
+const PUBLIC_PAGES = [
+  '/',
+  '/departements/74',
+  '/recherche?q=Annecy',
+  '/departements/34/demarches/renouvellement-titre/demande?conditions=acceptees',
+  '/rendez-vous/gerer',
+  '/verifier',
+  '/attestation',
+  '/aide',
+  '/donnees-personnelles',
+  '/accessibilite',
+  '/mentions-legales',
+];
+
+test('the other public pages in Arabic: right to left, in Arabic, axe clean', {
+  skip: chromiumSkip,
+}, async () => {
+  const page = await e.newPage();
+  await page.goto('/?lang=ar');
+  const problems: string[] = [];
+  for (const path of PUBLIC_PAGES) {
+    await page.goto(path);
+    problems.push(...(await problemsOf(page, path)));
+  }
+  assert.deepEqual(problems, []);
+});

@@ -181,7 +181,7 @@ const accessibilityFr: StaticPage = {
     {
       heading: 'Résultats des tests',
       paragraphs: [
-        'Aucun audit complet n’a encore été réalisé. Chaque page est vérifiée automatiquement, en français et en anglais, avec l’outil axe-core, sans erreur relevée, et les étapes de la prise de rendez-vous le sont aussi en arabe ; ces vérifications ne couvrent qu’une partie des critères du RGAA.',
+        'Aucun audit complet n’a encore été réalisé. Chaque page est vérifiée automatiquement, en français et en anglais, avec l’outil axe-core, sans erreur relevée, et les pages publiques le sont aussi en arabe ; ces vérifications ne couvrent qu’une partie des critères du RGAA.',
       ],
     },
     {
@@ -252,7 +252,7 @@ const accessibilityEn: StaticPage = {
     {
       heading: 'Test results',
       paragraphs: [
-        'No full audit has been carried out yet. Every page is checked automatically, in French and in English, with the axe-core tool, with no error found, and the steps of booking an appointment in Arabic too; these checks cover only part of the RGAA criteria.',
+        'No full audit has been carried out yet. Every page is checked automatically, in French and in English, with the axe-core tool, with no error found, and the public pages in Arabic too; these checks cover only part of the RGAA criteria.',
       ],
     },
     {
