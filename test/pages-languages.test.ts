@@ -3,8 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { localesOf } from '../src/modules/web/i18n.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 
-// Decision 0046: the public pages offer French, English and Arabic; the back office (/agents) keeps
-// French and English whatever the visitor chose, without forgetting that choice for the public pages.
+// Decision 0046: the pages offer French, English and Arabic, but the back office's pages whose catalogs
+// have no Arabic (sign-in, configuration, accounts, audit) keep French and English whatever the visitor
+// chose, without forgetting that choice for the other pages.
 
 let t: TestApp;
 
@@ -47,7 +48,7 @@ describe('the languages a page offers', () => {
     assert.match((await get('/', { 'accept-language': 'ar-MA,fr;q=0.8' })).body, /<html lang="ar" dir="rtl"/);
   });
 
-  test('the back office stays in French (or English) for Arabic, and keeps the cookie as it is', async () => {
+  test('the sign-in page stays in French (or English) for Arabic, and keeps the cookie as it is', async () => {
     const asked = await get('/agents/connexion?lang=ar');
     assert.equal(asked.status, 200);
     assert.match(asked.body, /<html lang="fr" dir="ltr"/);
@@ -59,10 +60,21 @@ describe('the languages a page offers', () => {
     assert.match(english.body, /<html lang="en" dir="ltr"/);
   });
 
-  test('only the paths under /agents are the back office', () => {
-    for (const path of ['/agents', '/agents?lang=en', '/agents/connexion', '/agents/agenda?site=1'])
+  test('the back office offers Arabic on its counter pages, not on those still in French and English', () => {
+    for (const path of [
+      '/agents/connexion',
+      '/agents/compte?lang=en',
+      '/agents/services/3',
+      '/agents/journal',
+    ])
       assert.deepEqual(localesOf(path), ['fr', 'en'], path);
-    for (const path of ['/', '/rendez-vous/gerer?lang=ar', '/agentsx', '/aide'])
+    for (const path of [
+      '/',
+      '/rendez-vous/gerer?lang=ar',
+      '/agents',
+      '/agents/agenda?site=1',
+      '/agents/accueil',
+    ])
       assert.deepEqual(localesOf(path), ['fr', 'en', 'ar'], path);
   });
 });

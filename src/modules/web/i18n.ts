@@ -6,9 +6,9 @@ import { html, type SafeHtml } from './html.ts';
  * Message catalogs are plain objects, one per area of the site (messages/*.ts), French first. The
  * English object is typed as the French one's shape, so a missing or extra message is a type error:
  * "French complete, English complete" is checked by `tsc`. Messages with values are functions.
- * Arabic (right-to-left) is written for the public pages, the emails and SMS, and a few back-office
- * catalogs; `messagesFor` gives French where a catalog has none (decisions 0045, 0046). The back office
- * (/agents) does not offer Arabic: most of its catalogs have none, and a page would mix the two.
+ * Arabic (right-to-left) is written for the public pages, the emails and SMS, and the back office's
+ * counter pages; `messagesFor` gives French where a catalog has none (decisions 0045, 0046), and the
+ * pages whose catalogs have none do not offer it (`localesOf`).
  */
 export interface Catalog<T> {
   fr: T;
@@ -16,20 +16,22 @@ export interface Catalog<T> {
   ar?: T;
 }
 
-/** The languages the public pages offer. */
+/** The languages the pages offer (see `localesOf` for those of the back office). */
 export const LOCALES: readonly Locale[] = ['fr', 'en', 'ar'];
 
-/** The languages the back office's pages offer (decision 0046). */
-const BACK_OFFICE_LOCALES: readonly Locale[] = ['fr', 'en'];
+/** The languages of the back office's pages whose catalogs have no Arabic (decision 0046). */
+const WITHOUT_ARABIC: readonly Locale[] = ['fr', 'en'];
 
-/** Whether `path` (with or without its query) is a page of the agents' back office. */
-function isBackOffice(path: string): boolean {
-  return /^\/agents(?:[/?#]|$)/.test(path);
-}
+/**
+ * The back office's pages still written in French and English only: sign-in, configuration (offices,
+ * offers, schedules, procedures), accounts and the audit log. An Arabic page there would mix the two.
+ */
+const FRENCH_AND_ENGLISH_PAGES =
+  /^\/agents\/(?:connexion|deconnexion|comptes|compte|services|demarches|journal)(?:[/?#-]|$)/;
 
-/** The languages the page at `path` offers: all of them, but no Arabic in the back office. */
+/** The languages the page at `path` offers: all of them, but no Arabic where its catalogs have none. */
 export function localesOf(path: string): readonly Locale[] {
-  return isBackOffice(path) ? BACK_OFFICE_LOCALES : LOCALES;
+  return FRENCH_AND_ENGLISH_PAGES.test(path) ? WITHOUT_ARABIC : LOCALES;
 }
 
 /** The messages of one area in the given language. */
@@ -96,8 +98,8 @@ function isLocale(value: unknown, offered: readonly Locale[]): value is Locale {
 
 /**
  * The page's language among those it offers: `?lang=` (then remembered in a cookie), else the cookie,
- * else the browser's first supported preference, else French. A back-office page skips an Arabic
- * choice and keeps the cookie as it is, so that the public pages stay in Arabic.
+ * else the browser's first supported preference, else French. A page without Arabic skips an Arabic
+ * choice and keeps the cookie as it is, so that the other pages stay in Arabic.
  */
 export function pageLocale(request: FastifyRequest, reply: FastifyReply, secure: boolean): Locale {
   const offered = localesOf(request.url);
