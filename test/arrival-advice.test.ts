@@ -117,15 +117,19 @@ describe('the arrival advice and the admission rule, from the data', () => {
       const code = codes.find((row) => row.id === procedureId)?.code;
       const page = await t.app.inject({ url: `/departements/74/demarches/${code}?lang=${lang}` });
       assert.equal(page.statusCode, 200, page.body);
-      return /<span class="fr-hint-text" id="conditions-hint">([^<]*)<\/span>/.exec(page.body)?.[1] ?? '';
+      const hint = /<span class="fr-hint-text" id="conditions-hint">(.*?)<\/span>(?=<\/label>)/.exec(
+        page.body,
+      )?.[1];
+      return hint ?? '';
     };
     assert.match(
       await stepOne(written.procedureId, 'fr'),
       /^Une personne par rendez-vous, avec son propre dossier\. Je prends rendez-vous/,
     );
+    // Written only in French, the rule is marked as French on the English page (decision 0046).
     assert.match(
       await stepOne(written.procedureId, 'en'),
-      /^Une personne par rendez-vous, avec son propre dossier\. I am booking/,
+      /^<span lang="fr" dir="ltr">Une personne par rendez-vous, avec son propre dossier\.<\/span> I am booking/,
     );
     assert.match(await stepOne(unwritten.procedureId, 'fr'), /^Je prends rendez-vous pour moi-même/);
     assert.doesNotMatch(await stepOne(unwritten.procedureId, 'en'), /1 (appointment|rendez-vous)/);

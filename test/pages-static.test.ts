@@ -29,25 +29,29 @@ const PAGES = [
     path: '/donnees-personnelles',
     fr: { h1: 'Données personnelles', text: /article 6, paragraphe 1, point e, du RGPD/, h2: 'Vos droits' },
     en: { h1: 'Personal data', text: /Article 6\(1\)\(e\) GDPR/, h2: 'Your rights' },
+    ar: { h1: 'البيانات الشخصية', text: /البند e، من RGPD/, h2: 'حقوقكم' },
   },
   {
     path: '/accessibilite',
     fr: { h1: 'Déclaration d’accessibilité', text: /partiellement conforme/, h2: 'Voies de recours' },
     en: { h1: 'Accessibility statement', text: /partially compliant/, h2: 'Remedies' },
+    ar: { h1: 'بيان إمكانية الوصول', text: /مطابقة جزئيًا/, h2: 'طرق الطعن' },
   },
   {
     path: '/mentions-legales',
     fr: { h1: 'Mentions légales', text: /EUPL\) version 1\.2/, h2: 'Hébergement' },
     en: { h1: 'Legal notice', text: /EUPL\) version 1\.2/, h2: 'Hosting' },
+    ar: { h1: 'الإشعارات القانونية', text: /\(EUPL\) الإصدار 1\.2/, h2: 'الاستضافة' },
   },
   {
     path: '/aide',
     fr: { h1: 'Aide', text: /208006503 devient 2008006503/, h2: 'Votre numéro étranger' },
     en: { h1: 'Help', text: /208006503 becomes 2008006503/, h2: 'Your foreigner number' },
+    ar: { h1: 'المساعدة', text: /يصبح 208006503 هو 2008006503/, h2: 'رقم الأجنبي الخاص بكم' },
   },
 ];
 
-for (const { path, fr, en } of PAGES) {
+for (const { path, fr, en, ar } of PAGES) {
   describe(path, () => {
     test('is in French by default', async () => {
       const body = await page(path);
@@ -66,6 +70,17 @@ for (const { path, fr, en } of PAGES) {
       const french = (await page(path)).match(/<h2[^>]*>[\s\S]*?<\/h2>/g) ?? [];
       for (const heading of french) assert.ok(!body.includes(heading), `French heading left: ${heading}`);
       assert.match(body, en.text);
+    });
+
+    test('is in Arabic with ?lang=ar, right to left, with no French heading left', async () => {
+      const body = await page(`${path}?lang=ar`);
+      assert.match(body, /<html lang="ar" dir="rtl"/);
+      assert.deepEqual(headings(body, 1), [ar.h1]);
+      const h2 = headings(body, 2);
+      assert.ok(h2.includes(ar.h2), h2.join(' | '));
+      const french = (await page(path)).match(/<h2[^>]*>[\s\S]*?<\/h2>/g) ?? [];
+      for (const heading of french) assert.ok(!body.includes(heading), `French heading left: ${heading}`);
+      assert.match(body, ar.text);
     });
   });
 }

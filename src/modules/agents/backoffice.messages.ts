@@ -101,4 +101,42 @@ export const backOffice: Catalog<{
       noGrant: 'No role is granted to you: ask the administrator of your département for one.',
     },
   },
+  ar: {
+    nav: {
+      home: 'الصفحة الرئيسية',
+      configuration: 'المكاتب والإجراءات',
+      requests: 'طلب نيابة عن شخص',
+      draws: 'القرعات',
+      agenda: 'جدول المواعيد',
+      checkIn: 'استقبال المرتفقين',
+      queue: 'قائمة الانتظار',
+      counter: 'شبّاكي',
+      permits: 'تسليم البطاقات',
+      stats: 'الإحصاءات',
+      revocations: 'الإلغاءات من طرف المكتب',
+      fraud: 'الحجوزات المشبوهة',
+      agents: 'الموظفون',
+      audit: 'السجل',
+      account: 'حسابي',
+    },
+    roles: {
+      administrator: 'مدير',
+      site_manager: 'مسؤول مكتب',
+      agent: 'موظف',
+      viewer: 'اطلاع فقط',
+      partner: 'شريك',
+    },
+    scope: (scope) =>
+      scope.kind === 'national'
+        ? 'وطني'
+        : scope.kind === 'department'
+          ? `المقاطعة ${scope.departmentCode}`
+          : `المكتب رقم ${scope.siteId} (المقاطعة ${scope.departmentCode})`,
+    home: {
+      title: 'فضاء الموظفين',
+      intro: (name) => `مرحبًا ${name}.`,
+      grantsTitle: 'أدواركم',
+      noGrant: 'لم يُسند إليكم أي دور: اطلبوا دورًا من مدير مقاطعتكم.',
+    },
+  },
 };

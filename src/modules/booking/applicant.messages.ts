@@ -1,6 +1,6 @@
 import type { Locale } from '../../db/schema.ts';
 import type { FieldError, FieldParams } from '../../errors.ts';
-import type { Catalog } from '../web/i18n.ts';
+import { type Catalog, leftToRight } from '../web/i18n.ts';
 
 // What the applicant is told about each refused field of step 4 (and the API's `message`, in French):
 // one message per field and code, made from the error's parameters — never from another message.
@@ -181,8 +181,90 @@ const en: typeof fr = {
   },
 };
 
+/** A YYYY-MM-DD parameter as 31 مارس 2026, by Intl's Arabic (Latin digits, as the emails). */
+function arabicDate(params: FieldParams, name: string): string {
+  const date = new Date(`${text(params, name)}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return text(params, name);
+  return new Intl.DateTimeFormat('ar', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+const ARABIC_DATE_HINT = `بصيغة ${leftToRight('YYYY-MM-DD')} (مثلًا ${leftToRight('1990-03-31')})`;
+const ARABIC_ALLOWED = 'لا تُقبل إلا الحروف (بما فيها المشكولة)، والفاصلة العليا، والشرطة، والمسافة';
+const ARABIC_EMAIL =
+  'أدخلوا عنوان بريد إلكتروني صالحًا، مثلًا prenom.nom@exemple.fr: إليه يُرسَل رابط التأكيد والاستدعاء.';
+
+function arabicName(label: 'اللقب' | 'الاسم'): NameMessages {
+  return {
+    required: () => `أدخلوا ${label} كما هو مكتوب في بطاقة الإقامة أو جواز السفر.`,
+    name_invalid: (p) => {
+      switch (p.reason) {
+        case 'non_latin':
+          return `يحتوي ${label} على حروف غير لاتينية: اكتبوه كما هو في بطاقة إقامتكم أو جواز سفركم، بالحروف اللاتينية.`;
+        case 'digit':
+          return `لا يمكن أن يحتوي ${label} على أرقام: ${ARABIC_ALLOWED}.`;
+        case 'invisible':
+          return `يحتوي ${label} على حرف غير مرئي، وهو غير مقبول: ${ARABIC_ALLOWED}.`;
+        case 'symbol':
+          return `يحتوي ${label} على «${text(p, 'character')}»، وهو غير مقبول: ${ARABIC_ALLOWED}.`;
+        default:
+          return `يجب أن يحتوي ${label} على حرف واحد على الأقل.`;
+      }
+    },
+    name_too_long: (p) =>
+      `لا يمكن أن يتجاوز ${label} ${number(p, 'maxLength')} حرفًا: اكتبوه كما هو في بطاقة إقامتكم أو جواز سفركم.`,
+  };
+}
+
+const ar: typeof fr = {
+  lastName: arabicName('اللقب'),
+  firstName: arabicName('الاسم'),
+  birthDate: {
+    required: () => `أدخلوا تاريخ الميلاد ${ARABIC_DATE_HINT}.`,
+    date_invalid: () => `هذا التاريخ غير موجود: أدخلوا تاريخ الميلاد ${ARABIC_DATE_HINT}.`,
+    birth_date_future: () => 'تاريخ الميلاد في المستقبل: تحققوا من السنة والشهر واليوم.',
+    birth_date_implausible: (p) =>
+      `تاريخ الميلاد هذا يعني عمرًا يتجاوز ${number(p, 'maxYears')} سنة: تحققوا من السنة.`,
+  },
+  email: {
+    required: () => ARABIC_EMAIL,
+    email_invalid: () => ARABIC_EMAIL,
+    email_invisible_character: () =>
+      'يحتوي عنوان البريد الإلكتروني على مسافة أو حرف غير مرئي، يُضاف غالبًا عند النسخ واللصق: امسحوه وأعيدوا كتابته بلوحة المفاتيح، مثلًا prenom.nom@exemple.fr.',
+    email_unsupported_character: (p) =>
+      `يحتوي عنوان البريد الإلكتروني على «${text(p, 'character')}»، ولا يمكن إيصال الرسائل إليه: قبل @ لا تُقبل إلا الحروف غير المشكولة والأرقام وعلامات مثل . _ - +؛ وبعد @ اسم نطاق مثل exemple.fr.`,
+  },
+  phone: {
+    phone_invalid: () =>
+      `أدخلوا رقم هاتف فرنسيًا (${leftToRight('06 12 34 56 78')}) أو أجنبيًا مسبوقًا برمز بلده (${leftToRight('+32 470 12 34 56')})، أو اتركوا هذا الحقل فارغًا.`,
+  },
+  foreignerNumber: {
+    required: () =>
+      'أدخلوا رقم الأجنبي المكوَّن من 10 أرقام والمكتوب في بطاقة الإقامة؛ ولأحد الأقارب، أدخلوا رقمه هو.',
+    foreigner_number_9_digits: (p) =>
+      `تحمل بطاقات المقيم الصادرة قبل 2017 رقمًا من 9 أرقام: أضيفوا 0 بعد الرقمين الأولين. رقمكم على الأرجح ${text(p, 'corrected')}.`,
+    foreigner_number_invalid: () =>
+      'يتكون رقم الأجنبي من 10 أرقام، دون حروف ولا علامات أخرى: تجدونه في بطاقة إقامتكم، أو على ملصق OFII في تأشيرة الإقامة الطويلة.',
+  },
+  titleExpiry: {
+    required: () => `أدخلوا تاريخ انتهاء صلاحية بطاقة الإقامة ${ARABIC_DATE_HINT}.`,
+    date_invalid: () => `هذا التاريخ غير موجود: أدخلوا تاريخ انتهاء صلاحية البطاقة ${ARABIC_DATE_HINT}.`,
+    title_expiry_too_early: (p) =>
+      `لا تزال بطاقتكم صالحة لأكثر من ${number(p, 'withinDays')} يومًا: سيُتاح لكم هذا الإجراء ابتداءً من ${arabicDate(p, 'opensOn')}. عودوا في ذلك التاريخ لحجز موعد.`,
+    title_expired_too_long: (p) =>
+      `انتهت صلاحية بطاقتكم في ${arabicDate(p, 'expiredOn')}، منذ أكثر من ${number(p, 'sinceDays')} يومًا: لم يعد بالإمكان تجديدها بهذا الإجراء. عليكم تقديم طلب أول لبطاقة الإقامة؛ اطّلعوا على قسم «إجرائي حسب وضعي».`,
+  },
+  postalCode: {
+    required: () => 'أدخلوا الرمز البريدي لمحل سكنكم (5 أرقام).',
+    postal_code_invalid: () => 'يتكون الرمز البريدي من 5 أرقام، مثلًا 74000.',
+    postal_code_unknown: () =>
+      'هذا الرمز البريدي غير موجود: تحققوا من رمز محل سكنكم، كما هو مكتوب في إثبات السكن.',
+    postal_code_outside_department: (p) =>
+      `هذا الرمز البريدي لا ينتمي إلى المقاطعة ${text(p, 'department')}: هذه الخدمة مخصصة للمقيمين فيها. إن كنتم تسكنون في مقاطعة أخرى، احجزوا موعدًا لدى محافظتها.`,
+  },
+};
+
 /** The messages of the applicant's fields, per field then code. */
-export const fieldErrors: Catalog<typeof fr> = { fr, en };
+export const fieldErrors: Catalog<typeof fr> = { fr, en, ar };
 
 /** The catalog's message for a field error, or undefined when the catalog has none for its code. */
 export function catalogMessage(error: Pick<FieldError, 'field' | 'code' | 'params'>, locale: Locale) {

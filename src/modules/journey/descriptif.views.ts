@@ -10,11 +10,11 @@ import type {
   DirectoryOffer,
   DirectoryProcedure,
 } from '../territory/directory.repository.ts';
-import { textIn } from '../territory/localized-text.ts';
-import { procedureTextsIn } from '../territory/procedure-texts.ts';
+import { languageIn, textIn } from '../territory/localized-text.ts';
+import { procedureLanguagesIn, procedureTextsIn } from '../territory/procedure-texts.ts';
 import { breadcrumb } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import { formatDateTime, markedText, messagesFor, writtenIn } from '../web/i18n.ts';
 import { common } from '../web/web.messages.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
 import { journeyStepper } from './journey.components.ts';
@@ -68,7 +68,7 @@ ${
 <div class="fr-fieldset__element">
 <div class="fr-checkbox-group">
 <input type="checkbox" id="conditions" name="conditions" value="acceptees" required aria-describedby="conditions-hint${invalid ? ' conditions-messages' : ''}"${invalid ? html` aria-invalid="true"` : ''}>
-<label class="fr-label" for="conditions">${m.conditionsLabel}<span class="fr-hint-text" id="conditions-hint">${rule ? html`${textIn(rule, locale)} ` : ''}${m.conditionsHint}</span></label>
+<label class="fr-label" for="conditions">${m.conditionsLabel}<span class="fr-hint-text" id="conditions-hint">${rule ? html`${markedText(textIn(rule, locale), languageIn(rule, locale), locale)} ` : ''}${m.conditionsHint}</span></label>
 ${invalid ? html`<div class="fr-messages-group" id="conditions-messages" aria-live="polite"><p class="fr-message fr-message--error">${m.conditionsError}</p></div>` : ''}
 </div>
 </div>
@@ -104,6 +104,8 @@ export function descriptifView({ locale }: PageContext, page: DescriptifPage): P
   const { department, procedure, offers, nextFree } = page;
   // The préfecture's English (or Arabic) texts where it wrote them, French for the others.
   const texts = procedureTextsIn(procedure, locale);
+  const written = procedureLanguagesIn(procedure, locale);
+  const as = (key: keyof typeof written) => writtenIn(written[key], locale);
   const bookable = offers.some((offer) => isFirstCome(offer.channel));
   const drawn = offers.some((offer) => isDraw(offer.channel));
   // Either way is a journey of five steps, led by the stepper; the other channels give instructions.
@@ -116,28 +118,28 @@ export function descriptifView({ locale }: PageContext, page: DescriptifPage): P
   const main = html`${breadcrumb(j.breadcrumb, [
     { label: j.home, href: '/' },
     { label: departmentTitle(locale, department), href: `/departements/${department.code}` },
-    { label: texts.title },
+    { label: markedText(texts.title, written.title, locale) },
   ])}
-<h1>${texts.title}</h1>
+<h1${as('title')}>${texts.title}</h1>
 ${bookable ? journeyStepper(locale, 1) : drawn ? requestStepper(locale, 1) : ''}
 <div class="fr-alert fr-alert--warning fr-mb-4w">
 <p class="fr-alert__title">${m.warningTitle}</p>
 <p>${m.warning}</p>
 </div>
 ${h(m.descriptionHeading)}
-<p>${texts.description}</p>
+<p${as('description')}>${texts.description}</p>
 <p>${m.duration(procedure.durationMinutes)}</p>
 ${h(m.audienceHeading)}
-<p>${texts.audience}</p>
+<p${as('audience')}>${texts.audience}</p>
 ${h(m.documentsHeading)}
-<ul>${texts.documents.map((document) => html`<li>${document}</li>`)}</ul>
+<ul${as('documents')}>${texts.documents.map((document) => html`<li>${document}</li>`)}</ul>
 <p class="fr-text--sm creneau-no-print">${m.printHint}</p>
 ${h(m.feesHeading)}
-<p>${texts.fees}</p>
+<p${as('fees')}>${texts.fees}</p>
 ${
   procedure.arrivalAdvice
     ? html`${h(m.arrivalAdviceHeading)}
-<p>${textIn(procedure.arrivalAdvice, locale)}</p>`
+<p${writtenIn(languageIn(procedure.arrivalAdvice, locale), locale)}>${textIn(procedure.arrivalAdvice, locale)}</p>`
     : ''
 }
 ${
@@ -151,7 +153,7 @@ ${drawn ? drawSection(locale, page, h) : ''}
 ${
   notes.length > 0
     ? html`${h(m.officeNotesHeading)}
-${notes.map((note) => html`<p><strong>${note.sites.join(', ')}</strong> — ${note.text}</p>`)}`
+${notes.map((note) => html`<p${writtenIn('fr', locale)}><strong>${note.sites.join(', ')}</strong> — ${note.text}</p>`)}`
     : ''
 }
 ${

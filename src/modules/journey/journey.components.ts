@@ -3,10 +3,10 @@ import type { FieldError } from '../../errors.ts';
 import type { ApplicantInput, ProcedureRules } from '../booking/applicant.ts';
 import type { JourneySlot, listOtherChannels } from '../booking/journey.repository.ts';
 import type { Office, WeekSlot } from '../schedule/week.repository.ts';
-import { procedureTitleIn } from '../territory/procedure-texts.ts';
+import { procedureTitleIn, procedureTitleLanguage } from '../territory/procedure-texts.ts';
 import { csrfField, errorSummary, input, stepper } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import { formatDateTime, markedText, messagesFor, writtenIn } from '../web/i18n.ts';
 import { common } from '../web/web.messages.ts';
 import { APPLICANT_FIELDS } from './journey.input.ts';
 import { journey } from './journey.messages.ts';
@@ -44,7 +44,7 @@ export function officeList(
     (office) =>
       html`<li><a class="fr-link" href="${hrefOf(office.siteId)}"${
         office.siteId === chosen ? html` aria-current="true"` : ''
-      }>${office.name}</a><br><span class="fr-hint-text">${office.address} — ${
+      }>${office.name}</a><br><span class="fr-hint-text">${markedText(office.address, 'fr', locale)} — ${
         office.nextFree
           ? m.nextFree(formatDateTime(office.nextFree, zone, locale, { date: 'full', time: 'short' }))
           : m.noneFree
@@ -86,7 +86,7 @@ export function otherChannels(
 ${channels.map(
   (c) => html`<div class="fr-callout fr-mb-3w">
 <h3 class="fr-callout__title fr-h6">${m.channelNames[c.channel] ?? c.channel} — ${c.siteName}</h3>
-${c.instructions ? html`<p class="fr-callout__text">${c.instructions}</p>` : ''}
+${c.instructions ? html`<p class="fr-callout__text"${writtenIn('fr', locale)}>${c.instructions}</p>` : ''}
 ${c.postalAddress ? html`<p>${m.postalAddress} ${c.postalAddress}</p>` : ''}
 ${c.contactEmail ? html`<p>${m.contactEmail} <a href="mailto:${c.contactEmail}">${c.contactEmail}</a></p>` : ''}
 ${c.url && /^https?:\/\//.test(c.url) ? html`<p><a class="fr-link" href="${c.url}" rel="noopener">${m.link}</a></p>` : ''}
@@ -100,12 +100,26 @@ export function slotTitle(slot: JourneySlot, locale: Locale): string {
   return procedureTitleIn(slot.procedureTitle, slot.procedureTranslations, locale);
 }
 
+/** The attributes of an element holding `slotTitle`: French on another language's page when not translated. */
+export function slotTitleWrittenIn(slot: JourneySlot, locale: Locale): SafeHtml | '' {
+  return writtenIn(procedureTitleLanguage(slot.procedureTranslations, locale), locale);
+}
+
+/** `slotTitle` inside a sentence or a list: marked as French on another language's page when not translated. */
+export function markedSlotTitle(slot: JourneySlot, locale: Locale): SafeHtml | string {
+  return markedText(
+    slotTitle(slot, locale),
+    procedureTitleLanguage(slot.procedureTranslations, locale),
+    locale,
+  );
+}
+
 /** The chosen slot, as shown from step 3 on. */
 export function slotSummary(slot: JourneySlot, locale: Locale): SafeHtml {
   const m = messagesFor(journey, locale);
   return html`<div class="fr-callout fr-mb-4w">
 <h2 class="fr-callout__title fr-h6">${m.yourSlot}</h2>
-<p class="fr-callout__text">${slotTitle(slot, locale)}<br>${when(slot.startsAt, slot.timezone, locale)}<br>${slot.siteName}, ${slot.siteAddress}</p>
+<p class="fr-callout__text">${markedSlotTitle(slot, locale)}<br>${when(slot.startsAt, slot.timezone, locale)}<br>${markedText(`${slot.siteName}, ${slot.siteAddress}`, 'fr', locale)}</p>
 </div>`;
 }
 

@@ -1,6 +1,7 @@
 import type { FieldError } from '../../errors.ts';
 import { fieldMessage } from '../booking/applicant.messages.ts';
 import type { Catalog } from '../web/i18n.ts';
+import { journeyAr } from './journey-ar.messages.ts';
 
 const fr = {
   steps: [
@@ -313,4 +314,7 @@ const en: typeof fr = {
   restartLink: 'Choose a département',
 };
 
-export const journey: Catalog<typeof fr> = { fr, en };
+/** The shape of the journey's texts, which every language's catalog has. */
+export type JourneyMessages = typeof fr;
+
+export const journey: Catalog<typeof fr> = { fr, en, ar: journeyAr };

@@ -125,7 +125,11 @@ describe('step 2: the week of free slots', () => {
   test('with several offices, the chosen one is marked; an office without slots says so', () => {
     const main = slotChoiceView(en, weekPage()).main.value;
     assert.match(main, /site=7" aria-current="true">Annecy<\/a>/);
-    assert.match(main, /Thonon<\/a><br><span class="fr-hint-text">Thonon, 74000 — No free slot/);
+    // The offices' addresses are the préfecture's French: marked as such on the English page.
+    assert.match(
+      main,
+      /Thonon<\/a><br><span class="fr-hint-text"><span lang="fr" dir="ltr">Thonon, 74000<\/span> — No free slot/,
+    );
     assert.match(main, /<legend[^>]*>Monday, 7 January 2030<\/legend>/);
   });
 
@@ -288,7 +292,11 @@ describe('step 1: Descriptif', () => {
       ...model,
       procedure: { ...model.procedure, admissionRule: { fr: 'Une personne par rendez-vous.' } },
     };
-    assert.match(hint(descriptifView(en, frenchOnly)) ?? '', /^Une personne par rendez-vous\. I am booking/);
+    // A rule the préfecture wrote only in French is marked as French on the English page.
+    assert.match(
+      descriptifView(en, frenchOnly).main.value,
+      /id="conditions-hint"><span lang="fr" dir="ltr">Une personne par rendez-vous\.<\/span> I am booking/,
+    );
     // Without a rule, the hint is the consent alone: no "1 rendez-vous" written by the catalog.
     assert.equal(
       hint(descriptifView(fr, model)),

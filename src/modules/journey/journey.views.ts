@@ -3,7 +3,7 @@ import type { Applicant, ApplicantInput } from '../booking/applicant.ts';
 import type { JourneySlot } from '../booking/journey.repository.ts';
 import { alert, altchaWidget, csrfField } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import { formatDateTime, markedText, messagesFor } from '../web/i18n.ts';
 import { common } from '../web/web.messages.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
 import {
@@ -11,8 +11,10 @@ import {
   applicantHidden,
   hiddenFields,
   journeyStepper,
+  markedSlotTitle,
   slotSummary,
   slotTitle,
+  slotTitleWrittenIn,
   when,
 } from './journey.components.ts';
 import { journey } from './journey.messages.ts';
@@ -79,7 +81,7 @@ ${altchaWidget(locale, 'booking')}`
     title: m.steps[2] ?? '',
     status: failed ? 403 : 200,
     scripts: captcha ? ['js/altcha.min.js'] : [],
-    main: html`<h1 class="fr-h3">${slotTitle(slot, locale)}</h1>
+    main: html`<h1 class="fr-h3"${slotTitleWrittenIn(slot, locale)}>${slotTitle(slot, locale)}</h1>
 ${journeyStepper(locale, 3)}
 ${failed ? alert('error', m.captchaFailed) : ''}
 ${slotSummary(slot, locale)}
@@ -101,7 +103,7 @@ function detailsView(page: PageContext, model: Extract<JourneyStep, { step: 'det
     title:
       errors.length > 0 ? `${messagesFor(common, locale).errorPrefix} ${m.steps[3]}` : (m.steps[3] ?? ''),
     status: errors.length > 0 ? 422 : 200,
-    main: html`<h1 class="fr-h3">${slotTitle(slot, locale)}</h1>
+    main: html`<h1 class="fr-h3"${slotTitleWrittenIn(slot, locale)}>${slotTitle(slot, locale)}</h1>
 ${journeyStepper(locale, 4)}
 ${applicantForm({ slot, applicant: model.applicant, errors, altcha: model.altcha, csrf: page.csrf, locale })}`,
   };
@@ -118,12 +120,12 @@ function summaryView(page: PageContext, model: Extract<JourneyStep, { step: 'sum
     formatDateTime(new Date(`${date}T12:00:00Z`), 'UTC', locale, { date: 'long' });
   return {
     title: m.steps[4] ?? '',
-    main: html`<h1 class="fr-h3">${slotTitle(slot, locale)}</h1>
+    main: html`<h1 class="fr-h3"${slotTitleWrittenIn(slot, locale)}>${slotTitle(slot, locale)}</h1>
 ${journeyStepper(locale, 5)}
 <h2 class="fr-h4">${m.summaryTitle}</h2>
 <dl class="creneau-summary fr-mb-4w">
-${row(m.procedure, slotTitle(slot, locale))}
-${row(m.office, `${slot.siteName}, ${slot.siteAddress}`)}
+${row(m.procedure, markedSlotTitle(slot, locale))}
+${row(m.office, markedText(`${slot.siteName}, ${slot.siteAddress}`, 'fr', locale))}
 ${row(m.dateTime, when(slot.startsAt, slot.timezone, locale))}
 ${row(m.duration, m.minutes(slot.durationMinutes))}
 ${row(m.identity, `${a.lastName} ${a.firstName}`)}
@@ -132,7 +134,7 @@ ${row(m.foreignerNumber, a.foreignerNumber)}
 ${row(m.titleExpiry, a.titleExpiry ? day(a.titleExpiry) : null)}
 ${row(m.postalCode, a.postalCode)}
 ${row(m.email, a.email)}
-${row(m.phone, a.phone)}
+${row(m.phone, a.phone ? html`<span dir="ltr">${a.phone}</span>` : null)}
 </dl>
 <p>${m.holdNotice(model.holdMinutes)}</p>
 <form method="post" action="/rendez-vous/valider">

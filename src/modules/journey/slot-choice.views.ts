@@ -6,10 +6,10 @@ import { addDays, zonedTimeToUtc } from '../schedule/timezone.ts';
 import type { Office } from '../schedule/week.repository.ts';
 import type { FreeWeek } from '../schedule/week.usecases.ts';
 import { stepOnePath } from '../territory/directory.components.ts';
-import { procedureTitleIn } from '../territory/procedure-texts.ts';
+import { procedureTitleIn, procedureTitleLanguage } from '../territory/procedure-texts.ts';
 import { alert, breadcrumb, csrfField } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import { directionOf, formatDateTime, markedText, messagesFor, writtenIn } from '../web/i18n.ts';
 import { common } from '../web/web.messages.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
 import { hiddenFields, journeyStepper, officeList, otherChannels, weekSlots } from './journey.components.ts';
@@ -74,10 +74,17 @@ export function slotChoiceView(page: PageContext, model: SlotChoicePage): PageVi
         label: m.department(code, procedure.departmentName),
         href: `/departements/${encodeURIComponent(code)}`,
       },
-      { label: procedureTitle, href: stepOnePath(code, model.procedureCode) },
+      {
+        label: markedText(
+          procedureTitle,
+          procedureTitleLanguage(procedure.translations, page.locale),
+          page.locale,
+        ),
+        href: stepOnePath(code, model.procedureCode),
+      },
       { label: m.steps[1] ?? '' },
     ])}
-<h1 class="fr-h3">${procedureTitle}</h1>
+<h1 class="fr-h3"${writtenIn(procedureTitleLanguage(procedure.translations, page.locale), page.locale)}>${procedureTitle}</h1>
 ${journeyStepper(page.locale, 2)}
 ${errorText ? alert('error', errorText) : ''}
 ${content}`,
@@ -115,6 +122,8 @@ function weekContent(page: PageContext, model: Extract<SlotChoicePage, { kind: '
   const { office, week, code, procedureCode } = model;
   const zone = model.procedure.timezone;
   const url = (monday: string) => slotChoiceUrl(code, procedureCode, { site: office.siteId, week: monday });
+  // The arrows point where the reading goes: the earlier week is on the right of a right-to-left page.
+  const [back, onward] = directionOf(locale) === 'rtl' ? ['→', '←'] : ['←', '→'];
   const dayLabel = (date: string) =>
     formatDateTime(zonedTimeToUtc(date, '12:00', zone), zone, locale, { date: 'long' });
   const slots =
@@ -130,11 +139,11 @@ ${weekSlots(week.days, zone, locale)}
 </form>`;
   return html`${model.offices.length > 1 ? officesContent(locale, model, model.offices, office.siteId) : ''}
 <h2 class="fr-h4">${m.chosenOffice(office.name)}</h2>
-<p>${office.address}</p>
+<p${writtenIn('fr', locale)}>${office.address}</p>
 <h3 class="fr-h5" id="semaine">${m.weekOf(dayLabel(week.monday), dayLabel(week.sunday))}</h3>
 <ul class="creneau-week-nav">
-${week.monday > week.thisMonday ? html`<li><a class="fr-link" href="${url(addDays(week.monday, -7))}#semaine"><span aria-hidden="true">← </span>${m.previousWeek}</a></li>` : ''}
-${week.hasLater ? html`<li><a class="fr-link" href="${url(addDays(week.monday, 7))}#semaine">${m.nextWeek}<span aria-hidden="true"> →</span></a></li>` : ''}
+${week.monday > week.thisMonday ? html`<li><a class="fr-link" href="${url(addDays(week.monday, -7))}#semaine"><span aria-hidden="true">${back} </span>${m.previousWeek}</a></li>` : ''}
+${week.hasLater ? html`<li><a class="fr-link" href="${url(addDays(week.monday, 7))}#semaine">${m.nextWeek}<span aria-hidden="true"> ${onward}</span></a></li>` : ''}
 ${week.monday !== week.firstMonday ? html`<li><a class="fr-link" href="${url(week.firstMonday)}#semaine">${m.firstWeek}</a></li>` : ''}
 </ul>
 ${slots}`;

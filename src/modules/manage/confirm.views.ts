@@ -1,8 +1,8 @@
 import { orLinkProblemView } from '../booking/link-problem.ts';
-import { textsIn } from '../territory/localized-text.ts';
+import { languageIn, textIn } from '../territory/localized-text.ts';
 import { csrfField } from '../web/components.ts';
 import { html } from '../web/html.ts';
-import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import { formatDateTime, messagesFor, writtenIn } from '../web/i18n.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
 import { bookingSummary, downloadLinks, tokenQuery } from './manage.components.ts';
 import { manage } from './manage.messages.ts';
@@ -46,7 +46,9 @@ export const confirmedView = orLinkProblemView(
 <p>${m.confirm.done}</p>
 </div>
 ${bookingSummary(booking, locale)}
-${textsIn([booking.arrivalAdvice, booking.admissionRule], locale).map((text) => html`<p>${text}</p>`)}
+${[booking.arrivalAdvice, booking.admissionRule].map((text) =>
+  text ? html`<p${writtenIn(languageIn(text, locale), locale)}>${textIn(text, locale)}</p>` : '',
+)}
 ${downloadLinks(locale, tokenQuery(token))}
 <p><a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/rendez-vous/gerer?${tokenQuery(token)}">${m.confirm.manage}</a></p>`,
     };

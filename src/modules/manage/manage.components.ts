@@ -1,7 +1,7 @@
 import type { Locale } from '../../db/schema.ts';
 import type { BookingDetails } from '../booking/booking.repository.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import { formatDateTime, messagesFor, writtenIn } from '../web/i18n.ts';
 import { manage } from './manage.messages.ts';
 
 // Pieces shared by the pages after booking: confirmation, manage, delete, move.
@@ -19,22 +19,26 @@ export function localTimeOf(instant: Date, zone: string, locale: Locale): string
 /** The appointment as a list of labelled rows, every time in the office's zone. */
 export function bookingSummary(details: BookingDetails, locale: Locale, caption?: string): SafeHtml {
   const m = messagesFor(manage, locale);
-  const rows: [string, string][] = [
+  // The procedure's title and the office are the préfecture's French (marked so on another page).
+  const rows: [string, string, 'fr'?][] = [
     [m.labels.reference, details.reference],
     [m.labels.status, m.statuses[details.status]],
-    [m.labels.nature, details.procedureTitle],
+    [m.labels.nature, details.procedureTitle, 'fr'],
     [m.labels.date, formatDateTime(details.startsAt, details.timezone, locale, { date: 'full' })],
     [m.labels.time, localTimeOf(details.startsAt, details.timezone, locale)],
     [m.labels.duration, m.duration(details.durationMinutes)],
-    [m.labels.place, details.siteName],
-    [m.labels.address, details.siteAddress],
+    [m.labels.place, details.siteName, 'fr'],
+    [m.labels.address, details.siteAddress, 'fr'],
     [m.labels.name, `${details.lastName} ${details.firstName}`],
   ];
   return html`<div class="fr-table fr-table--no-caption"><div class="fr-table__wrapper"><div class="fr-table__container" tabindex="0" role="region" aria-label="${caption ?? m.summaryCaption}"><div class="fr-table__content">
 <table>
 <caption>${caption ?? m.summaryCaption}</caption>
 <tbody>
-${rows.map(([label, value]) => html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`)}
+${rows.map(
+  ([label, value, written]) =>
+    html`<tr><th scope="row">${label}</th><td${written ? writtenIn(written, locale) : ''}>${value}</td></tr>`,
+)}
 </tbody>
 </table>
 </div></div></div></div>`;

@@ -1,5 +1,6 @@
 import type { BookingStatus } from '../../db/schema.ts';
 import type { Catalog } from '../web/i18n.ts';
+import { manageAr } from './manage-ar.messages.ts';
 
 // The pages after booking: confirmation, "Annuler, consulter et gérer", delete, change of slot.
 
@@ -226,4 +227,7 @@ const en: typeof fr = {
   },
 };
 
-export const manage: Catalog<typeof fr> = { fr, en };
+/** The shape of the manage pages' texts, which every language's catalog has. */
+export type ManageMessages = typeof fr;
+
+export const manage: Catalog<typeof fr> = { fr, en, ar: manageAr };

@@ -129,8 +129,8 @@ describe('the confirmation and the deletion', () => {
     assert.match(english, /<p>Please arrive 30 minutes early at counter B\.<\/p>/);
     assert.match(
       english,
-      /<p>1 rendez-vous = 1 personne = 1 dossier &lt;strict&gt;\.<\/p>/,
-      'French fallback',
+      /<p lang="fr" dir="ltr">1 rendez-vous = 1 personne = 1 dossier &lt;strict&gt;\.<\/p>/,
+      'French fallback, marked as French',
     );
     assert.doesNotMatch(english, /guichet B/);
   });

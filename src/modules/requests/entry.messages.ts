@@ -43,5 +43,24 @@ const en: typeof fr = {
   another: 'Record another request',
 };
 
+const ar: typeof fr = {
+  title: 'تسجيل طلب نيابة عن شخص',
+  intro:
+    'لشخص استُقبل عند الشباك أو عبر الهاتف أو بالبريد أو ترافقه جمعية: ينضم طلبه إلى القائمة نفسها، وبالفرصة نفسها، التي للطلبات المقدَّمة عبر الإنترنت.',
+  procedure: 'الإجراء',
+  choose: 'اختيار هذا الإجراء',
+  noProcedure: 'لا يُقدَّم أي إجراء بالقرعة ضمن نطاقكم.',
+  emailHint:
+    'عنوان الشخص، أو عنوان الجمعية التي ترافقه: لا يُطبَّق هنا أي حد لعدد الطلبات. سيُرسل إليه رقم الطلب ورابطه.',
+  language: 'لغة رسائل البريد الإلكتروني',
+  languages: { fr: 'الفرنسية', en: 'الإنجليزية', ar: 'العربية (وصل الإيداع بالفرنسية حاليًا)' },
+  submit: 'تسجيل الطلب',
+  recorded: (label) => `تم تسجيل الطلب: رقم ${label}`,
+  recordedText:
+    'سلّموا وصل الإيداع إلى الشخص، أو اطبعوه. إن كان لديه طلب سابق لهذا الإجراء، فقد حُدِّث ويحتفظ برقمه.',
+  downloadReceipt: 'تنزيل وصل الإيداع (PDF)',
+  another: 'تسجيل طلب آخر',
+};
+
 /** The entry page's texts, per language. */
-export const entryMessages: Catalog<typeof fr> = { fr, en };
+export const entryMessages: Catalog<typeof fr> = { fr, en, ar };

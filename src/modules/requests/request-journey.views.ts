@@ -5,7 +5,7 @@ import { journey } from '../journey/journey.messages.ts';
 import { stepOnePath } from '../territory/directory.components.ts';
 import { alert, altchaWidget, breadcrumb, csrfField, errorSummary } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import { formatDateTime, markedText, messagesFor, writtenIn } from '../web/i18n.ts';
 import { common } from '../web/web.messages.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
 import { describeEarliest, describeHalfDays } from './half-days.messages.ts';
@@ -60,10 +60,10 @@ function heading(locale: Locale, context: RequestContext, step: number): SafeHtm
   return html`${breadcrumb(j.breadcrumb, [
     { label: j.home, href: '/' },
     { label: j.department(code, context.departmentName), href: `/departements/${encodeURIComponent(code)}` },
-    { label: context.procedure.title, href: stepOnePath(code, procedureCode) },
+    { label: markedText(context.procedure.title, 'fr', locale), href: stepOnePath(code, procedureCode) },
     { label: m.steps[step - 1] ?? '' },
   ])}
-<h1 class="fr-h3">${context.procedure.title}</h1>
+<h1 class="fr-h3"${writtenIn('fr', locale)}>${context.procedure.title}</h1>
 ${requestStepper(locale, step)}
 ${context.window ? drawAnnouncement(locale, context.window, context.timezone) : ''}`;
 }

@@ -1,6 +1,7 @@
 import type { FieldError } from '../../errors.ts';
 import { fieldMessage } from '../booking/applicant.messages.ts';
 import type { Catalog } from '../web/i18n.ts';
+import { requestsAr } from './requests-ar.messages.ts';
 
 // The texts of the request journey (PRODUCT §4.3 for a draw) and of the request's page behind its
 // emailed link. French first; the English object is typed as the French one's shape.
@@ -217,4 +218,7 @@ const en: typeof fr = {
 };
 
 /** The request journey's and the request page's texts, per language. */
-export const requestMessages: Catalog<typeof fr> = { fr, en };
+/** The shape of the request journey's texts, which every language's catalog has. */
+export type RequestMessages = typeof fr;
+
+export const requestMessages: Catalog<typeof fr> = { fr, en, ar: requestsAr };

@@ -1,6 +1,6 @@
 import type { Locale } from '../../db/schema.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { messagesFor } from '../web/i18n.ts';
+import { messagesFor, writtenIn } from '../web/i18n.ts';
 import { directory } from './directory.messages.ts';
 import type { DirectoryDepartment, DirectoryOffer } from './directory.repository.ts';
 
@@ -34,7 +34,7 @@ export function offerChannel(locale: Locale, offer: DirectoryOffer): SafeHtml {
   const details: SafeHtml[] = [];
   if (offer.channel === 'postal' && offer.postalAddress) {
     details.push(
-      html`<p class="fr-mb-1w"><strong>${m.postalAddress}</strong></p><address class="creneau-pre-line fr-mb-2w">${offer.postalAddress}</address>`,
+      html`<p class="fr-mb-1w"><strong>${m.postalAddress}</strong></p><address class="creneau-pre-line fr-mb-2w"${writtenIn('fr', locale)}>${offer.postalAddress}</address>`,
     );
   }
   if (offer.contactEmail) {
@@ -42,7 +42,8 @@ export function offerChannel(locale: Locale, offer: DirectoryOffer): SafeHtml {
       html`<p><strong>${m.email}</strong> <a class="fr-link" href="mailto:${offer.contactEmail}">${offer.contactEmail}</a></p>`,
     );
   }
-  if (offer.instructions) details.push(html`<p>${offer.instructions}</p>`);
+  // The préfecture's instructions and addresses are French: marked so on another language's page.
+  if (offer.instructions) details.push(html`<p${writtenIn('fr', locale)}>${offer.instructions}</p>`);
   if (offer.url) {
     details.push(
       offer.channel === 'external'

@@ -1,5 +1,5 @@
 import type { Channel } from '../../db/schema.ts';
-import type { Catalog } from '../web/i18n.ts';
+import { arabicCount, type Catalog } from '../web/i18n.ts';
 
 // The home page, the commune search and the département pages.
 
@@ -118,4 +118,67 @@ const en: typeof fr = {
   updatedOn: (date: string) => `Last updated: ${date}`,
 };
 
-export const directory: Catalog<typeof fr> = { fr, en };
+const ar: typeof fr = {
+  homeTitle: 'حجز موعد لدى مصلحة الأجانب في محافظتكم',
+  homeIntro: [
+    'اختاروا المقاطعة التي تسكنون فيها لتروا إجراءات الإقامة التي تتم فيها وطريقة القيام بها: موعد عبر الإنترنت، أو بالبريد، أو بالبريد الإلكتروني، أو خدمة عبر الإنترنت، أو استقبال دون موعد.',
+    'لا تعرفون المكتب الذي تتبعونه؟ أدخلوا اسم بلديتكم أو رمزكم البريدي.',
+  ],
+  searchHeading: 'العثور على المكتب المختص ببلديتكم',
+  searchLabel: 'البلدية أو الرمز البريدي',
+  searchHint: 'مثلًا: Orléans أو 45000',
+  searchButton: 'بحث',
+  departmentsHeading: 'اختيار مقاطعة',
+  otherRegion: 'أخرى',
+  searchTitle: 'البحث عن بلدية',
+  searchResultsFor: (query) => `نتائج البحث عن «${query}»`,
+  searchTooShort: 'أدخلوا حرفين على الأقل من اسم بلديتكم، أو رمزها البريدي المكوَّن من خمسة أرقام.',
+  searchNone: (query) => `لا توجد أي بلدية توافق «${query}». تحققوا من الإملاء، أو جرّبوا الرمز البريدي.`,
+  searchCount: (count) =>
+    `عُثر على ${arabicCount(count, {
+      zero: () => 'أي بلدية',
+      one: () => 'بلدية واحدة',
+      two: () => 'بلديتين',
+      few: (n) => `${n} بلديات`,
+      many: (n) => `${n} بلديةً`,
+      other: (n) => `${n} بلدية`,
+    })}.`,
+  searchLimited: (max) => `لا تُعرض إلا أول ${max} بلدية: دقّقوا بحثكم.`,
+  postalCodes: 'الرمز البريدي:',
+  competentOffice: 'المكتب المختص:',
+  seeDepartment: (name, code) => `عرض إجراءات المقاطعة ${name} (${code})`,
+  notServed: (name, code) =>
+    `المقاطعة ${name} (${code}) لا تخدمها Créneau. لحجز موعد، اطّلعوا على الموقع الإلكتروني لمحافظة هذه المقاطعة.`,
+  officeUnknown: 'المكتب المختص بهذه البلدية غير مذكور: اطّلعوا على قائمة مكاتب المقاطعة.',
+  newSearch: 'بحث جديد',
+  breadcrumbLabel: 'أنتم هنا:',
+  home: 'الصفحة الرئيسية',
+  departmentTitle: (name, code) => `إجراءات الإقامة: ${name} (${code})`,
+  sitesHeading: 'مكاتب المقاطعة',
+  arrondissements: (names) => `الدوائر المخدومة: ${names}`,
+  phone: 'الهاتف:',
+  transport: 'الوصول:',
+  accessibility: 'إمكانية الوصول:',
+  proceduresHeading: 'الإجراءات وطريقة القيام بها',
+  noProcedures: 'لم يُسجَّل بعد أي إجراء لهذه المقاطعة.',
+  channels: {
+    booking: 'بموعد عبر الإنترنت',
+    draw: 'بموعد يُمنح بالقرعة',
+    postal: 'بالبريد',
+    email: 'بالبريد الإلكتروني',
+    walk_in: 'دون موعد، عند الشباك',
+    external: 'عبر الإنترنت، في موقع آخر',
+  },
+  channelLabel: 'الطريقة:',
+  book: 'حجز موعد',
+  officesWithBooking: 'المكاتب التي تستقبل بموعد',
+  nextFreeSlot: 'أقرب وقت متاح:',
+  noFreeSlot: 'لا يوجد أي وقت متاح حاليًا',
+  postalAddress: 'عنوان الإرسال:',
+  email: 'البريد الإلكتروني:',
+  externalService: 'الدخول إلى الخدمة عبر الإنترنت',
+  infoPage: 'صفحة معلومات المحافظة',
+  updatedOn: (date) => `آخر تحديث: ${date}`,
+};
+
+export const directory: Catalog<typeof fr> = { fr, en, ar };

@@ -1,14 +1,14 @@
 import { isFirstCome } from '../schedule/channels.ts';
 import { breadcrumb } from '../web/components.ts';
 import { html, type SafeHtml } from '../web/html.ts';
-import { formatDateTime, messagesFor } from '../web/i18n.ts';
+import { formatDateTime, markedText, messagesFor, writtenIn } from '../web/i18n.ts';
 import type { PageContext, PageView } from '../web/web.plugin.ts';
 import { departmentTitle, offerChannel, stepOnePath } from './directory.components.ts';
 import { directory } from './directory.messages.ts';
 import type { DirectoryDepartment, DirectoryOffer, DirectorySite } from './directory.repository.ts';
 import { type CommuneSearch, MAX_RESULTS, regionNameOf } from './directory.search.ts';
-import { textIn } from './localized-text.ts';
-import { procedureTitleIn } from './procedure-texts.ts';
+import { languageIn, textIn } from './localized-text.ts';
+import { procedureTitleIn, procedureTitleLanguage } from './procedure-texts.ts';
 
 type Messages = (typeof directory)['fr'];
 
@@ -99,14 +99,18 @@ export interface DepartmentPage {
 /** An office in the département's list: address, arrondissements, how to reach it. */
 function siteEntry(m: Messages, locale: PageContext['locale'], site: DirectorySite): SafeHtml {
   const line = (text: SafeHtml | string) => html`<br><span class="fr-text--sm">${text}</span>`;
-  return html`<strong>${site.name}</strong>, ${site.address}${
+  return html`<strong>${site.name}</strong>, ${markedText(site.address, 'fr', locale)}${
     site.arrondissements.length > 0 ? line(m.arrondissements(site.arrondissements.join(', '))) : ''
   }${site.contactPhone ? line(html`${m.phone} <a href="tel:${site.contactPhone.replace(/[^+0-9]/g, '')}">${site.contactPhone}</a>`) : ''}${
     site.contactEmail
       ? line(html`${m.email} <a href="mailto:${site.contactEmail}">${site.contactEmail}</a>`)
       : ''
-  }${site.transport ? line(`${m.transport} ${textIn(site.transport, locale)}`) : ''}${
-    site.accessibility ? line(`${m.accessibility} ${textIn(site.accessibility, locale)}`) : ''
+  }${site.transport ? line(html`${m.transport} ${markedText(textIn(site.transport, locale), languageIn(site.transport, locale), locale)}`) : ''}${
+    site.accessibility
+      ? line(
+          html`${m.accessibility} ${markedText(textIn(site.accessibility, locale), languageIn(site.accessibility, locale), locale)}`,
+        )
+      : ''
   }`;
 }
 
@@ -127,7 +131,7 @@ export function departmentView(page: PageContext, model: DepartmentPage): PageVi
     const others = list.filter((offer) => !isFirstCome(offer.channel));
     const procedureTitle = procedureTitleIn(first.procedureTitle, first.procedureTranslations, locale);
     return html`<section class="fr-mb-6w">
-<h3>${procedureTitle}</h3>
+<h3${writtenIn(procedureTitleLanguage(first.procedureTranslations, locale), locale)}>${procedureTitle}</h3>
 ${
   booking.length > 0
     ? html`<p class="fr-mb-1w"><span class="fr-badge fr-badge--info fr-badge--no-icon">${m.channels.booking}</span></p>
@@ -135,7 +139,7 @@ ${
 <h4 class="fr-h6">${m.officesWithBooking}</h4>
 <ul>${booking.map((offer) => {
         const next = nextFree.get(offer.offerId);
-        return html`<li>${offer.siteName} — ${m.nextFreeSlot} ${
+        return html`<li>${markedText(offer.siteName, 'fr', locale)} — ${m.nextFreeSlot} ${
           next ? formatDateTime(next, department.timezone, locale) : m.noFreeSlot
         }${offer.contactEmail ? html` — ${m.email} <a href="mailto:${offer.contactEmail}">${offer.contactEmail}</a>` : ''}</li>`;
       })}</ul>`

@@ -16,6 +16,11 @@ export function textIn(text: LocalizedText, locale: Locale): string {
   return text[locale] ?? text.fr;
 }
 
+/** The language `textIn` gives the text in: the page's or the booking's, or French. */
+export function languageIn(text: LocalizedText, locale: Locale): Locale {
+  return text[locale] === undefined ? 'fr' : locale;
+}
+
 /**
  * The texts a préfecture wrote, each in `locale` (French when that version was not written), leaving
  * out those it did not write (null): what an email, a convocation or a page prints of its advice.

@@ -31,3 +31,24 @@ export function procedureTextsIn(
 export function procedureTitleIn(title: string, translations: ProcedureTranslations, locale: Locale): string {
   return (locale === 'fr' ? undefined : translations[locale]?.title) ?? title;
 }
+
+/** The language each of `procedureTextsIn`'s texts is in: `locale` where translated, French otherwise. */
+export function procedureLanguagesIn(
+  procedure: { translations: ProcedureTranslations },
+  locale: Locale,
+): Record<keyof ProcedureTexts, Locale> {
+  const translation = locale === 'fr' ? undefined : procedure.translations[locale];
+  const of = (key: keyof ProcedureTexts): Locale => (translation?.[key] === undefined ? 'fr' : locale);
+  return {
+    title: of('title'),
+    description: of('description'),
+    audience: of('audience'),
+    documents: of('documents'),
+    fees: of('fees'),
+  };
+}
+
+/** The language `procedureTitleIn` gives the title in. */
+export function procedureTitleLanguage(translations: ProcedureTranslations, locale: Locale): Locale {
+  return locale === 'fr' || translations[locale]?.title === undefined ? 'fr' : locale;
+}

@@ -75,8 +75,8 @@ export function csrfField(token: string): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${token}">`;
 }
 
-/** A DSFR breadcrumb, the last entry being the current page. */
-export function breadcrumb(label: string, items: { label: string; href?: string }[]): SafeHtml {
+/** A DSFR breadcrumb, the last entry being the current page; an entry may be marked text (`markedText`). */
+export function breadcrumb(label: string, items: { label: string | SafeHtml; href?: string }[]): SafeHtml {
   return html`<nav role="navigation" class="fr-breadcrumb" aria-label="${label}"><ol class="fr-breadcrumb__list">
 ${items.map((item) =>
   item.href

@@ -1,3 +1,4 @@
+import { helpAr } from './help-ar.messages.ts';
 import type { Catalog } from './i18n.ts';
 import { CONTACT_FORM_URL, type Section } from './static.messages.ts';
 
@@ -231,4 +232,7 @@ const en: typeof fr = {
 };
 
 /** The help page's questions and answers. */
-export const help: Catalog<typeof fr> = { fr, en };
+/** The shape of the help page's texts, which every language's catalog has. */
+export type HelpMessages = typeof fr;
+
+export const help: Catalog<typeof fr> = { fr, en, ar: helpAr };

@@ -1,6 +1,6 @@
 import type { Locale } from '../../db/schema.ts';
 import { html, type SafeHtml } from './html.ts';
-import { directionOf, LOCALES, messagesFor } from './i18n.ts';
+import { directionOf, localesOf, messagesFor } from './i18n.ts';
 import { common } from './web.messages.ts';
 
 /** The main menu of a part of the site (the agents' back office): its entries, the current one marked. */
@@ -56,7 +56,7 @@ function inLanguage(path: string, locale: Locale): string {
 function languageLinks(locale: Locale, path: string) {
   const m = messagesFor(common, locale);
   return html`<nav class="creneau-languages" aria-label="${m.languageSwitcher}"><ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
-${LOCALES.map(
+${localesOf(path).map(
   (other) =>
     html`<li><a class="fr-btn fr-btn--tertiary-no-outline" lang="${other}" hreflang="${other}" href="${inLanguage(path, other)}"${
       other === locale ? html` aria-current="true"` : ''

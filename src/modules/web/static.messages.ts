@@ -1,4 +1,6 @@
 import type { Catalog } from './i18n.ts';
+import { accessibilityAr, legalAr, privacyAr } from './static-ar.messages.ts';
+import { CNIL, CONTACTS, DDD_DELEGATES, DDD_FORM, EUPL, EUPL_EN, LICENCE_OUVERTE } from './static-links.ts';
 
 // The information pages. In paragraphs and list items, `[text](url)` is a link; everything else is
 // plain text (escaped when rendered).
@@ -17,14 +19,6 @@ export interface StaticPage {
   intro: string[];
   sections: Section[];
 }
-
-const CONTACTS = 'http://invite.contacts-demarches.interieur.gouv.fr/Etrangers';
-const CNIL = 'https://www.cnil.fr/fr/adresser-une-plainte';
-const DDD_FORM = 'https://formulaire.defenseurdesdroits.fr/';
-const DDD_DELEGATES = 'https://www.defenseurdesdroits.fr/carte-des-delegues';
-const EUPL = 'https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32017D0863';
-const EUPL_EN = 'https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32017D0863';
-const LICENCE_OUVERTE = 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/';
 
 const privacyFr: StaticPage = {
   title: 'Données personnelles',
@@ -187,7 +181,7 @@ const accessibilityFr: StaticPage = {
     {
       heading: 'Résultats des tests',
       paragraphs: [
-        'Aucun audit complet n’a encore été réalisé. Chaque page est vérifiée automatiquement, en français et en anglais, avec l’outil axe-core, sans erreur relevée ; ces vérifications ne couvrent qu’une partie des critères du RGAA.',
+        'Aucun audit complet n’a encore été réalisé. Chaque page est vérifiée automatiquement, en français et en anglais, avec l’outil axe-core, sans erreur relevée, et les pages publiques le sont aussi en arabe ; ces vérifications ne couvrent qu’une partie des critères du RGAA.',
       ],
     },
     {
@@ -258,7 +252,7 @@ const accessibilityEn: StaticPage = {
     {
       heading: 'Test results',
       paragraphs: [
-        'No full audit has been carried out yet. Every page is checked automatically, in French and in English, with the axe-core tool, with no error found; these checks cover only part of the RGAA criteria.',
+        'No full audit has been carried out yet. Every page is checked automatically, in French and in English, with the axe-core tool, with no error found, and the public pages in Arabic too; these checks cover only part of the RGAA criteria.',
       ],
     },
     {
@@ -398,8 +392,14 @@ const en: typeof fr = {
   legal: legalEn,
 };
 
+const ar: typeof fr = {
+  privacy: privacyAr,
+  accessibility: accessibilityAr,
+  legal: legalAr,
+};
+
 /** The personal data, accessibility and legal notice pages. */
-export const staticContent: Catalog<typeof fr> = { fr, en };
+export const staticContent: Catalog<typeof fr> = { fr, en, ar };
 
 /** The national online service for renewing a récépissé, changing an address, a duplicate… (seeds/003). */
 export const CONTACT_FORM_URL = CONTACTS;

@@ -1,4 +1,4 @@
-import type { Catalog } from './i18n.ts';
+import { arabicCount, type Catalog } from './i18n.ts';
 
 // The page shell, the error pages and the checks every page shares.
 
@@ -125,4 +125,70 @@ const en: typeof fr = {
   free: 'This procedure is free of charge.',
 };
 
-export const common: Catalog<typeof fr> = { fr, en };
+const ar: typeof fr = {
+  serviceName: 'Créneau',
+  serviceTagline: 'مواعيد مصالح الأجانب في المحافظات',
+  republic: 'République\nFrançaise',
+  home: 'الصفحة الرئيسية',
+  skipToContent: 'الانتقال إلى المحتوى',
+  skipToFooter: 'الانتقال إلى تذييل الصفحة',
+  languageSwitcher: 'اختيار اللغة',
+  languageNames: { fr: 'Français', en: 'English', ar: 'العربية' },
+  footer: {
+    description: 'Créneau هي الخدمة العامة الحرة لحجز المواعيد لدى المحافظات من أجل إجراءات إقامة الأجانب.',
+    personalData: 'البيانات الشخصية',
+    accessibility: 'إمكانية الوصول: مطابقة جزئيًا',
+    legal: 'الإشعارات القانونية',
+    help: 'المساعدة',
+    manage: 'إلغاء طلبات المواعيد والاطلاع عليها وإدارتها',
+  },
+  errorSummaryTitle: (count) =>
+    `يحتوي النموذج على ${arabicCount(count, {
+      zero: () => 'أي خطأ',
+      one: () => 'خطأ',
+      two: () => 'خطأين',
+      few: (n) => `${n} أخطاء`,
+      many: (n) => `${n} خطأً`,
+      other: (n) => `${n} خطأ`,
+    })}`,
+  errorPrefix: 'خطأ:',
+  labelled: (label, text) => `${label}: ${text}`,
+  required: 'إلزامي',
+  optional: 'اختياري',
+  back: 'رجوع',
+  continue: 'متابعة',
+  pageNotFound: 'الصفحة غير موجودة',
+  pageNotFoundText: 'الصفحة المطلوبة غير موجودة أو نُقلت.',
+  serverError: 'خطأ غير متوقع',
+  serverErrorText: 'حدث خطأ من جهتنا. أعيدوا المحاولة بعد بضع دقائق.',
+  unavailable: 'الخدمة غير متاحة مؤقتًا',
+  unavailableText:
+    'لا تستطيع الخدمة الاستجابة حاليًا. مواعيدكم المؤكدة من قبل محفوظة. أعيدوا المحاولة بعد لحظات.',
+  forbidden: 'الدخول مرفوض',
+  forbiddenText:
+    'ليس لكم حق الوصول إلى هذه الصفحة. إن كنتم تظنون أن هذا خطأ، سجّلوا الدخول من جديد أو ابدؤوا من الصفحة الرئيسية.',
+  badRequest: 'طلب غير صالح',
+  badRequestText:
+    'تعذّرت معالجة هذا الطلب. عودوا إلى الصفحة السابقة وأعيدوا المحاولة، أو ابدؤوا من الصفحة الرئيسية.',
+  retry: 'إعادة المحاولة',
+  mainNavigation: 'القائمة الرئيسية',
+  userArea: 'حسابكم',
+  signOut: 'تسجيل الخروج',
+  csrfError: 'انتهت صلاحية النموذج. أعيدوا تحميل الصفحة وابدؤوا من جديد.',
+  overBudget: 'طلبات كثيرة جدًا في وقت قصير',
+  overBudgetText: (seconds) =>
+    `لحماية الخدمة، يمكن لكل اتصال إرسال عدد محدود من الطلبات في الدقيقة. لم يُسجَّل أي شيء: انتظروا ${seconds} ثانية، ثم عودوا إلى الصفحة السابقة وأعيدوا إرسال النموذج.`,
+  overBudgetShared:
+    'إن كنتم تتشاركون هذا الاتصال (جمعية، مقهى إنترنت، مركز استقبال)، فقد يكون أشخاص آخرون أرسلوا طلبات في الوقت نفسه.',
+  writeUnavailableText: 'لا تستطيع الخدمة تسجيل طلبكم حاليًا. لم يُسجَّل أي شيء: أعيدوا المحاولة بعد لحظات.',
+  badInputTitle: 'قيمة غير مقبولة',
+  badCharacterInForm: (field) =>
+    `يحتوي الحقل «${field}» من النموذج على حرف غير مرئي أو سيئ الترميز، يُضاف غالبًا عند النسخ واللصق: عودوا إلى الصفحة السابقة، وامسحوا هذا الحقل وأعيدوا كتابته بلوحة المفاتيح.`,
+  badCharacterInLink: (field) =>
+    `يحتوي المعامل «${field}» في عنوان الصفحة على حرف غير مرئي أو سيئ الترميز: انسخوا الرابط كاملًا من جديد من البريد الإلكتروني، أو ابدؤوا من الصفحة الرئيسية.`,
+  badShape: (field) =>
+    `الحقل «${field}» ليس على شكل حقل نموذج (نص): عودوا إلى الصفحة السابقة وأرسلوا النموذج من الصفحة.`,
+  free: 'هذا الإجراء مجاني.',
+};
+
+export const common: Catalog<typeof fr> = { fr, en, ar };
