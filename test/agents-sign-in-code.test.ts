@@ -153,7 +153,7 @@ describe('the code', () => {
     const b = await atCodeStep(agent);
     const response = await b.post('/agents/connexion/code', { code: code(agent) });
     assert.equal(response.statusCode, 303);
-    assert.equal(response.headers.location, '/agents');
+    assert.equal(response.headers.location, '/agents/mon-guichet', 'the counter is chosen first');
     assert.equal((await b.get('/agents')).statusCode, 200);
   });
 
@@ -195,7 +195,7 @@ describe('the code', () => {
       b.post('/agents/connexion/code', { code: code(agent) }),
     ]);
     // The other is refused: the code is spent, or the half-done session is gone already.
-    assert.equal(twice.filter((r) => r.headers.location === '/agents').length, 1);
+    assert.equal(twice.filter((r) => r.headers.location === '/agents/mon-guichet').length, 1);
     assert.deepEqual(await liveSessions(agent.id), [{ stage: 'complete' }]);
     assert.equal((await entries(agent.id, 'agent.sign_in')).length, 2, 'the enrolment’s and this one');
   });
@@ -234,7 +234,7 @@ describe('the code', () => {
       b.post('/agents/connexion/code', { code: code(agent, -30_000) }),
       b.post('/agents/connexion/code', { code: code(agent) }),
     ]);
-    assert.equal(both.filter((r) => r.headers.location === '/agents').length, 1);
+    assert.equal(both.filter((r) => r.headers.location === '/agents/mon-guichet').length, 1);
     assert.deepEqual(await liveSessions(agent.id), [{ stage: 'complete' }]);
   });
 

@@ -353,6 +353,7 @@ describe('OpenAPI', () => {
       '/api/v1/requests',
       '/api/v1/requests/{label}',
       '/api/v1/requests/{label}/withdraw',
+      '/api/v1/sites/{id}/calls',
     ]);
     const body = document.paths['/api/v1/bookings'].post.requestBody.content['application/json'].schema;
     assert.deepEqual(sortedKeys(body.properties), ['acceptConditions', 'applicant', 'captcha', 'slotId']);

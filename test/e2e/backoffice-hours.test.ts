@@ -70,7 +70,9 @@ describe('a site manager changes the opening hours', { skip: chromiumSkip }, () 
     await page.locator('#code').fill(totpCode(manager.totpSecret, t.clock.now()));
     await navigateBy(page, page.locator('main form button[type="submit"]').first());
     await check('recovery codes');
-    await navigateBy(page, page.locator('main a[href="/agents"]').first());
+    await navigateBy(page, page.locator('main a[href="/agents/mon-guichet"]').first());
+    await check('counter choice');
+    await navigateBy(page, page.getByRole('link', { name: 'Passer cette étape' }));
     assert.match((await page.locator('main').textContent()) ?? '', /Dominique Laurent/);
     await check('home');
 

@@ -84,7 +84,10 @@ async function signIn(page: Page, check: (name: string) => Promise<void>): Promi
     await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
   }
   await page.locator('.creneau-recovery-codes code').first().waitFor();
-  await navigateBy(page, page.locator('a[href="/agents"].fr-btn'));
+  await navigateBy(page, page.locator('a[href="/agents/mon-guichet"].fr-btn'));
+  // The counter step after sign-in (decision 0041): a manager closing a day sits at none.
+  await check('counter choice');
+  await navigateBy(page, page.getByRole('link', { name: 'Passer cette étape' }));
 }
 
 /** Slots an ordinary applicant is offered between the closed day and the next, by the public API. */

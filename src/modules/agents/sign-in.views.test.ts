@@ -138,7 +138,7 @@ describe('the code pages', () => {
     );
     assert.match(
       page.main.value,
-      /<a class="fr-btn" href="\/agents">Continuer vers l’espace des agents<\/a>/,
+      /<a class="fr-btn" href="\/agents\/mon-guichet">Continuer vers l’espace des agents<\/a>/,
     );
   });
 
