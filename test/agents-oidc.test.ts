@@ -202,7 +202,10 @@ describe('a sign-in through the federation', () => {
       const step = await t.app.inject({ method: 'GET', url: CONTINUE, headers: { accept: 'text/html' } });
       assert.equal(step.statusCode, 200);
       assert.match(step.body, /<meta http-equiv="refresh" content="0;url=\/agents\/mon-guichet">/);
-      assert.match(step.body, /<a class="fr-btn" href="\/agents\/mon-guichet">Accéder à l’espace des agents<\/a>/);
+      assert.match(
+        step.body,
+        /<a class="fr-btn" href="\/agents\/mon-guichet">Accéder à l’espace des agents<\/a>/,
+      );
       const home = await t.app.inject({
         method: 'GET',
         url: '/agents',
