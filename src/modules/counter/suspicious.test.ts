@@ -18,6 +18,7 @@ const booking = (
   networkKey: null,
   lastName: reference.repeat(8),
   firstName: 'Prénom',
+  kind: 'booking' as const,
   ...over,
 });
 
@@ -45,7 +46,7 @@ describe('the suspicious bookings’ groups', () => {
       booking('E', { lastName: 'Martin', firstName: 'Lucie', networkKey: 'bb' }),
     ]);
     assert.deepEqual(
-      groups.map((g) => [g.reason, g.bookings.map((b) => b.reference)]),
+      groups.map((g) => [g.reason, g.members.map((b) => b.reference)]),
       [
         ['email', ['A', 'B']],
         ['phone', ['B', 'C']],
