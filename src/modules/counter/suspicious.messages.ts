@@ -2,6 +2,9 @@ import type { Catalog } from '../web/i18n.ts';
 
 // The texts of the back office's suspicious-bookings review.
 
+/** The parts of a sentence that are not empty, joined. */
+const both = (a: string, b: string, separator: string) => [a, b].filter(Boolean).join(separator);
+
 const fr = {
   title: 'Réservations suspectes',
   intro:
@@ -33,7 +36,7 @@ const fr = {
   reason: 'Motif (communiqué aux personnes)',
   submit: 'Annuler les rendez-vous et clore les demandes cochés',
   done: (count: number, closed = 0) =>
-    `${count} rendez-vous annulés${closed > 0 ? `, ${closed} demande${closed > 1 ? 's' : ''} close${closed > 1 ? 's' : ''}` : ''} ; chaque personne est prévenue.`,
+    `${both(count > 0 || closed === 0 ? `${count} rendez-vous annulés` : '', closed > 0 ? `${closed} demande${closed > 1 ? 's' : ''} close${closed > 1 ? 's' : ''}` : '', ', ')} ; chaque personne est prévenue.`,
   labels: { references: 'Rendez-vous', labels: 'Demandes', reason: 'Motif' } as Record<string, string>,
 };
 
@@ -62,7 +65,7 @@ const en: typeof fr = {
   reason: 'Reason (sent to the persons)',
   submit: 'Cancel the ticked appointments and close the ticked requests',
   done: (count, closed = 0) =>
-    `${count} appointments cancelled${closed > 0 ? `, ${closed} request${closed > 1 ? 's' : ''} closed` : ''}; each person is told.`,
+    `${both(count > 0 || closed === 0 ? `${count} appointments cancelled` : '', closed > 0 ? `${closed} request${closed > 1 ? 's' : ''} closed` : '', ', ')}; each person is told.`,
   labels: { references: 'Appointments', labels: 'Requests', reason: 'Reason' },
 };
 
@@ -91,7 +94,7 @@ const ar: typeof fr = {
   reason: 'السبب (يُبلَّغ إلى الأشخاص)',
   submit: 'إلغاء المواعيد وإغلاق الطلبات المؤشَّر عليها',
   done: (count, closed = 0) =>
-    `أُلغي ${count} موعد${closed > 0 ? `، وأُغلق ${closed} طلب` : ''}؛ وأُبلغ كل شخص.`,
+    `${both(count > 0 || closed === 0 ? `أُلغي ${count} موعد` : '', closed > 0 ? `أُغلق ${closed} طلب` : '', '، و')}؛ وأُبلغ كل شخص.`,
   labels: { references: 'المواعيد', labels: 'الطلبات', reason: 'السبب' },
 };
 
