@@ -187,7 +187,7 @@ describe('requests in the suspicious review', () => {
       ['+33612345678', '+33612345678'],
       'one SMS for the booking, one for the request',
     );
-    assert.ok(sms.some((m) => m.text.includes(`demande de RDV n° ${label}`)));
+    assert.ok(sms.some((m) => m.text.includes(`demande de RDV ${label}`)));
 
     const retry = await act({ references: [reference], labels: [label], reason });
     assert.deepEqual(retry.json(), { revoked: 0, closed: 0 }, 'a retry closes and tells nobody again');

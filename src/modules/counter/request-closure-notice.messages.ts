@@ -10,7 +10,7 @@ const fr = {
   contact:
     'Si vous pensez qu’il s’agit d’une erreur, contactez la préfecture en indiquant le numéro de votre demande.',
   sms: (label: string) =>
-    `La préfecture a clos votre demande de RDV n° ${label} : elle ne participe plus aux tirages. Motif dans votre e-mail.`,
+    `La préfecture a clos votre demande de RDV ${label} : elle ne participe plus aux tirages. Motif dans votre e-mail.`,
 };
 
 const en: typeof fr = {
