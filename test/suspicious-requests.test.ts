@@ -283,3 +283,40 @@ describe('the review page with requests', () => {
     assert.equal((await requestRow(b.id)).status, 'waiting');
   });
 });
+
+describe('the review page refusing a request no longer waiting', () => {
+  test('409 in the page’s language, naming the request, linked from the error summary', async () => {
+    const a = await ask(740, { phone: '+33655554444', lastName: 'Mensah', firstName: 'Kofi' });
+    await ask(741, { phone: '+33655554444', lastName: 'Adjei', firstName: 'Ama' });
+    const agent = await createAgent(t.database.db, t.config, {
+      grants: [{ role: 'administrator', scope: scope('74') }],
+    });
+    const cookie = await signedInCookie(t.database.db, t.config, agent.id, t.clock.now());
+    const page = await t.app.inject({ url: '/agents/signalements', headers: { cookie } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const csrfCookie = page.cookies.find((c) => c.name === 'csrf')?.value ?? '';
+    // Withdrawn by the person while the page was open.
+    await t.database.db
+      .updateTable('request')
+      .set({ status: 'withdrawn', closed_at: t.clock.now() })
+      .where('id', '=', a.id)
+      .execute();
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/agents/signalements?lang=en',
+      headers: {
+        cookie: `${cookie}; csrf=${csrfCookie}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: new URLSearchParams([
+        ['_csrf', csrf],
+        [`req-${a.label}`, '1'],
+        ['reason', 'Same phone for two identities'],
+      ]).toString(),
+    });
+    assert.equal(refused.statusCode, 409, refused.body);
+    assert.ok(refused.body.includes(`These requests are no longer waiting: ${a.label}. Untick them.`));
+    assert.match(refused.body, /href="#labels"/);
+    assert.match(refused.body, /id="labels"/);
+  });
+});

@@ -38,7 +38,7 @@ export function suspiciousView(page: PageContext, model: SuspiciousPage): PageVi
       ? html`<p>${m.none}</p>`
       : html`<form method="post" action="/agents/signalements">
 ${csrfField(page.csrf)}
-<div id="references">${groups}</div>
+<div id="references"><div id="labels">${groups}</div></div>
 ${input({ name: 'reason', label: m.reason, required: true, errors })}
 <button class="fr-btn" type="submit">${m.submit}</button>
 </form>`;
