@@ -34,6 +34,8 @@ interface Place {
   agentId: number;
   /** A confirmed booking of the place, for its revocation. */
   bookingReference: string;
+  /** A waiting request of the place's draw offer, for its closure. */
+  requestLabel: string;
 }
 
 interface Action {
@@ -262,6 +264,16 @@ const API: readonly Action[] = [
     }),
   },
   {
+    // Allowed: closed once, then answered the same (nothing more closed).
+    name: 'close selected requests (labels in the JSON body)',
+    permission: 'booking.revoke',
+    request: (p) => ({
+      method: 'POST',
+      url: '/api/v1/admin/bookings/revocations',
+      body: { labels: [p.requestLabel], reason: 'Demandes multiples' },
+    }),
+  },
+  {
     name: 'read an agent',
     permission: 'agent.manage',
     request: (p) => ({ method: 'GET', url: `/api/v1/admin/agents/${p.agentId}` }),
@@ -409,6 +421,21 @@ async function placeIn(departmentCode: string, name: string): Promise<Place> {
     grants: [{ role: 'agent', scope: { kind: 'site', siteId: site.id, departmentCode } }],
   });
   const bookingReference = await bookingIn(offer.id, procedure.id, departmentCode);
+  const requestLabel = `${departmentCode}MATR1CE0`;
+  await db
+    .insertInto('request')
+    .values({
+      label: requestLabel,
+      procedure_id: drawProcedure.id,
+      identity_key: `F:${departmentCode}00000002`,
+      email_key: `demande.${departmentCode}@example.org`,
+      last_name: 'Matrice',
+      first_name: 'Awa',
+      birth_date: '1991-05-13',
+      email: `demande.${departmentCode}@example.org`,
+      site_ids: [site.id],
+    })
+    .execute();
   return {
     departmentCode,
     siteId: site.id,
@@ -416,6 +443,7 @@ async function placeIn(departmentCode: string, name: string): Promise<Place> {
     drawOfferId: drawOffer.id,
     agentId: agent.id,
     bookingReference,
+    requestLabel,
   };
 }
 
@@ -543,6 +571,12 @@ describe('authorization matrix', () => {
       .executeTakeFirstOrThrow();
     assert.equal(outOfScopeBooking.status, 'pending');
     assert.equal(outOfScopeBooking.last_name, 'Matrice');
+    const outOfScopeRequest = await db
+      .selectFrom('request')
+      .select('status')
+      .where('label', '=', outOfScope.requestLabel)
+      .executeTakeFirstOrThrow();
+    assert.equal(outOfScopeRequest.status, 'waiting');
     const draws = await db.selectFrom('draw').select('id').execute();
     assert.deepEqual(draws, []);
     const permits = await db

@@ -116,6 +116,7 @@ describe('page contents', () => {
     const body = await page('/donnees-personnelles');
     assert.match(body, /la préfecture du département où vous prenez rendez-vous/);
     assert.match(body, /supprimées trois mois après sa date/);
+    assert.match(body, /Une demande de tirage au sort est conservée tant qu’elle attend/);
     assert.match(body, /droit d’accès, de rectification, d’effacement et de limitation/);
     assert.match(
       body,

@@ -28,6 +28,7 @@ import * as m0026 from './migrations/0026-network-keys.ts';
 import * as m0027 from './migrations/0027-identity-corrections.ts';
 import * as m0028 from './migrations/0028-session-site.ts';
 import * as m0029 from './migrations/0029-availability-samples.ts';
+import * as m0030 from './migrations/0030-request-closures.ts';
 import type { Database } from './schema.ts';
 
 // DATE columns come back as 'YYYY-MM-DD' strings rather than Dates at local midnight: a birth date
@@ -150,6 +151,7 @@ const migrations: Record<string, Migration> = {
   '0027-identity-corrections': m0027,
   '0028-session-site': m0028,
   '0029-availability-samples': m0029,
+  '0030-request-closures': m0030,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

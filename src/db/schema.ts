@@ -415,6 +415,10 @@ export interface RequestTable {
   closed_at: Timestamp | null;
   /** The keyed hash of the applicant's network (migration 0026; protection/network-key.ts), 32 bytes. */
   network_key: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  /** The office's reason when an agent closed it (migration 0030); null for any other ending. */
+  closed_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The agent who closed it. */
+  closed_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface RequestEmailActivityTable {

@@ -6,14 +6,16 @@ import { applicant, createFixture } from '../helpers/fixtures.ts';
 import { describeViolations, wcagViolations } from './helpers/a11y.ts';
 import { chromiumSkip, type E2E, E2E_SECRET_KEY, startE2E } from './helpers/browser.ts';
 
-// The suspicious-bookings review (decisions 0038, 0043) in a browser, behind a trusted proxy: bookings
-// made from one network appear as "Même adresse réseau (réseau n° 1)"; the page, its error state and
-// its English and Arabic versions are axe-clean; a ticked group is revoked with a reason.
+// The suspicious-bookings review (decisions 0038, 0043, 0048) in a browser, behind a trusted proxy:
+// bookings and a draw request made from one network appear as "Même adresse réseau (réseau n° 1)";
+// the page, its error state and its English and Arabic versions are axe-clean; a ticked group is
+// revoked (bookings) and closed (the request) with a reason.
 
 let e: E2E;
 let adminId: number;
 const config = parseConfig({ SECRET_KEY: E2E_SECRET_KEY });
 const references: string[] = [];
+let label = '';
 
 before(async () => {
   if (chromiumSkip) return;
@@ -34,6 +36,35 @@ before(async () => {
     assert.equal(response.status, 201, text);
     references.push((JSON.parse(text) as { reference: string }).reference);
   }
+  // The same procedure offered by draw at a sous-préfecture, and a request from the same network.
+  const site = await db
+    .insertInto('site')
+    .values({
+      department_code: '74',
+      name: 'Antenne de Cluses (essai)',
+      kind: 'sous_prefecture',
+      address: '1 rue de la Gare',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('offer')
+    .values({ procedure_id: fixture.procedureId, site_id: site.id, channel: 'draw' })
+    .execute();
+  const request = await fetch(`${e.url}/api/v1/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': '2001:db8:55:1::3' },
+    body: JSON.stringify({
+      procedureId: fixture.procedureId,
+      siteIds: [site.id],
+      halfDays: [],
+      acceptConditions: true,
+      applicant: applicant(703, { lastName: 'Okafor', firstName: 'Chidi' }),
+    }),
+  });
+  const asked = await request.text();
+  assert.equal(request.status, 201, asked);
+  label = (JSON.parse(asked) as { label: string }).label;
   const admin = await createAgent(db, config, { grants: [{ role: 'administrator', scope: scope('74') }] });
   adminId = admin.id;
 });
@@ -67,10 +98,14 @@ describe('the suspicious-bookings review in a browser', { skip: chromiumSkip }, 
     // DSFR draws the box over the visually hidden input.
     for (const reference of references)
       await table.locator(`input[name="ref-${reference}"]`).check({ force: true });
+    await table.locator(`input[name="req-${label}"]`).check({ force: true });
     await page.fill('#reason', 'Réservations multiples depuis un même réseau');
     await page.locator('form[action="/agents/signalements"] button[type="submit"]').click();
     await page.waitForSelector('.fr-alert--success');
-    assert.match((await page.locator('.fr-alert--success').textContent()) ?? '', /2 rendez-vous annulés/);
+    assert.match(
+      (await page.locator('.fr-alert--success').textContent()) ?? '',
+      /2 rendez-vous annulés, 1 demande close/,
+    );
     await check('the review after the revocation');
     assert.deepEqual(problems, []);
   });

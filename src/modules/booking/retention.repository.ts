@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { BookingStatus } from './statuses.ts';
 
@@ -39,6 +40,33 @@ export async function deleteBookingsEndedBefore(db: Executor, limit: Date): Prom
 }
 
 /**
+ * Deletes the requests that left the queue (won, withdrawn, closed) before `limit` and that no booking
+ * still comes from — a won request waits for its booking's own deletion — with their tokens and draw
+ * entries (decision 0048: the published bundles name them by label only); returns how many.
+ */
+export async function deleteRequestsEndedBefore(db: Executor, limit: Date): Promise<number> {
+  const deleted = await db
+    .deleteFrom('request')
+    .where('status', '<>', 'waiting')
+    .where((eb) =>
+      eb.or([
+        eb('closed_at', '<', limit),
+        eb.and([eb('closed_at', 'is', null), eb('updated_at', '<', limit)]),
+      ]),
+    )
+    .where('booking_id', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('booking').select(sql`1`.as('one')).whereRef('booking.request_id', '=', 'request.id'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
+}
+
+/**
  * Erases the network keys of bookings no longer active and of requests no longer waiting: the review
  * compares active rows only, so a key has no use once its row has left them (decision 0043).
  */
@@ -57,9 +85,10 @@ export async function eraseIdleNetworkKeys(db: Executor, active: readonly Bookin
     .execute();
 }
 
-/** Deletes the counters of addresses without an active booking. */
+/** Deletes the counters of addresses without an active booking, or without a live request. */
 export async function deleteIdleAddressCounters(db: Executor): Promise<void> {
   await db.deleteFrom('email_activity').where('active', '=', 0).execute();
+  await db.deleteFrom('request_email_activity').where('live', '=', 0).execute();
 }
 
 /** Deletes the spent proof-of-work challenges and the manage links that expired before `limit`. */

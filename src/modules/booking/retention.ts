@@ -4,6 +4,7 @@ import {
   deleteExpiredProofs,
   deleteIdleAddressCounters,
   deleteNotificationsBefore,
+  deleteRequestsEndedBefore,
   eraseIdleNetworkKeys,
   retireBookings,
 } from './retention.repository.ts';
@@ -27,9 +28,10 @@ export const RETENTION_EXIT: Readonly<Partial<Record<BookingStatus, BookingStatu
 
 /**
  * Deletes what the retention policy no longer allows keeping (PRODUCT §2.6): bookings — with their
- * tokens — whose appointment ended more than RETENTION_DAYS ago, notifications as old, counters of
- * addresses with no active booking, and the network keys of rows no longer active (bookings, requests).
- * Returns how many bookings were deleted.
+ * tokens — whose appointment ended more than RETENTION_DAYS ago, requests that left the queue as long
+ * ago and no longer lead to a booking (decision 0048), notifications as old, counters of addresses with
+ * no active booking or live request, and the network keys of rows no longer active (bookings,
+ * requests). Returns how many bookings were deleted.
  */
 export async function purgePersonalData(db: Db, now: Date): Promise<number> {
   const limit = new Date(now.getTime() - RETENTION_DAYS * 24 * 60 * 60 * 1000);
@@ -43,6 +45,8 @@ export async function purgePersonalData(db: Db, now: Date): Promise<number> {
       await retireBookings(trx, { from, to, endedBefore: limit });
     }
     const deleted = await deleteBookingsEndedBefore(trx, limit);
+    // After the bookings: a won request goes once the booking it led to is gone.
+    await deleteRequestsEndedBefore(trx, limit);
     await eraseIdleNetworkKeys(trx, ACTIVE_BOOKING_STATUSES);
     await deleteIdleAddressCounters(trx);
     await deleteExpiredProofs(trx, { challenges: limit, accessTokens: now });

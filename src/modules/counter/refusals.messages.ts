@@ -25,7 +25,8 @@ const fr = {
     'to.before_from': 'La fin doit être après le début.',
     'to.too_long': `La période couvre ${PERIOD_MAX_DAYS} jours au plus.`,
     'siteId.required': 'Choisissez le service.',
-    'references.count': 'Cochez au moins un rendez-vous (500 au plus).',
+    'references.count': 'Cochez au moins un rendez-vous ou une demande (500 au plus).',
+    'labels.not_waiting': 'Ces demandes ne sont plus en attente : {labels}. Décochez-les.',
   } as Record<string, string>,
   revocation: {
     booking_not_found: 'Aucun rendez-vous ne porte cette référence dans votre périmètre.',
@@ -33,6 +34,7 @@ const fr = {
   } as Record<string, string>,
   review: {
     booking_not_found: 'Au moins une référence ne désigne aucun rendez-vous de votre périmètre.',
+    request_not_found: 'Au moins un numéro ne désigne aucune demande de votre périmètre.',
   } as Record<string, string>,
   priority: {
     token_invalid: 'Ce lien est invalide. Vérifiez qu’il est complet, ou demandez un nouveau lien.',
@@ -56,7 +58,8 @@ const en: typeof fr = {
     'to.before_from': 'The end must come after the start.',
     'to.too_long': `The period covers ${PERIOD_MAX_DAYS} days at most.`,
     'siteId.required': 'Choose the office.',
-    'references.count': 'Tick at least one appointment (500 at most).',
+    'references.count': 'Tick at least one appointment or request (500 at most).',
+    'labels.not_waiting': 'These requests are no longer waiting: {labels}. Untick them.',
   },
   revocation: {
     booking_not_found: 'No appointment in your scope has this reference.',
@@ -64,6 +67,7 @@ const en: typeof fr = {
   },
   review: {
     booking_not_found: 'At least one reference names no appointment in your scope.',
+    request_not_found: 'At least one number names no request in your scope.',
   },
   priority: {
     token_invalid: 'This link is not valid. Check that it is complete, or ask for a new link.',
@@ -87,7 +91,8 @@ const ar: typeof fr = {
     'to.before_from': 'يجب أن تأتي النهاية بعد البداية.',
     'to.too_long': `لا تتجاوز الفترة ${PERIOD_MAX_DAYS} يومًا.`,
     'siteId.required': 'يرجى اختيار المكتب.',
-    'references.count': 'يرجى تحديد موعد واحد على الأقل (500 موعد على الأكثر).',
+    'references.count': 'يرجى تحديد موعد أو طلب واحد على الأقل (500 على الأكثر).',
+    'labels.not_waiting': 'لم تعد هذه الطلبات قيد الانتظار: {labels}. يرجى إلغاء التأشير عليها.',
   },
   revocation: {
     booking_not_found: 'لا يوجد ضمن نطاق صلاحياتكم أي موعد يحمل هذا المرجع.',
@@ -95,6 +100,7 @@ const ar: typeof fr = {
   },
   review: {
     booking_not_found: 'مرجع واحد على الأقل لا يدل على أي موعد ضمن نطاق صلاحياتكم.',
+    request_not_found: 'رقم واحد على الأقل لا يدل على أي طلب ضمن نطاق صلاحياتكم.',
   },
   priority: {
     token_invalid: 'هذا الرابط غير صالح. تحققوا من أنه كامل، أو اطلبوا رابطًا جديدًا.',
@@ -117,11 +123,13 @@ export function refusalText(locale: Locale, page: RefusalPage, refusal: Refusal)
   return m[page][refusal.code] ?? (locale === 'fr' ? refusal.message : m.other);
 }
 
-/** Field errors with their message in the page's language (by field and code). */
+/** Field errors with their message in the page's language (by field and code, `{param}` filled in). */
 export function fieldErrorsIn(locale: Locale, errors: FieldError[]): FieldError[] {
   const m = messagesFor(refusalMessages, locale);
-  return errors.map((e) => ({
-    ...e,
-    message: m.fields[`${e.field}.${e.code}`] ?? (locale === 'fr' ? e.message : m.other),
-  }));
+  const filled = (text: string, e: FieldError) =>
+    text.replace(/\{(\w+)\}/g, (_, name: string) => String(e.params?.[name] ?? ''));
+  return errors.map((e) => {
+    const text = m.fields[`${e.field}.${e.code}`];
+    return { ...e, message: text ? filled(text, e) : locale === 'fr' ? e.message : m.other };
+  });
 }

@@ -102,7 +102,7 @@ function isRevocable(status: string): boolean {
   return status === 'pending' || status === 'confirmed';
 }
 
-interface AuditOf {
+export interface AuditOf {
   action: string;
   target: { type: string; id: string | number | null };
   place: { departmentCode?: string | null | undefined; siteId?: number | null };
@@ -121,32 +121,41 @@ export async function revokeAll(
   audit: AuditOf,
 ): Promise<string[]> {
   const now = deps.clock.now();
-  const revoked = await deps.db.transaction().execute(async (trx) => {
-    const ids = await revokeActiveBookings(trx, scope, { reason, now });
-    const references: string[] = [];
-    for (const id of ids) references.push(await givePriority(trx, deps, acting, id, now));
-    await recordAudit(
-      trx,
-      acting.actor,
-      {
-        action: audit.action,
-        target: audit.target,
-        place: audit.place,
-        after: {
-          reason,
-          revoked: ids.length,
-          references,
-          ...(audit.period
-            ? { from: audit.period.from.toISOString(), to: audit.period.to.toISOString() }
-            : {}),
-        },
-      },
-      now,
-    );
-    return ids;
-  });
+  const revoked = await deps.db
+    .transaction()
+    .execute((trx) => revokeInTransaction(trx, deps, acting, { scope, reason, audit, now }));
   if (revoked.length > 0) deps.wakeOutbox?.();
   return revoked;
+}
+
+/** `revokeAll`'s work in the caller's transaction (a bulk action that closes requests in the same one). */
+export async function revokeInTransaction(
+  trx: Transaction<Database>,
+  deps: RevocationDeps,
+  acting: Acting,
+  input: { scope: RevocationScope; reason: string; audit: AuditOf; now: Date },
+): Promise<string[]> {
+  const { scope, reason, audit, now } = input;
+  const ids = await revokeActiveBookings(trx, scope, { reason, now });
+  const references: string[] = [];
+  for (const id of ids) references.push(await givePriority(trx, deps, acting, id, now));
+  await recordAudit(
+    trx,
+    acting.actor,
+    {
+      action: audit.action,
+      target: audit.target,
+      place: audit.place,
+      after: {
+        reason,
+        revoked: ids.length,
+        references,
+        ...(audit.period ? { from: audit.period.from.toISOString(), to: audit.period.to.toISOString() } : {}),
+      },
+    },
+    now,
+  );
+  return ids;
 }
 
 /** The freed seat's event, the person's priority, and their notice (email and SMS). Answers the reference. */

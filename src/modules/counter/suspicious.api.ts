@@ -29,6 +29,7 @@ const ReviewSchema = Type.Object({
       group: GroupLabelSchema,
       bookings: Type.Array(
         Type.Object({
+          kind: Type.Literal('booking'),
           reference: Type.String(),
           status: Type.String(),
           start: Type.String(),
@@ -39,17 +40,53 @@ const ReviewSchema = Type.Object({
           reasons: Type.Array(Type.Object({ kind: ReasonSchema, group: GroupLabelSchema })),
         }),
       ),
+      /** The waiting requests of the draw queue in the group (decision 0048). */
+      requests: Type.Array(
+        Type.Object({
+          kind: Type.Literal('request'),
+          label: Type.String({ description: 'The receipt number, to send back in `labels` to close it' }),
+          status: Type.String({ description: 'waiting' }),
+          procedure: Type.String({ description: 'The procedure’s title' }),
+          siteIds: Type.Array(Type.Integer()),
+          offices: Type.Array(Type.String(), { description: 'The names of the offices it accepts' }),
+          createdAt: Type.String({ format: 'date-time' }),
+          lastName: Type.String(),
+          firstName: Type.String(),
+          reasons: Type.Array(Type.Object({ kind: ReasonSchema, group: GroupLabelSchema })),
+        }),
+      ),
     }),
   ),
 });
 
 const BulkBodySchema = Type.Object(
   {
-    references: Type.Array(Type.String({ maxLength: 40 }), { maxItems: BULK_MAX }),
+    references: Type.Optional(
+      Type.Array(Type.String({ maxLength: 40 }), {
+        maxItems: BULK_MAX,
+        description: 'The bookings to revoke, by reference',
+      }),
+    ),
+    labels: Type.Optional(
+      Type.Array(Type.String({ maxLength: 40 }), {
+        maxItems: BULK_MAX,
+        description:
+          'The waiting requests to close, by label (status closed with the reason; 409 `request_not_waiting` naming any that left the queue otherwise)',
+      }),
+    ),
     reason: Type.String({ maxLength: 2000 }),
   },
   { additionalProperties: false },
 );
+
+const BulkDoneSchema = Type.Object({
+  revoked: PeriodRevokedSchema.properties.revoked,
+  closed: Type.Optional(
+    Type.Integer({
+      description: 'Requests this call closed (each person notified once), when labels were sent',
+    }),
+  ),
+});
 
 /** The suspicious-bookings review and its bulk revocation (ADMIN_API). */
 export const suspiciousAdminApiPlugin: ModulePlugin = async (app, { ctx }) => {
@@ -61,7 +98,7 @@ export const suspiciousAdminApiPlugin: ModulePlugin = async (app, { ctx }) => {
       schema: {
         tags: ['admin: revocations'],
         summary:
-          'Active bookings grouped by shared email address, phone, network (a keyed hash, never shown) or near-identical names (permission fraud.review)',
+          'Active bookings and waiting requests grouped by shared email address, phone, network (a keyed hash, never shown) or near-identical names (permission fraud.review)',
         security: ADMIN_SECURITY,
         querystring: ReviewQuerySchema,
         response: { 200: ReviewSchema, 503: ErrorSchema, ...ADMIN_ERRORS },
@@ -79,10 +116,10 @@ export const suspiciousAdminApiPlugin: ModulePlugin = async (app, { ctx }) => {
       schema: {
         tags: ['admin: revocations'],
         summary:
-          'Revoke selected bookings with one reason, all or none (booking.revoke on each); each person notified once',
+          'Revoke selected bookings and close selected waiting requests with one reason, all or none (booking.revoke on each one’s offices); each person notified once',
         security: ADMIN_SECURITY,
         body: BulkBodySchema,
-        response: { 200: PeriodRevokedSchema, 503: ErrorSchema, ...ADMIN_ERRORS },
+        response: { 200: BulkDoneSchema, 409: ErrorSchema, 503: ErrorSchema, ...ADMIN_ERRORS },
       },
     },
     async (request) => revokeSelected(deps, actingOf(request, ctx), request.body),

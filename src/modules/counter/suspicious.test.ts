@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { editDistance, normalisedEmail, normalisedName, suspiciousGroups } from './suspicious.ts';
+import {
+  editDistance,
+  labelGroups,
+  normalisedEmail,
+  normalisedName,
+  suspiciousGroups,
+} from './suspicious.ts';
 
 const booking = (
   reference: string,
@@ -18,6 +24,7 @@ const booking = (
   networkKey: null,
   lastName: reference.repeat(8),
   firstName: 'Prénom',
+  kind: 'booking' as const,
   ...over,
 });
 
@@ -45,7 +52,7 @@ describe('the suspicious bookings’ groups', () => {
       booking('E', { lastName: 'Martin', firstName: 'Lucie', networkKey: 'bb' }),
     ]);
     assert.deepEqual(
-      groups.map((g) => [g.reason, g.bookings.map((b) => b.reference)]),
+      groups.map((g) => [g.reason, g.members.map((b) => b.reference)]),
       [
         ['email', ['A', 'B']],
         ['phone', ['B', 'C']],
@@ -53,5 +60,27 @@ describe('the suspicious bookings’ groups', () => {
         ['name', ['C', 'D']],
       ],
     );
+  });
+
+  test('a request and a booking sharing a phone are one group; each row keeps its kind and groups', () => {
+    const request = {
+      ...booking('R', { phone: '+33611112222', email: 'r2@example.org' }),
+      kind: 'request' as const,
+    };
+    const { groups, reasonsOf } = labelGroups(
+      suspiciousGroups([booking('A', { phone: '+33611112222' }), request, booking('R', {})]),
+    );
+    assert.deepEqual(
+      groups.map((g) => [g.group, g.members.map((m) => `${m.kind}:${m.reference}`)]),
+      [
+        ['phone-1', ['booking:A', 'request:R']],
+        ['name-1', ['request:R', 'booking:R']],
+      ],
+    );
+    assert.deepEqual(reasonsOf(request), [
+      { kind: 'phone', group: 'phone-1' },
+      { kind: 'name', group: 'name-1' },
+    ]);
+    assert.deepEqual(reasonsOf({ kind: 'booking', reference: 'R' }), [{ kind: 'name', group: 'name-1' }]);
   });
 });

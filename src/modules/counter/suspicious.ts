@@ -1,11 +1,16 @@
-// The grouping of the suspicious-bookings review (issue 10 point 7, seeds/004; decisions 0038, 0043):
-// active bookings that share an email address (once normalised), a phone number, a network (the keyed
-// hash of a subscriber's range), or near-identical names. Pure: the repository reads the bookings,
-// this decides the groups and their reasons.
+// The grouping of the suspicious-bookings review (issue 10 point 7, seeds/004; decisions 0038, 0043,
+// 0048): active bookings and waiting requests that share an email address (once normalised), a phone
+// number, a network (the keyed hash of a subscriber's range), or near-identical names. Pure: the
+// repositories read the rows, this decides the groups and their reasons.
 
 export type SuspicionReason = 'email' | 'phone' | 'network' | 'name';
 
+/** An appointment (booking) or a request of the draw queue: one group may hold both. */
+export type CandidateKind = 'booking' | 'request';
+
 export interface Candidate {
+  kind: CandidateKind;
+  /** The booking's reference, or the request's label. */
   reference: string;
   email: string;
   phone: string | null;
@@ -17,7 +22,7 @@ export interface Candidate {
 
 export interface SuspiciousGroup<C extends Candidate = Candidate> {
   reason: SuspicionReason;
-  bookings: C[];
+  members: C[];
 }
 
 /**
@@ -81,7 +86,7 @@ function byKey<C extends Candidate>(
     const k = key(c);
     if (k) groups.set(k, [...(groups.get(k) ?? []), c]);
   }
-  return [...groups.values()].filter((g) => g.length > 1).map((bookings) => ({ reason, bookings }));
+  return [...groups.values()].filter((g) => g.length > 1).map((members) => ({ reason, members }));
 }
 
 /** Clusters of near-identical names (single linkage): A~B and B~C put A, B and C together. */
@@ -99,12 +104,12 @@ function byName<C extends Candidate>(candidates: readonly C[]): SuspiciousGroup<
   candidates.forEach((c, i) => {
     clusters.set(root(i), [...(clusters.get(root(i)) ?? []), c]);
   });
-  return [...clusters.values()].filter((g) => g.length > 1).map((bookings) => ({ reason: 'name', bookings }));
+  return [...clusters.values()].filter((g) => g.length > 1).map((members) => ({ reason: 'name', members }));
 }
 
 /**
- * Every group of two or more bookings, by email, then phone, then network, then names; a booking may
- * be in several.
+ * Every group of two or more rows, by email, then phone, then network, then names; a row may be in
+ * several.
  */
 export function suspiciousGroups<C extends Candidate>(candidates: readonly C[]): SuspiciousGroup<C>[] {
   return [
@@ -121,7 +126,7 @@ export interface LabelledGroup<C extends Candidate = Candidate> extends Suspicio
   group: string;
 }
 
-/** The groups numbered within their kind, in order, and for each booking every group it is in. */
+/** The groups numbered within their kind, in order, and for each row every group it is in. */
 export function labelGroups<C extends Candidate>(groups: readonly SuspiciousGroup<C>[]) {
   const counts = new Map<SuspicionReason, number>();
   const labelled: LabelledGroup<C>[] = groups.map((g) => {
@@ -130,8 +135,13 @@ export function labelGroups<C extends Candidate>(groups: readonly SuspiciousGrou
     return { ...g, number, group: `${g.reason}-${number}` };
   });
   const reasons = new Map<string, { kind: SuspicionReason; group: string }[]>();
+  // A label and a reference never look alike, but the kind keeps the two namespaces apart anyway.
+  const key = (c: Pick<Candidate, 'kind' | 'reference'>) => `${c.kind}:${c.reference}`;
   for (const g of labelled)
-    for (const b of g.bookings)
-      reasons.set(b.reference, [...(reasons.get(b.reference) ?? []), { kind: g.reason, group: g.group }]);
-  return { groups: labelled, reasonsOf: (reference: string) => reasons.get(reference) ?? [] };
+    for (const c of g.members)
+      reasons.set(key(c), [...(reasons.get(key(c)) ?? []), { kind: g.reason, group: g.group }]);
+  return {
+    groups: labelled,
+    reasonsOf: (c: Pick<Candidate, 'kind' | 'reference'>) => reasons.get(key(c)) ?? [],
+  };
 }

@@ -36,6 +36,8 @@ export interface EventInputs {
   'request.submitted': { requestId: string; tokens: { manage: string }; params: { updated: boolean } };
   /** The person withdrew their request. */
   'request.withdrawn': { requestId: string };
+  /** The office closed the waiting request (its reason on the request, migration 0030). */
+  'request.closed': { requestId: string };
   /** A request for the identity of this live request was sent online from another address: not applied. */
   'request.claimed': { requestId: string };
   /** What the address typed in that submission receives (lower case): the request exists elsewhere. */

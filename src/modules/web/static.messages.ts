@@ -64,6 +64,7 @@ const privacyFr: StaticPage = {
       heading: 'Durée de conservation',
       items: [
         'Les données d’un rendez-vous sont supprimées trois mois après sa date, ou après son annulation ou son expiration.',
+        'Une demande de tirage au sort est conservée tant qu’elle attend. Retirée, close ou non retenue, elle est supprimée trois mois plus tard ; si elle a donné un rendez-vous, elle est supprimée avec lui. Le tirage publié ne la désigne que par son numéro.',
         'Les journaux techniques sont conservés un an.',
         'Les actions des agents sur votre rendez-vous (une correction d’identité, par exemple) sont inscrites au journal d’audit de la préfecture : les données personnelles qu’il en garde sont effacées au bout d’un an, et les entrées elles-mêmes au bout de cinq ans.',
       ],
@@ -137,6 +138,7 @@ const privacyEn: StaticPage = {
       heading: 'Retention',
       items: [
         'The data of an appointment is deleted three months after its date, or after it was cancelled or expired.',
+        'A request for a draw is kept while it waits. Once withdrawn, closed or not granted, it is deleted three months later; if it led to an appointment, it is deleted with it. The published draw names it only by its number.',
         'Technical logs are kept for one year.',
         'The agents’ actions on your appointment (an identity correction, for instance) are written to the préfecture’s audit log: the personal data it keeps of them is erased after one year, and the entries themselves after five years.',
       ],

@@ -14,6 +14,7 @@ import { drawWon } from './draw-won.ts';
 import { manageLinkRequested } from './manage-link-requested.ts';
 import { permitReady } from './permit-ready.ts';
 import { requestClaimed, requestIdentityInUse } from './request-claimed.ts';
+import { requestClosed } from './request-closed.ts';
 import { requestSubmitted } from './request-submitted.ts';
 import { requestWithdrawn } from './request-withdrawn.ts';
 
@@ -30,6 +31,7 @@ export const notifiers: { [E in EventName]: Notifier<E> } = {
   'agent.locked': agentLocked,
   'request.submitted': requestSubmitted,
   'request.withdrawn': requestWithdrawn,
+  'request.closed': requestClosed,
   'request.claimed': requestClaimed,
   'request.identity_in_use': requestIdentityInUse,
   'draw.won': drawWon,
