@@ -44,6 +44,8 @@ const PATHS: Record<BookingStatus, BookingStatus[]> = {
   ...LOOP_PATHS,
 };
 
+const LOOP_STATUSES = new Set<BookingStatus>(Object.keys(LOOP_PATHS) as BookingStatus[]);
+
 async function slotAt(offerId: number, start: string): Promise<string> {
   const startsAt = new Date(start);
   const row = await t.database.db
@@ -93,7 +95,8 @@ async function book(
   for (const status of PATHS[b.status]) {
     await db
       .updateTable('booking')
-      .set({ status, ...LOOP_COLUMNS })
+      // The loop's columns only on the loop's steps: a confirmed booking has no counter.
+      .set({ status, ...(LOOP_STATUSES.has(status) ? LOOP_COLUMNS : {}) })
       .where('id', '=', id)
       .execute();
   }
@@ -369,6 +372,7 @@ describe('the agenda page', () => {
       lastName: 'Martin',
       firstName: 'Paul',
       procedure: '3.1 Renouvellement de visa de long séjour valant titre de séjour',
+      counter: '',
       status: 'cancelled',
       statusLabel: "Annulé par l'usager",
       struck: true,

@@ -231,6 +231,7 @@ describe('the pages of sites', () => {
     kind: 'antenne',
     address: '5 rue de la Paix\r\n74200 Thonon-les-Bains',
     counters: 'Guichet 1\r\nGuichet 2\r\n',
+    callsBeforeMissed: '3',
     contactPhone: '04 50 71 00 00',
     contactEmail: '',
     'transport.fr': 'Bus ligne 1, arrêt Préfecture.',

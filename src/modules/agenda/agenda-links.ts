@@ -4,10 +4,17 @@ import { addDays } from '../schedule/timezone.ts';
 
 export type AgendaView = 'day' | 'week';
 
-/** The address of a view of the agenda (the page, or its feed with `feed`). */
-export function agendaUrl(siteId: number, date: string, view: AgendaView, feed = false): string {
+/** The address of a view of the agenda (the page, or its feed with `feed`), of one counter when given. */
+export function agendaUrl(
+  siteId: number,
+  date: string,
+  view: AgendaView,
+  feed = false,
+  counter?: string,
+): string {
   const path = feed ? '/agents/agenda/donnees' : '/agents/agenda';
-  return `${path}?site=${siteId}&date=${date}&vue=${view === 'week' ? 'semaine' : 'jour'}`;
+  const base = `${path}?site=${siteId}&date=${date}&vue=${view === 'week' ? 'semaine' : 'jour'}`;
+  return counter === undefined ? base : `${base}&guichet=${encodeURIComponent(counter)}`;
 }
 
 /** Tomorrow in the office's zone: the reception prints its list the day before. */

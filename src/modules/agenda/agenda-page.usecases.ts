@@ -11,8 +11,10 @@ import {
   type AgendaDeps,
   agendaDays,
   agendaSites,
+  counterError,
   dateError,
   isCalendarDate,
+  isCounterOf,
   mondayOf,
   readableSite,
   searchAgenda,
@@ -28,6 +30,8 @@ export interface AgendaPageInput {
   date?: string;
   view: AgendaView;
   search: string;
+  /** `guichet=`: the counter whose calls to list; empty or absent for every counter. */
+  counter?: string;
   /** A malformed date: the page shows today, with the date field in error (422). */
   errors: FieldError[];
 }
@@ -38,6 +42,8 @@ export interface AgendaPage {
   sites: { id: number; name: string }[];
   site?: AgendaSite;
   view: AgendaView;
+  /** The counter filter in force (one of the office's counters), absent for all of them. */
+  counter?: string;
   date: string;
   today: string;
   days: AgendaDay[];
@@ -60,8 +66,10 @@ export function parseAgendaPage(query: Body): AgendaPageInput {
   const malformed = typed !== '' && !isCalendarDate(typed);
   const date = malformed ? '' : typed;
   const siteId = /^\d{1,9}$/.test(site) ? Number(site) : undefined;
+  const counter = (text(query, 'guichet') ?? '').slice(0, 100);
   return {
     ...(siteId !== undefined && siteId > 0 ? { siteId } : {}),
+    ...(counter !== '' ? { counter } : {}),
     ...(date !== '' ? { date } : {}),
     view: text(query, 'vue') === 'semaine' ? 'week' : 'day',
     search: (text(query, 'q') ?? '').slice(0, 200),
@@ -82,21 +90,29 @@ export async function agendaPage(
   const today = localDate(now, site?.timezone ?? 'Europe/Paris');
   const date = input.date ?? today;
   const first = input.view === 'week' ? mondayOf(date) : date;
-  const days = site ? await agendaDays(deps, site, first, input.view === 'week' ? 7 : 1) : [];
+  // A counter the office does not have (a stale bookmark): every counter, with the field in error.
+  const known = site && input.counter !== undefined && isCounterOf(site, input.counter);
+  const counter = known ? input.counter : undefined;
+  const errors = [
+    ...input.errors,
+    ...(site && input.counter !== undefined && !known ? [counterError('guichet')] : []),
+  ];
+  const days = site ? await agendaDays(deps, site, first, input.view === 'week' ? 7 : 1, counter) : [];
   const search = input.search.trim() === '' ? undefined : await pageSearch(deps, principal, input.search);
   return {
     principal,
     sites,
     ...(site ? { site } : {}),
     view: input.view,
+    ...(counter !== undefined ? { counter } : {}),
     date,
     today,
     days,
-    feed: site ? agendaUrl(site.id, date, input.view, true) : '',
+    feed: site ? agendaUrl(site.id, date, input.view, true, counter) : '',
     ...(search ? { search } : {}),
     updatedAt: now,
-    errors: input.errors,
-    ...(input.errors.length > 0 ? { status: 422 } : {}),
+    errors,
+    ...(errors.length > 0 ? { status: 422 } : {}),
   };
 }
 

@@ -46,6 +46,10 @@ export const agendaApiPlugin: ModulePlugin = async (app, { ctx }) => {
       },
     },
     async (request) =>
-      agendaOfDay(deps, principalOf(request), { siteId: request.params.id, date: request.query.date }),
+      agendaOfDay(deps, principalOf(request), {
+        siteId: request.params.id,
+        date: request.query.date,
+        counter: request.query.counter,
+      }),
   );
 };

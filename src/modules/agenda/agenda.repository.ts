@@ -25,6 +25,8 @@ export interface AgendaRow {
   lastName: string;
   firstName: string;
   procedureTitle: string;
+  /** The counter of the person's last call (decision 0041); null until they are called. */
+  counter: string | null;
 }
 
 /** The office `siteId`, with the zone of its département, or undefined. */
@@ -72,15 +74,21 @@ function agendaRows(db: Executor) {
       'booking.last_name as lastName',
       'booking.first_name as firstName',
       'procedure.title as procedureTitle',
+      'booking.counter',
     ]);
 }
 
-/** The office's bookings in `statuses` whose slot starts in [from, to), by time then name. */
+/**
+ * The office's bookings in `statuses` whose slot starts in [from, to), by time then name; with
+ * `counter`, only those whose last call was to that counter.
+ */
 export async function listAgenda(
   db: Executor,
-  input: { siteId: number; from: Date; to: Date; statuses: readonly BookingStatus[] },
+  input: { siteId: number; from: Date; to: Date; statuses: readonly BookingStatus[]; counter?: string },
 ): Promise<AgendaRow[]> {
-  return agendaRows(db)
+  let rows = agendaRows(db);
+  if (input.counter !== undefined) rows = rows.where('booking.counter', '=', input.counter);
+  return rows
     .where('offer.site_id', '=', input.siteId)
     .where('slot.starts_at', '>=', input.from)
     .where('slot.starts_at', '<', input.to)

@@ -7,6 +7,14 @@ export const AgendaQuerySchema = Type.Object({
   date: Type.Optional(
     Type.String({ format: 'date', description: 'A day in the office’s zone, YYYY-MM-DD; today by default' }),
   ),
+  counter: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 50,
+      description:
+        'Only the appointments last called to this counter (one of the site’s counters; 422 otherwise)',
+    }),
+  ),
 });
 
 /** One appointment of the office's day (PRODUCT §7.1). */
@@ -16,7 +24,7 @@ export const AgendaEntrySchema = Type.Object(
     status: Type.Unsafe<BookingStatus>({ type: 'string', enum: [...ALL_BOOKING_STATUSES] }),
     start: Type.String({ format: 'date-time', description: 'ISO 8601 with the office’s offset' }),
     counter: Type.Optional(
-      Type.String({ description: 'The counter, once the call loop assigns one (absent until then)' }),
+      Type.String({ description: 'The counter of the person’s last call (absent until they are called)' }),
     ),
     lastName: Type.String(),
     firstName: Type.String(),

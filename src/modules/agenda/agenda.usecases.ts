@@ -45,11 +45,12 @@ export const AGENDA_STATUSES: readonly BookingStatus[] = ALL_BOOKING_STATUSES.fi
 /** How many appointments a search shows at most. */
 export const SEARCH_LIMIT = 50;
 
-/** One appointment of the agenda as the API gives it (PRODUCT §7.1); no counter until bookings have one. */
+/** One appointment of the agenda as the API gives it (PRODUCT §7.1); `counter` once the person was called. */
 export interface AgendaEntry {
   reference: string;
   status: BookingStatus;
   start: string;
+  counter?: string;
   lastName: string;
   firstName: string;
 }
@@ -71,6 +72,16 @@ export function dateError(): FieldError {
   return { field: 'date', code: 'date_invalid', message: 'La date doit exister et s’écrire AAAA-MM-JJ.' };
 }
 
+/** A counter filter that names none of the office's counters (`field`: the API's or the page's name). */
+export function counterError(field: string): FieldError {
+  return { field, code: 'counter_unknown', message: 'Ce guichet n’est pas un guichet de ce service.' };
+}
+
+/** Whether `counter` is one of the office's counters (the filter's only allowed values). */
+export function isCounterOf(site: AgendaSite, counter: string): boolean {
+  return site.counters.includes(counter);
+}
+
 /**
  * The office if `principal` may read its agenda: 403 without `agenda.read` anywhere, 404 for an office
  * that does not exist or is out of scope (its existence must not leak).
@@ -89,16 +100,26 @@ export async function readableSite(
   return site;
 }
 
-/** The office's appointments over `days` local days from `first`, grouped per day (every day listed). */
+/**
+ * The office's appointments over `days` local days from `first`, grouped per day (every day listed);
+ * with `counter`, those called to it only.
+ */
 export async function agendaDays(
   deps: AgendaDeps,
   site: AgendaSite,
   first: string,
   days: number,
+  counter?: string,
 ): Promise<AgendaDay[]> {
   const from = zonedTimeToUtc(first, '00:00', site.timezone);
   const to = zonedTimeToUtc(addDays(first, days), '00:00', site.timezone);
-  const rows = await listAgenda(deps.db, { siteId: site.id, from, to, statuses: AGENDA_STATUSES });
+  const rows = await listAgenda(deps.db, {
+    siteId: site.id,
+    from,
+    to,
+    statuses: AGENDA_STATUSES,
+    ...(counter !== undefined ? { counter } : {}),
+  });
   return Array.from({ length: days }, (_, i) => {
     const date = addDays(first, i);
     const ofDay = rows.filter((row) => localDate(row.startsAt, site.timezone) === date);
@@ -106,20 +127,26 @@ export async function agendaDays(
   });
 }
 
-/** GET /api/v1/admin/sites/ID/agenda?date=: the day's appointments (today in the office's zone by default). */
+/**
+ * GET /api/v1/admin/sites/ID/agenda?date=&counter=: the day's appointments (today in the office's zone
+ * by default), of one counter when asked (422 on `counter` for a name the office does not have).
+ */
 export async function agendaOfDay(
   deps: AgendaDeps,
   principal: Principal,
-  input: { siteId: number; date?: string | undefined },
+  input: { siteId: number; date?: string | undefined; counter?: string | undefined },
 ): Promise<AgendaEntry[]> {
   if (input.date !== undefined && !isCalendarDate(input.date)) throw invalid([dateError()]);
   const site = await readableSite(deps, principal, input.siteId);
+  if (input.counter !== undefined && !isCounterOf(site, input.counter))
+    throw invalid([counterError('counter')]);
   const date = input.date ?? localDate(deps.clock.now(), site.timezone);
-  const [day] = await agendaDays(deps, site, date, 1);
+  const [day] = await agendaDays(deps, site, date, 1, input.counter);
   return (day?.rows ?? []).map((row) => ({
     reference: row.reference,
     status: row.status,
     start: formatInZone(row.startsAt, site.timezone),
+    ...(row.counter !== null ? { counter: row.counter } : {}),
     lastName: row.lastName,
     firstName: row.firstName,
   }));

@@ -55,6 +55,9 @@ const fr = {
     counters: 'Guichets',
     countersHint:
       'Un nom par ligne, tel que l’écran d’appel l’affichera (par exemple « Guichet 1 ») : au moins un.',
+    callsBeforeMissed: 'Appels avant absence',
+    callsBeforeMissedHint:
+      'Nombre d’appels, de 1 à 10, après lesquels une personne qui ne se présente pas au guichet peut être marquée absente.',
     contactPhone: 'Téléphone',
     contactEmail: 'Adresse électronique',
     transport: 'Accès et transports',
@@ -117,6 +120,9 @@ const en: typeof fr = {
     counters: 'Counters',
     countersHint:
       'One name per line, as the call screen will show it (for example “Guichet 1”): at least one.',
+    callsBeforeMissed: 'Calls before absence',
+    callsBeforeMissedHint:
+      'Number of calls, from 1 to 10, after which a person who does not come to the counter may be marked missed.',
     contactPhone: 'Phone',
     contactEmail: 'Email address',
     transport: 'Getting there',

@@ -12,6 +12,8 @@ export interface SiteFields {
   kind: SiteKind;
   address: string;
   counters: string[];
+  /** The setting N (1–10); absent when an API client leaves it as it is (3 for a new site). */
+  callsBeforeMissed?: number;
   contactPhone: string | null;
   contactEmail: string | null;
   transport: LocalizedText | null;
@@ -21,6 +23,7 @@ export interface SiteFields {
 
 /** An office with everything the back office and the admin API show of it. */
 export interface SiteDetails extends SiteFields {
+  callsBeforeMissed: number;
   id: number;
   departmentCode: string;
 }
@@ -32,6 +35,7 @@ const COLUMNS = [
   'site.kind',
   'site.address',
   'site.counters',
+  'site.calls_before_missed as callsBeforeMissed',
   'site.contact_phone as contactPhone',
   'site.contact_email as contactEmail',
   'site.transport',
@@ -47,6 +51,7 @@ function columnsOf(fields: SiteFields) {
     kind: fields.kind,
     address: fields.address,
     counters: fields.counters,
+    ...(fields.callsBeforeMissed === undefined ? {} : { calls_before_missed: fields.callsBeforeMissed }),
     contact_phone: fields.contactPhone,
     contact_email: fields.contactEmail,
     transport: fields.transport,

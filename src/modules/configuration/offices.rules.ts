@@ -13,6 +13,8 @@ export interface SiteInput {
   kind: string;
   address: string;
   counters: readonly string[];
+  /** The setting N: null when the form's field is empty; absent (API) keeps the stored value. */
+  callsBeforeMissed?: number | null;
   contactPhone?: string | null;
   contactEmail?: string | null;
   transport?: Partial<LocalizedText> | null;
@@ -29,10 +31,24 @@ function isSiteKind(kind: string): kind is SiteKind {
   return (SITE_KINDS as readonly string[]).includes(kind);
 }
 
+/** How many calls before a person may be marked missed (PRODUCT §4.4), as migration 0025 bounds it. */
+export const CALLS_BEFORE_MISSED = { min: 1, max: 10 } as const;
+
+function checkCalls(input: SiteInput, check: FieldCheck): { callsBeforeMissed?: number } {
+  const value = input.callsBeforeMissed;
+  if (value === undefined) return {};
+  const checked =
+    value === null
+      ? check.fail('callsBeforeMissed', 'required')
+      : check.integer('callsBeforeMissed', value, CALLS_BEFORE_MISSED);
+  return checked === null ? {} : { callsBeforeMissed: checked };
+}
+
 /** The site's fields checked and normalised; every problem is recorded in `check`. */
 export function checkSite(input: SiteInput, check: FieldCheck): SiteFields {
   const kind = isSiteKind(input.kind) ? input.kind : check.fail('kind', 'not_allowed');
   return {
+    ...checkCalls(input, check),
     name: check.required('name', input.name, 200),
     kind: kind ?? 'prefecture',
     address: check.required('address', input.address, 500),

@@ -40,6 +40,14 @@ const siteFields = {
     maxItems: 100,
     description: 'The names of the counters (guichets), e.g. ["Guichet 1", "Guichet 2"]',
   }),
+  callsBeforeMissed: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 10,
+      description:
+        'How many calls before a person may be marked missed (1 to 10); left out, the stored value stays (3 for a new site)',
+    }),
+  ),
   contactPhone: Type.Optional(nullable(Type.String({ description: 'As written for the public' }))),
   contactEmail: Type.Optional(nullable(Type.String())),
   transport: optionalLocalized,
@@ -65,6 +73,7 @@ export const SiteSchema = Type.Object({
   kind: Type.String(),
   address: Type.String(),
   counters: Type.Array(Type.String()),
+  callsBeforeMissed: Type.Integer({ minimum: 1, maximum: 10 }),
   contactPhone: nullable(Type.String()),
   contactEmail: nullable(Type.String()),
   transport: localizedOrNull,

@@ -7,6 +7,7 @@ import { type Acting, allows, type ConfigDeps, coverageFor } from './offices.acc
 import {
   type FormValues,
   fieldRefusal,
+  integerOf,
   lines,
   localizedNames,
   localizedOf,
@@ -26,6 +27,7 @@ export const SITE_FORM = [
   'kind',
   'address',
   'counters',
+  'callsBeforeMissed',
   'contactPhone',
   'contactEmail',
   ...localizedNames('transport'),
@@ -82,7 +84,7 @@ export async function newSitePage(deps: ConfigDeps, principal: Principal): Promi
     );
   }
   const only = departments.length === 1 ? (departments[0]?.code ?? '') : '';
-  const values = { departmentCode: only, kind: 'prefecture', counters: 'Guichet 1' };
+  const values = { departmentCode: only, kind: 'prefecture', counters: 'Guichet 1', callsBeforeMissed: '3' };
   return { principal, departments, offers: [], values, errors: [], saved: false };
 }
 
@@ -94,6 +96,7 @@ export function siteValues(site: SiteDetails): FormValues {
     kind: site.kind,
     address: site.address,
     counters: site.counters.join('\n'),
+    callsBeforeMissed: String(site.callsBeforeMissed),
     contactPhone: site.contactPhone ?? '',
     contactEmail: site.contactEmail ?? '',
     ...localizedValues('transport', site.transport),
@@ -109,6 +112,7 @@ export function siteInputOf(values: FormValues): SiteInput {
     kind: values.kind ?? '',
     address: values.address ?? '',
     counters: lines(values.counters),
+    callsBeforeMissed: integerOf(values.callsBeforeMissed),
     contactPhone: values.contactPhone ?? '',
     contactEmail: values.contactEmail ?? '',
     transport: localizedOf(values, 'transport'),

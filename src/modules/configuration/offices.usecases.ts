@@ -35,6 +35,9 @@ export async function getSite(deps: ConfigDeps, principal: Principal, id: number
   return site;
 }
 
+// Migration 0025's default of site.calls_before_missed, for a new site created without the setting.
+const DEFAULT_CALLS = 3;
+
 const SITE_NAME_UNIQUE = 'site_department_code_name_key';
 
 /** Creates a site in a département the principal covers (`site.create` in the audit log). */
@@ -53,7 +56,7 @@ export async function createSite(
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const id = await insertSite(trx, departmentCode, fields);
-      const site: SiteDetails = { id, departmentCode, ...fields };
+      const site: SiteDetails = { id, departmentCode, callsBeforeMissed: DEFAULT_CALLS, ...fields };
       await recordAudit(
         trx,
         acting.actor,

@@ -23,6 +23,7 @@ const site = {
   kind: 'prefecture' as const,
   address: 'Rue du 30e RI, 74000 Annecy',
   counters: ['Guichet 1'],
+  callsBeforeMissed: 3,
   contactPhone: null,
   contactEmail: null,
   transport: null,

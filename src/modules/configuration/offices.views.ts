@@ -82,6 +82,7 @@ ${selectField(form, {
 })}
 ${textArea(form, { name: 'address', label: s.address, required: true, rows: 2 })}
 ${textArea(form, { name: 'counters', label: s.counters, hint: s.countersHint, required: true, rows: 4 })}
+${textField(form, { name: 'callsBeforeMissed', label: s.callsBeforeMissed, hint: s.callsBeforeMissedHint, required: true, inputmode: 'numeric' })}
 ${textField(form, { name: 'contactPhone', label: s.contactPhone, type: 'tel', autocomplete: 'off' })}
 ${textField(form, { name: 'contactEmail', label: s.contactEmail, type: 'email', autocomplete: 'off' })}
 ${localizedFields(form, { name: 'transport', legend: s.transport, hint: s.transportHint })}
@@ -103,6 +104,7 @@ function labels(m: Messages): Record<string, string> {
     kind: s.kind,
     address: s.address,
     counters: s.counters,
+    callsBeforeMissed: s.callsBeforeMissed,
     contactPhone: s.contactPhone,
     contactEmail: s.contactEmail,
     ...localized('transport', s.transport),

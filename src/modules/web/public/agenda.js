@@ -30,6 +30,7 @@ function rowsOf(day, none, columns) {
       line.lastName,
       line.firstName,
       line.procedure,
+      line.counter,
       line.statusLabel,
     ]) {
       cell(tr, text, text === line.reference);
@@ -50,7 +51,7 @@ async function refresh() {
     for (const day of feed.days) {
       const body = root.querySelector(`tbody[data-agenda-day="${day.date}"]`);
       if (!body) continue;
-      const columns = body.closest('table')?.querySelectorAll('thead th').length ?? 6;
+      const columns = body.closest('table')?.querySelectorAll('thead th').length ?? 7;
       body.replaceChildren(...rowsOf(day, feed.none, columns));
       const count = root.querySelector(`[data-agenda-count="${day.date}"]`);
       if (count) count.textContent = day.count;
