@@ -152,12 +152,7 @@ describe('the revocations page', () => {
     const url = `/rendez-vous/priorite?token=${token}`;
     const { page } = await open(url, {});
     assert.match(page.body, new RegExp(`name="slotId" value="${slotId}"`));
-    const booked = await post(
-      '/rendez-vous/priorite',
-      { token, slotId: String(slotId) },
-      url,
-      '',
-    );
+    const booked = await post('/rendez-vous/priorite', { token, slotId: String(slotId) }, url, '');
     assert.equal(booked.statusCode, 200, booked.body);
     assert.match(booked.body, /Votre rendez-vous est confirmé/);
     const used = await t.app.inject({ url });

@@ -187,3 +187,74 @@ describe('revoking days when someone is already checked in', () => {
     assert.equal(status?.status, 'waiting', 'a person already checked in is not revoked');
   });
 });
+
+describe('closing a day on which a pass keeps a seat', () => {
+  test('the seat kept for a booking revoked alone moves after the period', async () => {
+    const db = t.database.db;
+    // Monday 28, 09:00 UTC, and Tuesday 29, 09:00 UTC: one seat each.
+    const fixture = await createFixture(db, { slots: 0 });
+    const slots: number[] = [];
+    for (const startsAt of ['2030-01-28T09:00:00Z', '2030-01-29T09:00:00Z']) {
+      const row = await db
+        .insertInto('slot')
+        .values({
+          offer_id: fixture.offerId,
+          starts_at: new Date(startsAt),
+          ends_at: new Date(new Date(startsAt).getTime() + 20 * 60_000),
+          capacity: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      slots.push(Number(row.id));
+    }
+    const [monday, tuesday] = slots as [number, number];
+    const alone = await confirmed(monday);
+    const reference = (
+      await db.selectFrom('booking').select('reference').where('id', '=', alone).executeTakeFirstOrThrow()
+    ).reference;
+    const one = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/bookings/${reference}/revoke`,
+      headers: { authorization: manager },
+      payload: { reason: 'Agent absent' },
+    });
+    assert.equal(one.statusCode, 200, one.body);
+    const keptSlot = async () =>
+      (
+        await db
+          .selectFrom('priority_pass')
+          .leftJoin('held_seat', 'held_seat.id', 'priority_pass.held_seat_id')
+          .select(['held_seat.slot_id as slotId', 'held_seat.status'])
+          .where('priority_pass.booking_id', '=', alone)
+          .executeTakeFirstOrThrow()
+      ).slotId;
+    assert.equal(await keptSlot(), String(monday), 'first its own seat');
+
+    const day = await revoke(fixture.siteId, { from: '2030-01-28', to: '2030-01-28', reason: 'Grève' });
+    assert.deepEqual(day.json(), { revoked: 0, closedDays: ['2030-01-28'] });
+    assert.equal(await keptSlot(), String(tuesday), 'then a seat after the closed day');
+    const rows = await db
+      .selectFrom('slot')
+      .select(['capacity', 'taken', 'held_back'])
+      .where('id', 'in', [String(monday), String(tuesday)])
+      .orderBy('starts_at')
+      .execute();
+    assert.deepEqual(rows, [
+      { capacity: 0, taken: 0, held_back: 0 },
+      { capacity: 1, taken: 0, held_back: 1 },
+    ]);
+    const old = await db
+      .selectFrom('held_seat')
+      .select('status')
+      .where('slot_id', '=', String(monday))
+      .executeTakeFirstOrThrow();
+    assert.equal(old.status, 'returned');
+    const audit = await db
+      .selectFrom('audit_entry')
+      .select('after')
+      .where('action', '=', 'site.revoke_period')
+      .where('target_id', '=', String(fixture.siteId))
+      .executeTakeFirstOrThrow();
+    assert.equal((audit.after as { keptSeatsMoved: number }).keptSeatsMoved, 1);
+  });
+});

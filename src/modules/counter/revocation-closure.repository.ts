@@ -82,3 +82,45 @@ export async function firstFreeSlotAfter(trx: Executor, offerId: number, after: 
     .executeTakeFirst();
   return row?.id;
 }
+
+/**
+ * The live priority passes whose kept seat is in a slot of the site starting in [from, to) after
+ * `now` (a booking revoked alone before its day was closed), soonest seat first, the passes locked.
+ */
+export async function passesKeptInPeriod(
+  trx: Executor,
+  scope: { siteId: number; from: Date; to: Date; now: Date },
+) {
+  return trx
+    .selectFrom('priority_pass')
+    .innerJoin('held_seat', 'held_seat.id', 'priority_pass.held_seat_id')
+    .innerJoin('slot', 'slot.id', 'held_seat.slot_id')
+    .innerJoin('offer', 'offer.id', 'slot.offer_id')
+    .select([
+      'priority_pass.id',
+      'priority_pass.expires_at as expiresAt',
+      'held_seat.id as heldSeatId',
+      'held_seat.seat_event_id as seatEventId',
+      'offer.id as offerId',
+    ])
+    .where('offer.site_id', '=', scope.siteId)
+    .where('held_seat.status', '=', 'held')
+    .where('priority_pass.used_at', 'is', null)
+    .where('priority_pass.expires_at', '>', scope.now)
+    .where('slot.starts_at', '>', scope.now)
+    .where('slot.starts_at', '>=', scope.from)
+    .where('slot.starts_at', '<', scope.to)
+    .orderBy('slot.starts_at')
+    .orderBy('priority_pass.id')
+    .forUpdate('priority_pass')
+    .execute();
+}
+
+/** Points a pass at its new kept seat, or at none. */
+export async function setPassSeat(trx: Executor, passId: string, heldSeatId: string | undefined) {
+  await trx
+    .updateTable('priority_pass')
+    .set({ held_seat_id: heldSeatId ?? null })
+    .where('id', '=', passId)
+    .execute();
+}

@@ -1,9 +1,13 @@
 import type { Executor } from '../../db/database.ts';
+import { endHeldSeat, holdBackSeat } from '../booking/cool-down.repository.ts';
 import { addDays, localDate, zonedTimeToUtc } from '../schedule/timezone.ts';
 import type { RevocationPeriod } from './revocation.input.ts';
 import {
   daysWithActiveBookings,
+  firstFreeSlotAfter,
   insertClosures,
+  passesKeptInPeriod,
+  setPassSeat,
   withdrawFreeSeats,
 } from './revocation-closure.repository.ts';
 
@@ -37,10 +41,14 @@ export function closureReason(reason: string): string {
   return chars.length <= CLOSURE_REASON_MAX ? line : `${chars.slice(0, CLOSURE_REASON_MAX - 1).join('')}…`;
 }
 
-/** What closing a period did: the days closed by this call, and the free seats withdrawn. */
+/**
+ * What closing a period did: the days closed by this call, the free seats withdrawn, and the seats
+ * kept for earlier passes that were moved out of the period.
+ */
 export interface PeriodClosure {
   closedDays: string[];
   withdrawnSeats: number;
+  keptSeatsMoved: number;
 }
 
 /**
@@ -60,6 +68,34 @@ export async function closePeriod(
   const busy = await daysWithActiveBookings(trx, { ...scope, timezone: site.timezone });
   const days = wholeDays(period, site.timezone, localDate(now, site.timezone)).filter((d) => !busy.has(d));
   const closedDays = await insertClosures(trx, { siteId: site.id, days, reason: closureReason(reason) });
+  const keptSeatsMoved = await moveKeptSeats(trx, scope);
   const withdrawnSeats = await withdrawFreeSeats(trx, scope);
-  return { closedDays, withdrawnSeats };
+  return { closedDays, withdrawnSeats, keptSeatsMoved };
+}
+
+/**
+ * A live pass whose kept seat is in the period (a booking revoked alone before its day was closed)
+ * keeps one after it instead: the first free seat of the same offer from the period's end on, until
+ * the pass expires — or none when there is no free seat (the pass still lists what anyone may book).
+ * Answers how many passes were looked at.
+ */
+export async function moveKeptSeats(
+  trx: Executor,
+  scope: { siteId: number; from: Date; to: Date; now: Date },
+): Promise<number> {
+  const passes = await passesKeptInPeriod(trx, scope);
+  for (const pass of passes) {
+    await endHeldSeat(trx, pass.heldSeatId, 'returned', scope.now);
+    const slotId = await firstFreeSlotAfter(trx, pass.offerId, scope.to, scope.now);
+    const heldSeatId = slotId
+      ? await holdBackSeat(trx, {
+          slotId,
+          seatEventId: pass.seatEventId,
+          at: scope.now,
+          returnsAt: pass.expiresAt,
+        })
+      : undefined;
+    await setPassSeat(trx, pass.id, heldSeatId);
+  }
+  return passes.length;
 }
