@@ -105,6 +105,7 @@ describe('the revocations page', () => {
     const done = await post('/agents/annulations/periode', fields);
     assert.equal(done.statusCode, 200, done.body);
     assert.match(done.body, /2 rendez-vous annulés ; chaque personne est prévenue/);
+    assert.match(done.body, /Le service est fermé le lundi 14 janvier 2030/, 'the day is closed (0049)');
     const again = await post('/agents/annulations/periode', fields);
     assert.match(again.body, /Aucun rendez-vous n’a été annulé/);
     const notices = await t.database.db
@@ -116,7 +117,19 @@ describe('the revocations page', () => {
   });
 
   test('one booking by its reference; an unknown reference is said so', async () => {
-    const c = await confirmed(fixture.slotIds[2] as number);
+    // The 14th is closed now: a slot of another day.
+    const other = await t.database.db
+      .insertInto('slot')
+      .values({
+        offer_id: fixture.offerId,
+        starts_at: new Date('2030-01-16T08:00:00Z'),
+        ends_at: new Date('2030-01-16T08:20:00Z'),
+        capacity: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const slotId = Number(other.id);
+    const c = await confirmed(slotId);
     const unknown = await post('/agents/annulations/rendez-vous', {
       reference: '74-AAAA-AAAA',
       reason: 'Erreur de saisie',
@@ -138,13 +151,8 @@ describe('the revocations page', () => {
     const token = tokenFrom(mail.text, 'http://creneau.test/rendez-vous/priorite');
     const url = `/rendez-vous/priorite?token=${token}`;
     const { page } = await open(url, {});
-    assert.match(page.body, new RegExp(`name="slotId" value="${fixture.slotIds[2]}"`));
-    const booked = await post(
-      '/rendez-vous/priorite',
-      { token, slotId: String(fixture.slotIds[2]) },
-      url,
-      '',
-    );
+    assert.match(page.body, new RegExp(`name="slotId" value="${slotId}"`));
+    const booked = await post('/rendez-vous/priorite', { token, slotId: String(slotId) }, url, '');
     assert.equal(booked.statusCode, 200, booked.body);
     assert.match(booked.body, /Votre rendez-vous est confirmé/);
     const used = await t.app.inject({ url });

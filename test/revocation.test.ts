@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { runCoolDown } from '../src/modules/booking/held-seats.usecases.ts';
 import { bearer, createAgent } from './helpers/agents.ts';
 import { createTestApp, type TestApp, tokenFrom } from './helpers/app.ts';
@@ -79,6 +80,37 @@ async function revokedRows(bookingIds: string[]) {
     .execute();
 }
 
+async function addSlot(offerId: number, startsAt: string, capacity: number): Promise<number> {
+  const start = new Date(startsAt);
+  const row = await t.database.db
+    .insertInto('slot')
+    .values({
+      offer_id: offerId,
+      starts_at: start,
+      ends_at: new Date(start.getTime() + 20 * 60_000),
+      capacity,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+async function slotSeats(slotId: number) {
+  return t.database.db
+    .selectFrom('slot')
+    .select(['taken', 'held_back'])
+    .where('id', '=', String(slotId))
+    .executeTakeFirstOrThrow();
+}
+
+/** The slots the public availability API offers anyone at the fixture's site between two days. */
+async function offered(fixture: Fixture, from: string, to: string): Promise<number[]> {
+  const query = `procedure=${fixture.procedureId}&site=${fixture.siteId}&from=${from}&to=${to}`;
+  const response = await t.app.inject({ url: `/api/v1/availability?${query}` });
+  assert.equal(response.statusCode, 200, response.body);
+  return (response.json() as { slots: { id: number }[] }).slots.map((slot) => slot.id);
+}
+
 async function priorityToken(email: string): Promise<string> {
   await t.deliverMail();
   const mail = await t.mail.waitFor(
@@ -90,6 +122,9 @@ async function priorityToken(email: string): Promise<string> {
 describe('revoking a day of a first-come office', () => {
   let fixture: Fixture;
   let people: Awaited<ReturnType<typeof confirmed>>[];
+  /** A free slot of the closed day (two seats), and the next day's slot (two seats). */
+  let freeOfDay: number;
+  let nextDay: number;
 
   before(async () => {
     fixture = await createFixture(t.database.db, {
@@ -99,6 +134,8 @@ describe('revoking a day of a first-come office', () => {
     });
     people = [];
     for (const slotId of fixture.slotIds) people.push(await confirmed(slotId));
+    freeOfDay = await addSlot(fixture.offerId, '2030-01-14T13:00:00Z', 2);
+    nextDay = await addSlot(fixture.offerId, '2030-01-15T08:00:00Z', 2);
   });
 
   test('every person is revoked and notified once by email and SMS; a retry revokes and notifies nobody', async () => {
@@ -106,7 +143,7 @@ describe('revoking a day of a first-come office', () => {
     const body = { from: '2030-01-14', to: '2030-01-14', reason: 'Fermeture exceptionnelle : grève' };
     const first = await admin('POST', `/sites/${fixture.siteId}/revocations`, body);
     assert.equal(first.statusCode, 200, first.body);
-    assert.deepEqual(first.json(), { revoked: 3 });
+    assert.deepEqual(first.json(), { revoked: 3, closedDays: ['2030-01-14'] });
     const statuses = await t.database.db
       .selectFrom('booking')
       .select(['status', 'status_reason'])
@@ -145,7 +182,7 @@ describe('revoking a day of a first-come office', () => {
 
     const retry = await admin('POST', `/sites/${fixture.siteId}/revocations`, body);
     assert.equal(retry.statusCode, 200, retry.body);
-    assert.deepEqual(retry.json(), { revoked: 0 });
+    assert.deepEqual(retry.json(), { revoked: 0, closedDays: [] });
     assert.deepEqual(await revokedRows(ids), expectedRows, 'no second notice recorded');
     const afterRetry = t.mail.messages().length;
     await t.deliverMail();
@@ -167,47 +204,106 @@ describe('revoking a day of a first-come office', () => {
       .execute();
     assert.equal(audit.length, 2, 'one entry per action');
     assert.deepEqual(
-      audit.map((entry) => (entry.after as { revoked: number }).revoked),
-      [3, 0],
+      audit.map((entry) => {
+        const after = entry.after as { revoked: number; closedDays: string[]; withdrawnSeats: number };
+        return [after.revoked, after.closedDays, after.withdrawnSeats];
+      }),
+      [
+        [3, ['2030-01-14'], 5],
+        [0, [], 0],
+      ],
     );
   });
 
-  test('the revoked person books again first: others get slot_full until the pass expires', async () => {
-    const [a, b] = people as [(typeof people)[0], (typeof people)[0]];
-    const [slotA, slotB] = fixture.slotIds as [number, number];
-    assert.equal((await bookAs(slotA)).json().error.code, 'slot_full');
-    assert.equal((await bookAs(slotB)).statusCode, 409);
+  test('the closed day is a closure, and none of its seats is bookable by anyone', async () => {
+    const closures = await t.database.db
+      .selectFrom('closure')
+      .select(['reason', sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day')])
+      .where('site_id', '=', fixture.siteId)
+      .execute();
+    assert.deepEqual(closures, [{ day: '2030-01-14', reason: 'Fermeture exceptionnelle : grève' }]);
+    assert.deepEqual(await offered(fixture, '2030-01-14', '2030-01-14'), [], 'nothing offered that day');
+    for (const slotId of [...fixture.slotIds, freeOfDay]) {
+      const grab = await bookAs(slotId);
+      assert.equal(grab.statusCode, 409, grab.body);
+      assert.equal(grab.json().error.code, 'slot_full');
+    }
+    const seats = await t.database.db
+      .selectFrom('slot')
+      .select(sql<number>`sum(capacity - taken - held_back)::int`.as('free'))
+      .where('offer_id', '=', fixture.offerId)
+      .where('starts_at', '<', new Date('2030-01-15T00:00:00Z'))
+      .executeTakeFirstOrThrow();
+    assert.equal(seats.free, 0);
+  });
+
+  test('the passes keep successive seats after the closed day, in the order of the revoked times', async () => {
+    const passes = await t.database.db
+      .selectFrom('priority_pass')
+      .leftJoin('held_seat', 'held_seat.id', 'priority_pass.held_seat_id')
+      .select(['priority_pass.booking_id as bookingId', 'held_seat.slot_id as slotId', 'held_seat.status'])
+      .where(
+        'priority_pass.booking_id',
+        'in',
+        people.map((p) => p.id),
+      )
+      .orderBy('priority_pass.booking_id')
+      .execute();
+    assert.deepEqual(
+      passes.map((p) => [p.slotId, p.status]),
+      [
+        [String(nextDay), 'held'],
+        [String(nextDay), 'held'],
+        [null, null],
+      ],
+      'the two seats of the next day, one each; the third person has none',
+    );
+    const heldIds = await t.database.db
+      .selectFrom('priority_pass')
+      .select('held_seat_id')
+      .where(
+        'booking_id',
+        'in',
+        people.slice(0, 2).map((p) => p.id),
+      )
+      .execute();
+    assert.equal(new Set(heldIds.map((row) => row.held_seat_id)).size, 2, 'two different seats');
+    assert.deepEqual(await offered(fixture, '2030-01-15', '2030-01-15'), [], 'held: offered to nobody');
+    assert.equal((await bookAs(nextDay)).json().error.code, 'slot_full');
+  });
+
+  test('each holder books their kept seat; others get slot_full until a pass expires', async () => {
+    const [a, b, c] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
     // The cool-down's cycle leaves a seat kept for a live pass alone.
     await runCoolDown({ db: t.database.db, clock: t.clock, config: t.config });
-    assert.equal((await bookAs(slotB)).json().error.code, 'slot_full');
+    assert.equal((await bookAs(nextDay)).json().error.code, 'slot_full');
 
     const token = await priorityToken(a.who.email);
     const choices = await t.app.inject({ url: `/api/v1/bookings/priority?token=${token}` });
     assert.equal(choices.statusCode, 200, choices.body);
     assert.deepEqual(
-      choices.json().slots.map((s: { id: number }) => s.id),
-      [slotA],
-      'its own seat only',
+      choices.json().slots.map((s: { id: number; held: boolean }) => [s.id, s.held]),
+      [[nextDay, true]],
+      'its kept seat only, marked; no slot of the closed day',
     );
+    const page = await t.app.inject({ url: `/rendez-vous/priorite?token=${token}` });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Place réservée pour vous/);
     const rebooked = await t.app.inject({
       method: 'POST',
       url: '/api/v1/bookings/priority',
-      payload: { token, slotId: slotA },
+      payload: { token, slotId: nextDay },
     });
     assert.equal(rebooked.statusCode, 201, rebooked.body);
     assert.equal(rebooked.json().status, 'confirmed');
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/v1/bookings/priority',
-      payload: { token, slotId: slotA },
+      payload: { token, slotId: nextDay },
     });
     assert.equal(again.json().error.code, 'pass_used');
-    const slot = await t.database.db
-      .selectFrom('slot')
-      .select(['taken', 'held_back'])
-      .where('id', '=', String(slotA))
-      .executeTakeFirstOrThrow();
-    assert.deepEqual(slot, { taken: 1, held_back: 0 });
+    assert.deepEqual(await slotSeats(nextDay), { taken: 1, held_back: 1 }, 'b’s seat still kept');
+    assert.equal((await bookAs(nextDay)).json().error.code, 'slot_full');
     const convocation = await t.database.db
       .selectFrom('outbox')
       .innerJoin('booking', 'booking.id', 'outbox.booking_id')
@@ -217,17 +313,34 @@ describe('revoking a day of a first-come office', () => {
       .execute();
     assert.equal(convocation.length, 2, 'the convocation by email and SMS');
 
+    // c has no kept seat: the pass still lists what is freed or published later, and books it.
+    const tokenC = await priorityToken(c.who.email);
+    const none = await t.app.inject({ url: `/api/v1/bookings/priority?token=${tokenC}` });
+    assert.deepEqual(none.json().slots, []);
+    const later = await addSlot(fixture.offerId, '2030-01-16T08:00:00Z', 1);
+    const some = await t.app.inject({ url: `/api/v1/bookings/priority?token=${tokenC}` });
+    assert.deepEqual(
+      some.json().slots.map((s: { id: number; held: boolean }) => [s.id, s.held]),
+      [[later, false]],
+    );
+    const byC = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/bookings/priority',
+      payload: { token: tokenC, slotId: later },
+    });
+    assert.equal(byC.statusCode, 201, byC.body);
+
     // b's pass runs out: the seat it kept goes back to everyone.
     const tokenB = await priorityToken(b.who.email);
     t.clock.advance((t.config.revocationPriorityHours * 60 + 1) * 60_000);
     const late = await t.app.inject({
       method: 'POST',
       url: '/api/v1/bookings/priority',
-      payload: { token: tokenB, slotId: slotB },
+      payload: { token: tokenB, slotId: nextDay },
     });
     assert.equal(late.json().error.code, 'pass_expired');
     await runCoolDown({ db: t.database.db, clock: t.clock, config: t.config });
-    const other = await bookAs(slotB);
+    const other = await bookAs(nextDay);
     assert.equal(other.statusCode, 201, other.body);
   });
 });
@@ -368,7 +481,7 @@ describe('a configuration change refused for stranding bookings', () => {
       to: '2030-01-15',
       reason: 'Le service ferme le mardi',
     });
-    assert.deepEqual(revoked.json(), { revoked: 1 });
+    assert.deepEqual(revoked.json(), { revoked: 1, closedDays: ['2030-01-15'] });
     const accepted = await put(withoutTuesday);
     assert.equal(accepted.statusCode, 200, accepted.body);
     const status = await t.database.db

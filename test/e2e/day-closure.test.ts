@@ -13,8 +13,10 @@ import { type Applicant, axeLog, capturedSms, confirmedBooking, E2E_CONFIG } fro
 // three seats of a first-come office's day; the site manager signs in, revokes the day with a reason
 // on /agents/annulations after its confirmation step; each person gets exactly one revocation email
 // (the server's SMTP capture) and one SMS (its SMS capture), the agenda shows them revoked; one of
-// them follows the email's link to /rendez-vous/priorite and takes back the seat kept for them, which
-// an ordinary applicant could neither see (availability API) nor book meanwhile. Axe on every page.
+// them follows the email's link to /rendez-vous/priorite and takes the seat kept for them after the
+// closed day (decision 0049: the day is closed, the first revoked appointment's pass keeps the next
+// day's free seat), which an ordinary applicant could neither see (availability API) nor book
+// meanwhile; no slot of the closed day is offered to anyone, the person included. Axe on every page.
 
 let e: E2E;
 let fixture: Fixture;
@@ -162,7 +164,7 @@ describe('the day’s closure in a browser', { skip: chromiumSkip }, () => {
     );
     assert.match(
       (await page.locator('main .fr-alert--success').textContent()) ?? '',
-      /3 rendez-vous annulés/,
+      /3 rendez-vous annulés[\s\S]*Le service est fermé le/,
     );
     await axe.check('day revoked');
 
@@ -186,19 +188,22 @@ describe('the day’s closure in a browser', { skip: chromiumSkip }, () => {
       assert.match(agenda, new RegExp(`${reference}[\\s\\S]*?Annulé par le service`), `${reference} revoked`);
     await axe.check('agenda of the closed day');
 
-    // The freed seats are kept for their holders: an ordinary applicant is offered none of them.
+    // The day is closed, and the next day's seat is kept for the first revoked appointment's holder:
+    // an ordinary applicant is offered nothing, and can book neither the closed day nor the kept seat.
     const [first] = people;
     assert.ok(first);
-    const kept = daySlots[0] as number;
-    assert.deepEqual(await offeredToAnyone(), [nextDaySlot], 'no kept seat offered to anyone else');
+    const kept = nextDaySlot;
+    assert.deepEqual(await offeredToAnyone(), [], 'nothing of the closed day, no kept seat');
     const someone = applicant(70_100, { email: 'quelquun@example.org' });
-    const grab = await fetch(`${e.url}/api/v1/bookings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ slotId: kept, acceptConditions: true, applicant: someone }),
-    });
-    assert.equal(grab.status, 409, 'a kept seat cannot be booked by someone else');
-    assert.equal(((await grab.json()) as { error: { code: string } }).error.code, 'slot_full');
+    for (const slotId of [kept, ...daySlots]) {
+      const grab = await fetch(`${e.url}/api/v1/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ slotId, acceptConditions: true, applicant: someone }),
+      });
+      assert.equal(grab.status, 409, `slot ${slotId} cannot be booked by someone else`);
+      assert.equal(((await grab.json()) as { error: { code: string } }).error.code, 'slot_full');
+    }
 
     const email = emails.get(first.who.email)?.[0];
     assert.ok(email);
@@ -210,7 +215,12 @@ describe('the day’s closure in a browser', { skip: chromiumSkip }, () => {
     const choices = await person
       .locator('input[name="slotId"]')
       .evaluateAll((inputs) => inputs.map((input) => Number(input.getAttribute('value'))));
-    assert.deepEqual(choices, [kept, nextDaySlot], 'their kept seat, then what anyone may book');
+    assert.deepEqual(choices, [kept], 'their kept seat, and no slot of the closed day');
+    assert.match(
+      (await person.locator(`label[for="slot-${kept}"]`).textContent()) ?? '',
+      /Place réservée pour vous/,
+      'the kept seat is marked as theirs',
+    );
     await person.check(`#slot-${kept}`, { force: true });
     await navigateBy(person, person.locator('form[action="/rendez-vous/priorite"] button[type="submit"]'));
     const done = (await person.locator('main .fr-alert--success').textContent()) ?? '';
@@ -224,7 +234,13 @@ describe('the day’s closure in a browser', { skip: chromiumSkip }, () => {
       .execute();
     assert.deepEqual(rebooked, [{ status: 'confirmed', email: first.who.email }]);
     await e.mail.waitFor((m) => m.to.includes(first.who.email) && m.attachments.length > 0);
-    assert.deepEqual(await offeredToAnyone(), [nextDaySlot]);
+    assert.deepEqual(await offeredToAnyone(), []);
+    const closed = await e.database.db
+      .selectFrom('closure')
+      .select('reason')
+      .where('site_id', '=', fixture.siteId)
+      .execute();
+    assert.deepEqual(closed, [{ reason: 'Grève du personnel' }], 'the day is a closure of the site');
 
     axe.assertClean();
     personAxe.assertClean();

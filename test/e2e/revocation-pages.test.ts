@@ -46,6 +46,16 @@ before(async () => {
       capacity: 3,
       firstSlot: zonedTimeToUtc(day, '09:00', 'Europe/Paris').toISOString(),
     });
+    // The day after: where the pass of the booking revoked alone keeps its seat once the day is closed.
+    await db
+      .insertInto('slot')
+      .values({
+        offer_id: fixture.offerId,
+        starts_at: zonedTimeToUtc(addDays(day, 1), '09:00', 'Europe/Paris'),
+        ends_at: zonedTimeToUtc(addDays(day, 1), '09:20', 'Europe/Paris'),
+        capacity: 3,
+      })
+      .execute();
     const references: string[] = [];
     const emails: string[] = [];
     // Two of them share an address as a mailbox receives it (a reseller's +tags): one group to review.

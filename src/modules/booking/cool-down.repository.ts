@@ -12,7 +12,7 @@ import { slotsWithPlace } from '../schedule/offers.repository.ts';
  */
 export async function holdBackSeat(
   trx: Executor,
-  seat: { slotId: string; seatEventId: string; at: Date; returnsAt: Date },
+  seat: { slotId: string; seatEventId: string | null; at: Date; returnsAt: Date },
 ): Promise<string | undefined> {
   const row = await trx
     .insertInto('held_seat')

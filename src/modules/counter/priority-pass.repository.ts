@@ -59,10 +59,12 @@ export async function findPass(db: Executor, tokenHash: Buffer, options: { lock?
 export type Pass = NonNullable<Awaited<ReturnType<typeof findPass>>>;
 
 /**
- * The slots a pass may take: upcoming first-come slots of its procedure in its département with a
- * seat anyone may book, or the seat held for the pass itself.
+ * The slots a pass may take: the seat kept for the pass first (while its slot still has it: a
+ * capacity cut takes held seats away), then upcoming first-come slots of its procedure in its
+ * département with a seat anyone may book.
  */
 export async function slotsForPass(db: Executor, pass: Pass, now: Date) {
+  const held = sql<boolean>`(held_seat.id is not null and slot.held_back > 0)`;
   return firstComeSlots(db)
     .select([
       'slot.id',
@@ -71,9 +73,8 @@ export async function slotsForPass(db: Executor, pass: Pass, now: Date) {
       'site.name as siteName',
       'department.timezone',
     ])
-    .select(
-      sql<number>`${REMAINING_SEATS} + (case when held_seat.id is null then 0 else 1 end)`.as('remaining'),
-    )
+    .select(held.as('held'))
+    .select(sql<number>`${REMAINING_SEATS} + (case when ${held} then 1 else 0 end)`.as('remaining'))
     .leftJoin('held_seat', (join) =>
       join
         .onRef('held_seat.slot_id', '=', 'slot.id')
@@ -83,7 +84,8 @@ export async function slotsForPass(db: Executor, pass: Pass, now: Date) {
     .where('offer.procedure_id', '=', pass.procedureId)
     .where('department.code', '=', pass.departmentCode)
     .where('slot.starts_at', '>', now)
-    .where((eb) => eb.or([eb(REMAINING_SEATS, '>', 0), eb('held_seat.id', 'is not', null)]))
+    .where((eb) => eb.or([eb(REMAINING_SEATS, '>', 0), held]))
+    .orderBy(held, 'desc')
     .orderBy('slot.starts_at')
     .orderBy('slot.id')
     .limit(200)

@@ -76,6 +76,7 @@ export async function priorityChoices(deps: Pick<PriorityDeps, 'db' | 'clock'>, 
       end: formatInZone(slot.endsAt, slot.timezone),
       site: slot.siteName,
       remaining: Number(slot.remaining),
+      held: Boolean(slot.held),
     })),
   };
 }

@@ -13,7 +13,7 @@ export type PriorityPage =
       token: string;
       expiresAt: Date;
       timezone: string;
-      slots: { id: number; start: string; site: string }[];
+      slots: { id: number; start: string; site: string; held: boolean }[];
       problem?: Refusal;
     }
   | { kind: 'booked'; reference: string }
@@ -41,7 +41,9 @@ export function priorityView(page: PageContext, model: PriorityPage): PageView {
   const choices = model.slots.map(
     (slot, i) => html`<div class="fr-fieldset__element"><div class="fr-radio-group">
 <input type="radio" id="slot-${String(slot.id)}" name="slotId" value="${String(slot.id)}"${i === 0 ? html` checked` : ''}>
-<label class="fr-label" for="slot-${String(slot.id)}">${when(slot.start, page.locale, model.timezone)} — ${slot.site}</label>
+<label class="fr-label" for="slot-${String(slot.id)}">${when(slot.start, page.locale, model.timezone)} — ${slot.site}${
+      slot.held ? html` <span class="fr-badge fr-badge--success fr-badge--sm fr-ml-1w">${m.kept}</span>` : ''
+    }</label>
 </div></div>`,
   );
   return {

@@ -9,7 +9,7 @@ const fr = {
   intro: (p: When) => `La préfecture a dû annuler votre rendez-vous du ${p.date} à ${p.time}.`,
   reason: (reason: string) => `Motif : ${reason}`,
   priority: (p: When) =>
-    `Vous êtes prioritaire pour reprendre un rendez-vous : jusqu’au ${p.date} à ${p.time} (heure locale), la place libérée vous est réservée et vous pouvez choisir un autre créneau avant les autres usagers.`,
+    `Vous êtes prioritaire pour reprendre un rendez-vous : jusqu’au ${p.date} à ${p.time} (heure locale), une place vous est réservée quand il en reste une (la vôtre, ou la première libre après une fermeture) et vous pouvez choisir un autre créneau avant les autres usagers.`,
   priorityAction: 'Reprendre un rendez-vous en priorité',
   draw: (label: string) =>
     `Vous êtes prioritaire au prochain tirage au sort de cette démarche : votre demande n° ${label} y passe au premier rang. Vous n’avez rien à faire ; vous pouvez consulter ou compléter votre demande.`,
@@ -26,7 +26,7 @@ const en: typeof fr = {
   intro: (p) => `The préfecture had to cancel your appointment on ${p.date} at ${p.time}.`,
   reason: (reason) => `Reason: ${reason}`,
   priority: (p) =>
-    `You have priority to book again: until ${p.date} at ${p.time} (local time), the freed seat is kept for you and you may choose another slot before anyone else.`,
+    `You have priority to book again: until ${p.date} at ${p.time} (local time), a seat is kept for you while one is left (yours, or the first free one after a closure) and you may choose another slot before anyone else.`,
   priorityAction: 'Book again with priority',
   draw: (label) =>
     `You have priority in the next draw for this procedure: your request no. ${label} comes first. There is nothing to do; you may view or complete your request.`,
@@ -44,7 +44,7 @@ const ar: typeof fr = {
   intro: (p) => `اضطرت المحافظة إلى إلغاء موعدكم المقرر يوم ${p.date} على الساعة ${p.time}.`,
   reason: (reason) => `السبب: ${reason}`,
   priority: (p) =>
-    `لكم الأولوية في أخذ موعد جديد: حتى ${p.date} على الساعة ${p.time} (بالتوقيت المحلي)، يبقى المكان المُتاح محجوزًا لكم ويمكنكم اختيار وقت آخر قبل غيركم.`,
+    `لكم الأولوية في أخذ موعد جديد: حتى ${p.date} على الساعة ${p.time} (بالتوقيت المحلي)، يُحجز لكم مكان ما دام هناك مكان شاغر (مكانكم، أو أول مكان شاغر بعد الإغلاق) ويمكنكم اختيار وقت آخر قبل غيركم.`,
   priorityAction: 'أخذ موعد جديد بالأولوية',
   draw: (label) =>
     `لكم الأولوية في القرعة القادمة لهذا الإجراء: طلبكم رقم ${label} يأتي في المرتبة الأولى. ليس عليكم فعل أي شيء؛ ويمكنكم الاطلاع على طلبكم أو استكماله.`,

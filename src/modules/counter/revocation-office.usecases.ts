@@ -42,7 +42,7 @@ export interface RevocationPage {
       }
     | undefined;
   /** What was just revoked. */
-  done: { revoked: number; reference?: string } | undefined;
+  done: { revoked: number; reference?: string; closedDays?: string[] } | undefined;
   status: number;
 }
 

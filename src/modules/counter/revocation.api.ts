@@ -6,7 +6,7 @@ import { networkKey } from '../protection/network-key.ts';
 import { priorityChoices, rebookWithPass } from './priority-pass.usecases.ts';
 import {
   BookingRevokedSchema,
-  PeriodRevokedSchema,
+  PeriodClosedSchema,
   PriorityBookedSchema,
   PriorityBookingBodySchema,
   PriorityChoicesSchema,
@@ -49,11 +49,11 @@ export const revocationsAdminApiPlugin: ModulePlugin = async (app, { ctx }) => {
       schema: {
         tags: ['admin: revocations'],
         summary:
-          'Revoke every active booking of a site over a period (permission booking.revoke on the site); each person notified once',
+          'Revoke every active booking of a site over a period and close it (permission booking.revoke on the site); each person notified once',
         security: ADMIN_SECURITY,
         params: IdParamsSchema,
         body: RevokePeriodBodySchema,
-        response: { 200: PeriodRevokedSchema, ...ERRORS },
+        response: { 200: PeriodClosedSchema, ...ERRORS },
       },
     },
     async (request) =>

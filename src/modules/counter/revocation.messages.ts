@@ -32,6 +32,10 @@ const fr = {
     revoked === 0
       ? 'Aucun rendez-vous n’a été annulé (déjà fait, ou aucun sur la période).'
       : `${revoked} rendez-vous annulés ; chaque personne est prévenue.`,
+  doneClosed: (days: string[]) =>
+    days.length === 0
+      ? 'Les places encore libres de la période sont retirées.'
+      : `Le service est fermé ${days.length === 1 ? 'le' : 'les'} ${days.join(', ')} ; les places encore libres de la période sont retirées.`,
   labels: {
     reference: 'Référence du rendez-vous',
     reason: 'Motif',
@@ -42,7 +46,8 @@ const fr = {
   // The priority page of a revoked person.
   priorityTitle: 'Reprendre un rendez-vous en priorité',
   priorityIntro: (until: string) =>
-    `Votre rendez-vous a été annulé par la préfecture. Jusqu’au ${until}, vous pouvez choisir un créneau avant les autres usagers : la place libérée vous est réservée.`,
+    `Votre rendez-vous a été annulé par la préfecture. Jusqu’au ${until}, vous pouvez choisir un créneau avant les autres usagers ; la place marquée « Place réservée pour vous » est gardée pour vous seul.`,
+  kept: 'Place réservée pour vous',
   slots: 'Créneaux disponibles',
   noSlot: 'Aucun créneau n’est disponible pour le moment. Revenez plus tard avec le même lien.',
   book: 'Prendre ce rendez-vous',
@@ -81,10 +86,15 @@ const en: typeof fr = {
     revoked === 0
       ? 'No appointment was cancelled (already done, or none in the period).'
       : `${revoked} appointments cancelled; each person is told.`,
+  doneClosed: (days) =>
+    days.length === 0
+      ? 'The free seats left in the period are withdrawn.'
+      : `The office is closed on ${days.join(', ')}; the free seats left in the period are withdrawn.`,
   labels: { reference: 'Appointment reference', reason: 'Reason', siteId: 'Office', from: 'From', to: 'To' },
   priorityTitle: 'Book again with priority',
   priorityIntro: (until) =>
-    `Your appointment was cancelled by the préfecture. Until ${until}, you may choose a slot before anyone else: the freed seat is kept for you.`,
+    `Your appointment was cancelled by the préfecture. Until ${until}, you may choose a slot before anyone else; the seat marked “Seat kept for you” is kept for you alone.`,
+  kept: 'Seat kept for you',
   slots: 'Available slots',
   noSlot: 'No slot is available at the moment. Come back later with the same link.',
   book: 'Book this appointment',
@@ -123,6 +133,10 @@ const ar: typeof fr = {
     revoked === 0
       ? 'لم يُلغَ أي موعد (سبق ذلك، أو لا توجد مواعيد في هذه الفترة).'
       : `أُلغي ${revoked} موعد؛ وأُبلغ كل شخص.`,
+  doneClosed: (days) =>
+    days.length === 0
+      ? 'سُحبت الأماكن التي بقيت شاغرة في هذه الفترة.'
+      : `المكتب مغلق في ${days.join('، ')}؛ وسُحبت الأماكن التي بقيت شاغرة في هذه الفترة.`,
   labels: {
     reference: 'مرجع الموعد',
     reason: 'السبب',
@@ -132,7 +146,8 @@ const ar: typeof fr = {
   },
   priorityTitle: 'أخذ موعد جديد بالأولوية',
   priorityIntro: (until) =>
-    `ألغت المحافظة موعدكم. حتى ${until}، يمكنكم اختيار وقت قبل غيركم: المكان المُتاح محجوز لكم.`,
+    `ألغت المحافظة موعدكم. حتى ${until}، يمكنكم اختيار وقت قبل غيركم؛ والمكان الموسوم «مكان محجوز لكم» محفوظ لكم وحدكم.`,
+  kept: 'مكان محجوز لكم',
   slots: 'الأوقات المتاحة',
   noSlot: 'لا يوجد أي وقت متاح حاليًا. عودوا لاحقًا بالرابط نفسه.',
   book: 'حجز هذا الموعد',

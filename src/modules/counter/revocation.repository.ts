@@ -98,6 +98,7 @@ export async function findRevoked(trx: Executor, bookingId: string) {
       'slot.id as slotId',
       'slot.starts_at as startsAt',
       'offer.channel',
+      'offer.id as offerId',
       'procedure.id as procedureId',
       'site.id as siteId',
       'department.code as departmentCode',

@@ -34,6 +34,15 @@ export const PeriodRevokedSchema = Type.Object({
   }),
 });
 
+/** A site's period revoked: the bookings revoked and the days closed (decision 0049). */
+export const PeriodClosedSchema = Type.Object({
+  revoked: PeriodRevokedSchema.properties.revoked,
+  closedDays: Type.Array(Type.String({ format: 'date' }), {
+    description:
+      'Days of the office (YYYY-MM-DD) this call made closures: those the period covers whole; none on a retry',
+  }),
+});
+
 const Token = Type.String({ maxLength: 200, description: 'The token of the revocation notice’s link' });
 
 export const PriorityQuerySchema = Type.Object({ token: Token }, { additionalProperties: false });
@@ -47,6 +56,7 @@ export const PriorityChoicesSchema = Type.Object({
       end: Type.String(),
       site: Type.String(),
       remaining: Type.Integer(),
+      held: Type.Boolean({ description: 'The seat kept for this person (listed first)' }),
     }),
   ),
 });

@@ -22,9 +22,12 @@ import {
   findRevoked,
   findSitePlace,
   type RevocationScope,
+  type RevokedBooking,
   revokeActiveBookings,
   upsertPriorityRequest,
 } from './revocation.repository.ts';
+import { firstFreeSlotAfter } from './revocation-closure.repository.ts';
+import { closePeriod, type PeriodClosure } from './revocation-closure.ts';
 
 /** What revocations need. */
 export interface RevocationDeps {
@@ -66,24 +69,25 @@ export async function revokeBooking(
     target: { type: 'booking', id: booking.reference },
     place: { departmentCode: booking.departmentCode, siteId: booking.siteId },
   });
-  return { reference: booking.reference, status: 'revoked', revoked: revoked.length };
+  return { reference: booking.reference, status: 'revoked', revoked: revoked.ids.length };
 }
 
 /**
  * Revokes every active booking of a site whose appointment starts in the period (permission
- * booking.revoke on the site): `{revoked}`, the number revoked by this call — 0 on a retry.
+ * booking.revoke on the site) and closes the period (decision 0049): `{revoked, closedDays}`, the
+ * bookings revoked and the days closed by this call — 0 and none on a retry.
  */
 export async function revokePeriod(
   deps: RevocationDeps,
   acting: Acting,
   input: { siteId: number; body: unknown },
-): Promise<{ revoked: number }> {
+): Promise<{ revoked: number; closedDays: string[] }> {
   const site = await findSitePlace(deps.db, input.siteId);
   if (!site) throw notFound('site_not_found', 'Ce service n’existe pas.');
   ensureAllowed(acting.principal, 'booking.revoke', siteTarget(site));
   const period = parseRevocationPeriod(input.body, site.timezone);
   const reason = parseRevocationReason(input.body);
-  const revoked = await revokeAll(
+  const done = await revokeAll(
     deps,
     acting,
     { siteId: site.id, from: period.from, to: period.to },
@@ -94,8 +98,9 @@ export async function revokePeriod(
       place: { departmentCode: site.departmentCode, siteId: site.id },
       period,
     },
+    { id: site.id, timezone: site.timezone },
   );
-  return { revoked: revoked.length };
+  return { revoked: done.ids.length, closedDays: done.closure?.closedDays ?? [] };
 }
 
 function isRevocable(status: string): boolean {
@@ -111,7 +116,9 @@ export interface AuditOf {
 
 /**
  * One transaction: the bookings turn revoked, each freed seat is recorded (cause `revoked`) with the
- * person's priority and notice, and one audit entry lists what was revoked.
+ * person's priority and notice, and one audit entry lists what was revoked. For a site's period
+ * (`closing`) the period is closed after its bookings are revoked, then each first-come pass keeps a
+ * seat after the period, in the order of the revoked appointments' times.
  */
 export async function revokeAll(
   deps: RevocationDeps,
@@ -119,13 +126,14 @@ export async function revokeAll(
   scope: RevocationScope,
   reason: string,
   audit: AuditOf,
-): Promise<string[]> {
+  closing?: { id: number; timezone: string },
+): Promise<{ ids: string[]; closure?: PeriodClosure }> {
   const now = deps.clock.now();
-  const revoked = await deps.db
+  const done = await deps.db
     .transaction()
-    .execute((trx) => revokeInTransaction(trx, deps, acting, { scope, reason, audit, now }));
-  if (revoked.length > 0) deps.wakeOutbox?.();
-  return revoked;
+    .execute((trx) => revokeInTransaction(trx, deps, acting, { scope, reason, audit, now, closing }));
+  if (done.ids.length > 0) deps.wakeOutbox?.();
+  return done;
 }
 
 /** `revokeAll`'s work in the caller's transaction (a bulk action that closes requests in the same one). */
@@ -133,12 +141,28 @@ export async function revokeInTransaction(
   trx: Transaction<Database>,
   deps: RevocationDeps,
   acting: Acting,
-  input: { scope: RevocationScope; reason: string; audit: AuditOf; now: Date },
-): Promise<string[]> {
-  const { scope, reason, audit, now } = input;
+  input: {
+    scope: RevocationScope;
+    reason: string;
+    audit: AuditOf;
+    now: Date;
+    closing?: { id: number; timezone: string } | undefined;
+  },
+): Promise<{ ids: string[]; closure?: PeriodClosure }> {
+  const { scope, reason, audit, now, closing } = input;
   const ids = await revokeActiveBookings(trx, scope, { reason, now });
+  const closure =
+    closing && audit.period ? await closePeriod(trx, closing, audit.period, reason, now) : undefined;
+  const bookings: RevokedBooking[] = [];
+  for (const id of ids) bookings.push(await findRevoked(trx, id));
+  bookings.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || Number(a.id) - Number(b.id));
+  const keepAfter = closure ? audit.period?.to : undefined;
   const references: string[] = [];
-  for (const id of ids) references.push(await givePriority(trx, deps, acting, id, now));
+  for (const booking of bookings)
+    references.push(await givePriority(trx, deps, acting, booking, now, keepAfter));
+  const period = audit.period
+    ? { from: audit.period.from.toISOString(), to: audit.period.to.toISOString() }
+    : {};
   await recordAudit(
     trx,
     acting.actor,
@@ -146,27 +170,27 @@ export async function revokeInTransaction(
       action: audit.action,
       target: audit.target,
       place: audit.place,
-      after: {
-        reason,
-        revoked: ids.length,
-        references,
-        ...(audit.period ? { from: audit.period.from.toISOString(), to: audit.period.to.toISOString() } : {}),
-      },
+      after: { reason, revoked: ids.length, references, ...period, ...(closure ?? {}) },
     },
     now,
   );
-  return ids;
+  return { ids, ...(closure ? { closure } : {}) };
 }
 
-/** The freed seat's event, the person's priority, and their notice (email and SMS). Answers the reference. */
+/**
+ * The freed seat's event, the person's priority, and their notice (email and SMS). Answers the
+ * reference. A first-come pass keeps the freed seat itself, or — when the period is closed — a seat
+ * of the first free slot of the same offer from `keepAfter` on (none when there is no free seat).
+ */
 async function givePriority(
   trx: Transaction<Database>,
   deps: RevocationDeps,
   acting: Acting,
-  bookingId: string,
+  booking: RevokedBooking,
   now: Date,
+  keepAfter?: Date,
 ): Promise<string> {
-  const booking = await findRevoked(trx, bookingId);
+  const bookingId = booking.id;
   const freed = await recordSeatFreed(trx, { slotId: booking.slotId, bookingId, cause: 'revoked', at: now });
   const base = { event: 'booking.revoked', bookingId, locale: booking.locale, dueAt: now } as const;
   const channels = ['email', 'sms'] as const;
@@ -193,13 +217,19 @@ async function givePriority(
     return booking.reference;
   }
   const expiresAt = new Date(now.getTime() + deps.config.revocationPriorityHours * HOUR_MS);
-  const heldSeatId = await holdBackSeat(trx, {
-    slotId: booking.slotId,
-    seatEventId: freed.eventId,
-    at: now,
-    returnsAt: expiresAt,
-  });
-  if (heldSeatId)
+  const keptSlotId = keepAfter
+    ? await firstFreeSlotAfter(trx, booking.offerId, keepAfter, now)
+    : booking.slotId;
+  const heldSeatId = keptSlotId
+    ? await holdBackSeat(trx, {
+        slotId: keptSlotId,
+        seatEventId: freed.eventId,
+        at: now,
+        returnsAt: expiresAt,
+      })
+    : undefined;
+  // A closed period's seat is withdrawn: nothing else may take its event in either.
+  if (heldSeatId || keepAfter)
     await claimSeatEvent(trx, { eventId: freed.eventId, consumer: PRIORITY_PASS_CONSUMER, at: now });
   const link = newToken();
   await insertPriorityPass(trx, {

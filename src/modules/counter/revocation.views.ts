@@ -107,15 +107,24 @@ ${rows.length > 0 ? html`<li><button class="fr-btn" type="submit">${m.confirm(ro
 </form>`;
 }
 
+/** What was just done: one booking, or a period with the days it closed. */
+function doneText(page: PageContext, done: NonNullable<RevocationPage['done']>): string {
+  const m = messagesFor(revocationMessages, page.locale);
+  if (done.reference) return m.doneOne(done.reference, done.revoked);
+  const days = (done.closedDays ?? []).map((day) =>
+    formatDateTime(new Date(`${day}T12:00:00Z`), 'UTC', page.locale, { date: 'full' }),
+  );
+  if (done.revoked === 0 && days.length === 0) return m.donePeriod(0);
+  return `${m.donePeriod(done.revoked)} ${m.doneClosed(days)}`;
+}
+
 /** The page: the notice of what was just done, the confirmation step, or the two forms. */
 export function revocationView(page: PageContext, model: RevocationPage): PageView {
   const m = messagesFor(revocationMessages, page.locale);
   const chrome = backOfficeChrome(page, model.principal, 'revocations');
   if (model.preview) return { title: m.title, status: model.status, ...chrome, main: preview(page, model) };
   const done = model.done;
-  const notice = done
-    ? alert('success', done.reference ? m.doneOne(done.reference, done.revoked) : m.donePeriod(done.revoked))
-    : '';
+  const notice = done ? alert('success', doneText(page, done)) : '';
   return {
     title: m.title,
     status: model.status,

@@ -165,16 +165,18 @@ export async function revokeSelected(
     const revoked =
       references.length === 0
         ? []
-        : await revokeInTransaction(trx, deps, acting, {
-            scope: { bookingIds: bookings.map((b) => b.id) },
-            reason,
-            now,
-            audit: {
-              action: 'booking.revoke_bulk',
-              target: { type: 'booking', id: null },
-              place: { departmentCode: departments.size === 1 ? [...departments][0] : null, siteId: null },
-            },
-          });
+        : (
+            await revokeInTransaction(trx, deps, acting, {
+              scope: { bookingIds: bookings.map((b) => b.id) },
+              reason,
+              now,
+              audit: {
+                action: 'booking.revoke_bulk',
+                target: { type: 'booking', id: null },
+                place: { departmentCode: departments.size === 1 ? [...departments][0] : null, siteId: null },
+              },
+            })
+          ).ids;
     const closed = await closeRequests(trx, deps, acting, requests, { reason, now });
     return { revoked: revoked.length, closed };
   });
