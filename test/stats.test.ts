@@ -63,6 +63,9 @@ const ANNECY_W02 = {
   bookedOnline: 4,
   bookedCounter: 1,
   bookedPartner: 1,
+  medianWaitingMinutes: 20,
+  medianWalkingMinutes: 2,
+  medianServiceMinutes: 18,
 };
 
 describe('the statistics’ figures (admin API)', () => {
@@ -109,7 +112,28 @@ describe('the statistics’ figures (admin API)', () => {
     const body = (await api('')).json();
     assert.equal(body.from, '2029-12-17');
     assert.equal(body.to, '2030-02-17');
-    assert.equal(body.rows.length, 3);
+    assert.equal(body.rows.length, 4);
+  });
+
+  test('the counter’s medians: waiting, walking, at the counter — none for a visit the day’s end closed', async () => {
+    const w01 = (await api(`from=2030-01-02&to=2030-01-02&site=${f.annecy}`)).json().rows;
+    assert.deepEqual(
+      w01.map((r: Record<string, unknown>) => [
+        r.week,
+        r.attended,
+        r.medianWaitingMinutes,
+        r.medianWalkingMinutes,
+        r.medianServiceMinutes,
+      ]),
+      [['2030-W01', 4, 7, 2, 22.5]],
+    );
+    const chambery = (await api(`from=2030-01-07&to=2030-01-13&site=${f.chambery}`, national)).json().rows[0];
+    assert.deepEqual(
+      [chambery.medianWaitingMinutes, chambery.medianWalkingMinutes, chambery.medianServiceMinutes],
+      [10, 1, null],
+    );
+    const thonon = (await api(`from=2030-01-07&to=2030-01-13&site=${f.thonon}`)).json().rows[0];
+    assert.equal(thonon.medianWaitingMinutes, null, 'no visit, no median');
   });
 
   test('a site outside the scope is a 404, like an absent one; in scope, its rows only', async () => {
@@ -221,6 +245,9 @@ describe('the statistics page', () => {
       '4',
       '1',
       '1',
+      '20',
+      '2',
+      '18',
     ]);
     assert.equal(detail.length, 3);
     assert.match(body, /href="\/agents\/statistiques"[^>]*aria-current/);
@@ -258,8 +285,14 @@ describe('the statistics’ CSV', () => {
       .split('\n');
     assert.equal(lines.length, 3);
     assert.match(lines[0] ?? '', /^Service;Démarche;Semaine;Places offertes;Réservées;/);
-    assert.equal(lines[1], "Préfecture d'Annecy;Renouvellement;2030-W02;10;6;4;1;1;1;1;0.4;;;1;1;4;1;1");
-    assert.equal(lines[2], 'Sous-préfecture de Thonon;Renouvellement;2030-W02;2;0;0;0;0;0;0;0;;;1;0;0;0;0');
+    assert.equal(
+      lines[1],
+      "Préfecture d'Annecy;Renouvellement;2030-W02;10;6;4;1;1;1;1;0.4;;;1;1;4;1;1;20;2;18",
+    );
+    assert.equal(
+      lines[2],
+      'Sous-préfecture de Thonon;Renouvellement;2030-W02;2;0;0;0;0;0;0;0;;;1;0;0;0;0;;;',
+    );
     const refused = await t.app.inject({
       url: `/agents/statistiques.csv?site=${f.chambery}`,
       headers: { cookie: manager.cookie },

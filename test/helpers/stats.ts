@@ -7,6 +7,9 @@ import { LOOP_COLUMNS, LOOP_PATHS } from './booking-paths.ts';
 //
 // Annecy (74), ISO week 2030-W02: slots of 4 (Mon 7 Jan) and 6 (Tue 8 Jan) seats; W03: 5 seats.
 // Thonon (74), W02: 2 seats, no booking. Chambéry (73), W02: 3 seats, one attended booking.
+// The counter's times (minutes waiting / walking / at the counter): Annecy W02's attended visit
+// 20 / 2 / 18; Chambéry's 10 / 1 / — (finished by the end-of-day job); Annecy W01: four visits,
+// waits 4, 6, 8, 30 (median 7), walks 1, 3, 2, 2 (2), services 10, 20, 40, 25 (22.5).
 
 export interface StatsFixture {
   annecy: number;
@@ -107,6 +110,43 @@ async function booking(
   return String(row.id);
 }
 
+const at = (start: Date, minutes: number) => new Date(start.getTime() + minutes * 60_000);
+
+/**
+ * An attended booking's counter times: checked in at `arrival`, called `wait` minutes later, served
+ * `walk` after, finished `service` after that — by an agent, or by the end-of-day job (`service` null:
+ * its `close_day` event, finished late in the evening).
+ */
+async function visit(
+  db: Db,
+  bookingId: string,
+  siteId: number,
+  times: { arrival: string; wait: number; walk: number; service: number | null },
+) {
+  const checkedIn = new Date(times.arrival);
+  const called = at(checkedIn, times.wait);
+  const served = at(called, times.walk);
+  const finished = times.service === null ? at(checkedIn, 15 * 60) : at(served, times.service);
+  await db
+    .updateTable('booking')
+    .set({ checked_in_at: checkedIn, called_at: called, served_at: served, finished_at: finished })
+    .where('id', '=', bookingId)
+    .execute();
+  if (times.service !== null) return;
+  await db
+    .insertInto('counter_event')
+    .values({
+      booking_id: bookingId,
+      site_id: siteId,
+      at: finished,
+      agent_id: null,
+      action: 'close_day',
+      from_status: 'served',
+      to_status: 'attended',
+    })
+    .execute();
+}
+
 async function request(
   db: Db,
   procedureId: number,
@@ -196,7 +236,8 @@ export async function createStatsFixture(
     ])
     .execute();
   // Annecy W02: six bookings of seven (the expired one is no appointment).
-  await booking(db, monday, p, 'attended', '2030-01-01T08:00:00Z');
+  const seen = await booking(db, monday, p, 'attended', '2030-01-01T08:00:00Z');
+  await visit(db, seen, annecy, { arrival: '2030-01-07T07:50:00Z', wait: 20, walk: 2, service: 18 });
   await booking(db, monday, p, 'no_show', '2029-12-31T08:00:00Z');
   await booking(db, monday, p, 'cancelled', '2030-01-02T08:00:00Z');
   await booking(db, tuesday, p, 'revoked', '2030-01-03T08:00:00Z');
@@ -208,7 +249,24 @@ export async function createStatsFixture(
   // Annecy W03: one online booking.
   await booking(db, nextWeek, p, 'confirmed', '2030-01-04T08:00:00Z');
   // Chambéry W02: one attended.
-  await booking(db, chamberySlot, p, 'attended', '2030-01-02T08:00:00Z');
+  const closedByJob = await booking(db, chamberySlot, p, 'attended', '2030-01-02T08:00:00Z');
+  await visit(db, closedByJob, chambery, {
+    arrival: '2030-01-07T07:55:00Z',
+    wait: 10,
+    walk: 1,
+    service: null,
+  });
+  // Annecy W01: four visits.
+  const firstWeek = await slot(db, annecyDraw, '2030-01-02T08:00:00Z', 4);
+  for (const [wait, walk, service] of [
+    [4, 1, 10],
+    [6, 3, 20],
+    [8, 2, 40],
+    [30, 2, 25],
+  ] as const) {
+    const id = await booking(db, firstWeek, p, 'attended', '2029-12-20T08:00:00Z');
+    await visit(db, id, annecy, { arrival: '2030-01-02T07:45:00Z', wait, walk, service });
+  }
 
   // Requests of W02: one waiting at Annecy and Thonon, one closed at Annecy without an appointment.
   await request(db, p, [annecy, thonon], '2030-01-08T10:00:00Z', null);

@@ -25,6 +25,12 @@ export interface StatsRow extends StatsKey {
   bookedOnline: number;
   bookedCounter: number;
   bookedPartner: number;
+  /** Minutes from check-in to the call answered, median over the visits seen at a counter, 1 decimal. */
+  medianWaitingMinutes: number | null;
+  /** Minutes from that call to the agent's "served", median, 1 decimal. */
+  medianWalkingMinutes: number | null;
+  /** Minutes from "served" to the visit's end by an agent, median, 1 decimal. */
+  medianServiceMinutes: number | null;
 }
 
 /** One week over every row of the report: what the charts draw. */
@@ -62,9 +68,13 @@ export const DETAIL_COLUMNS: readonly (keyof StatsColumns)[] = [
   'bookedOnline',
   'bookedCounter',
   'bookedPartner',
+  'medianWaitingMinutes',
+  'medianWalkingMinutes',
+  'medianServiceMinutes',
 ];
 
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
+const roundOrNull = (value: number | null) => (value === null ? null : round(value, 1));
 const ratio = (part: number, whole: number) => (whole > 0 ? round(part / whole, 3) : null);
 
 function emptyRow(key: StatsKey): StatsRow {
@@ -86,6 +96,9 @@ function emptyRow(key: StatsKey): StatsRow {
     bookedOnline: 0,
     bookedCounter: 0,
     bookedPartner: 0,
+    medianWaitingMinutes: null,
+    medianWalkingMinutes: null,
+    medianServiceMinutes: null,
   };
 }
 
@@ -109,11 +122,15 @@ export function statsRows(
   for (const s of seats) rowOf(s).seats = s.seats;
   for (const b of bookings) {
     const { siteId, siteName, procedureId, procedureTitle, week, ...counts } = b;
-    Object.assign(rowOf(b), counts);
+    Object.assign(rowOf(b), counts, {
+      medianWaitingMinutes: roundOrNull(b.medianWaitingMinutes),
+      medianWalkingMinutes: roundOrNull(b.medianWalkingMinutes),
+      medianServiceMinutes: roundOrNull(b.medianServiceMinutes),
+    });
   }
   for (const w of waits) {
     Object.assign(rowOf(w), {
-      medianWaitDays: w.medianWaitDays === null ? null : round(w.medianWaitDays, 1),
+      medianWaitDays: roundOrNull(w.medianWaitDays),
       noFreeSlotRate: ratio(w.samplesWithoutSlot, w.samples),
     });
   }

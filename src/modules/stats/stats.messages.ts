@@ -57,6 +57,9 @@ export interface StatsColumns {
   bookedOnline: string;
   bookedCounter: string;
   bookedPartner: string;
+  medianWaitingMinutes: string;
+  medianWalkingMinutes: string;
+  medianServiceMinutes: string;
 }
 
 interface StatsTexts {
@@ -112,6 +115,9 @@ export const statsMessages: Catalog<StatsTexts> = {
       bookedOnline: 'Réservées en ligne',
       bookedCounter: 'Réservées au guichet',
       bookedPartner: 'Réservées par un partenaire',
+      medianWaitingMinutes: 'Attente médiane en salle (minutes)',
+      medianWalkingMinutes: 'Trajet médian jusqu’au guichet (minutes)',
+      medianServiceMinutes: 'Durée médiane au guichet (minutes)',
     },
     noShowRate: 'Taux d’absence',
     capacity: {
@@ -166,6 +172,9 @@ export const statsMessages: Catalog<StatsTexts> = {
       bookedOnline: 'Booked online',
       bookedCounter: 'Booked at the counter',
       bookedPartner: 'Booked by a partner',
+      medianWaitingMinutes: 'Median wait in the waiting room (minutes)',
+      medianWalkingMinutes: 'Median walk to the counter (minutes)',
+      medianServiceMinutes: 'Median time at the counter (minutes)',
     },
     noShowRate: 'No-show rate',
     capacity: {
@@ -220,6 +229,9 @@ export const statsMessages: Catalog<StatsTexts> = {
       bookedOnline: 'المحجوزة عبر الإنترنت',
       bookedCounter: 'المحجوزة عند الشباك',
       bookedPartner: 'المحجوزة من طرف شريك',
+      medianWaitingMinutes: 'مدة الانتظار الوسيطة في القاعة (بالدقائق)',
+      medianWalkingMinutes: 'مدة التوجه الوسيطة إلى الشباك (بالدقائق)',
+      medianServiceMinutes: 'مدة الخدمة الوسيطة في الشباك (بالدقائق)',
     },
     noShowRate: 'نسبة الغياب',
     capacity: {

@@ -32,6 +32,10 @@ export interface BookingCounts extends StatsKey {
   bookedOnline: number;
   bookedCounter: number;
   bookedPartner: number;
+  /** The counter loop's medians, in minutes, over the visits seen at a counter (null without any). */
+  medianWaitingMinutes: number | null;
+  medianWalkingMinutes: number | null;
+  medianServiceMinutes: number | null;
 }
 
 export interface WaitCounts extends StatsKey {
@@ -81,6 +85,16 @@ const USED = sql<SqlBool>`b.status not in ('expired', 'cancelled', 'revoked')`;
 const BOOKED = sql<SqlBool>`b.status <> 'expired'`;
 const PARTNER = sql<SqlBool>`exists (select 1 from role_grant g where g.agent_id = r.entered_by and g.role = 'partner')`;
 
+// The counter loop's times (migration 0025), from the booking's columns: each undo refolds them from
+// the counter events still in force (queue.rules.ts), so they are the visit as it finally went. A visit
+// seen at a counter is attended with a check-in, a call and a serve: waiting is check-in → the call
+// answered (the last), walking that call → served, service served → finished — but not when the
+// end-of-day job, not an agent, finished it (its time is the job's run, not the visit's end).
+const SEEN = sql<SqlBool>`b.status = 'attended' and b.checked_in_at is not null and b.called_at is not null and b.served_at is not null`;
+const FINISHED_BY_AGENT = sql<SqlBool>`b.finished_at is not null and not exists (select 1 from counter_event e where e.booking_id = b.id and e.action = 'close_day')`;
+const medianMinutes = (to: string, from: string, where: RawBuilder<SqlBool>) =>
+  sql`(percentile_cont(0.5) within group (order by extract(epoch from ${sql.ref(to)} - ${sql.ref(from)}) / 60) filter (where ${where}))::float8`;
+
 /** The bookings of the slots starting in the range, by outcome and by channel. */
 export async function bookingCounts(db: Db, query: StatsQuery, coverage: Coverage): Promise<BookingCounts[]> {
   const { rows } = await sql<BookingCounts>`
@@ -94,7 +108,10 @@ export async function bookingCounts(db: Db, query: StatsQuery, coverage: Coverag
       count(*) filter (where ${USED})::integer as "seatsUsed",
       count(*) filter (where ${BOOKED} and r.entered_by is null)::integer as "bookedOnline",
       count(*) filter (where ${BOOKED} and r.entered_by is not null and not ${PARTNER})::integer as "bookedCounter",
-      count(*) filter (where ${BOOKED} and r.entered_by is not null and ${PARTNER})::integer as "bookedPartner"
+      count(*) filter (where ${BOOKED} and r.entered_by is not null and ${PARTNER})::integer as "bookedPartner",
+      ${medianMinutes('b.called_at', 'b.checked_in_at', SEEN)} as "medianWaitingMinutes",
+      ${medianMinutes('b.served_at', 'b.called_at', SEEN)} as "medianWalkingMinutes",
+      ${medianMinutes('b.finished_at', 'b.served_at', sql<SqlBool>`${SEEN} and ${FINISHED_BY_AGENT}`)} as "medianServiceMinutes"
     from booking b join slot s on s.id = b.slot_id join offer o on o.id = s.offer_id
       join site si on si.id = o.site_id join department d on d.code = si.department_code
       join procedure p on p.id = b.procedure_id left join request r on r.id = b.request_id

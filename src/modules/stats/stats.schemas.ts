@@ -42,6 +42,15 @@ export const StatsRowSchema = Type.Object({
   bookedOnline: count,
   bookedCounter: count,
   bookedPartner: count,
+  medianWaitingMinutes: nullableNumber(
+    'Median minutes from check-in to the call answered, over the visits seen at a counter (attended)',
+  ),
+  medianWalkingMinutes: nullableNumber(
+    'Median minutes from that call to the agent marking the person served',
+  ),
+  medianServiceMinutes: nullableNumber(
+    'Median minutes from served to the visit’s end by an agent (not counting visits the end-of-day job closed)',
+  ),
 });
 
 export const StatsReportSchema = Type.Object({

@@ -59,6 +59,9 @@ const bookings = (over: Partial<BookingCounts>): BookingCounts => ({
   bookedOnline: 0,
   bookedCounter: 0,
   bookedPartner: 0,
+  medianWaitingMinutes: null,
+  medianWalkingMinutes: null,
+  medianServiceMinutes: null,
   ...over,
 });
 
@@ -66,7 +69,7 @@ describe('the statistics’ figures', () => {
   test('seats, bookings and requests of one place and week make one row; the fill rate and median rounded', () => {
     const rows = statsRows(
       [{ ...key, week: '2030-W02', seats: 3 }],
-      [bookings({ booked: 2, seatsUsed: 2 })],
+      [bookings({ booked: 2, seatsUsed: 2, medianWaitingMinutes: 12.25, medianServiceMinutes: 7.96 })],
       [{ ...key, week: '2030-W03', waiting: 2, unserved: 1 }],
       [{ ...key, week: '2030-W02', medianWaitDays: 4.26, samples: 3, samplesWithoutSlot: 1 }],
     );
@@ -74,6 +77,11 @@ describe('the statistics’ figures', () => {
     assert.deepEqual(
       [rows[0]?.fillRate, rows[0]?.medianWaitDays, rows[0]?.noFreeSlotRate, rows[0]?.seats],
       [0.667, 4.3, 0.333, 3],
+    );
+    assert.deepEqual(
+      [rows[0]?.medianWaitingMinutes, rows[0]?.medianWalkingMinutes, rows[0]?.medianServiceMinutes],
+      [12.3, null, 8],
+      'the counter’s medians rounded to a tenth of a minute, none without visits',
     );
     assert.equal(rows[1]?.noFreeSlotRate, null, 'no samples, no rate');
     assert.deepEqual([rows[1]?.week, rows[1]?.fillRate, rows[1]?.requestsWaiting], ['2030-W03', null, 2]);
@@ -178,6 +186,6 @@ describe('the statistics’ CSV text', () => {
       .trim()
       .split('\n');
     assert.match(lines[0] ?? '', /^Office;Procedure;Week;Seats offered;/);
-    assert.equal(lines[1], `"'=HYPERLINK(""x"")";"A; B";2030-W02;2;0;0;0;0;0;0;0;;;0;0;0;0;0`);
+    assert.equal(lines[1], `"'=HYPERLINK(""x"")";"A; B";2030-W02;2;0;0;0;0;0;0;0;;;0;0;0;0;0;;;`);
   });
 });
