@@ -1,5 +1,7 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { CounterAction } from '../../db/schema.counter.ts';
+import type { Database } from '../../db/schema.ts';
 import { coverageFilter } from '../agents/permissions.sql.ts';
 import type { Coverage } from '../agents/permissions.ts';
 import type { BookingStatus } from '../booking/statuses.ts';
@@ -9,26 +11,45 @@ import type { LoopEvent, LoopState } from './queue.rules.ts';
 // The counter loop's SQL (decision 0041): a booking with its office's settings, its counter events,
 // its loop columns written back, the day's queue of an office and its current calls.
 
-/** A booking as the loop needs it: its loop columns, its day and its office's counters and N. */
+/** A booking's loop columns, named as `LoopState` names them. */
+const LOOP_COLUMNS = [
+  'booking.status',
+  'booking.checked_in_at as checkedInAt',
+  'booking.called_at as calledAt',
+  'booking.call_count as callCount',
+  'booking.counter',
+  'booking.served_at as servedAt',
+  'booking.finished_at as finishedAt',
+] as const;
+
+/** The office's bookings whose slot starts in [from, to), for a query with `slot` and `offer`. */
+function ofOfficeDay(input: { siteId: number; from: Date; to: Date }) {
+  return (eb: ExpressionBuilder<Database, 'slot' | 'offer'>) =>
+    eb.and([
+      eb('offer.site_id', '=', input.siteId),
+      eb('slot.starts_at', '>=', input.from),
+      eb('slot.starts_at', '<', input.to),
+    ]);
+}
+
+/** Bookings as the loop needs them: their loop columns, their day and their office's counters and N. */
+function loopBookings(db: Executor) {
+  return bookingsWithPlace(db).select([
+    'booking.id',
+    'booking.reference',
+    ...LOOP_COLUMNS,
+    'slot.starts_at as startsAt',
+    'site.id as siteId',
+    'site.counters',
+    'site.calls_before_missed as callsBeforeMissed',
+    'department.code as departmentCode',
+    'department.timezone',
+  ]);
+}
+
+/** A booking as the loop needs it, by its reference; `lock` takes its row lock. */
 export async function findLoopBooking(db: Executor, reference: string, lock = false) {
-  return bookingsWithPlace(db)
-    .select([
-      'booking.id',
-      'booking.reference',
-      'booking.status',
-      'booking.checked_in_at as checkedInAt',
-      'booking.called_at as calledAt',
-      'booking.call_count as callCount',
-      'booking.counter',
-      'booking.served_at as servedAt',
-      'booking.finished_at as finishedAt',
-      'slot.starts_at as startsAt',
-      'site.id as siteId',
-      'site.counters',
-      'site.calls_before_missed as callsBeforeMissed',
-      'department.code as departmentCode',
-      'department.timezone',
-    ])
+  return loopBookings(db)
     .where('booking.reference', '=', reference)
     .$if(lock, (query) => query.forUpdate('booking'))
     .executeTakeFirst();
@@ -102,21 +123,15 @@ export async function insertLoopEvent(
 }
 
 /**
- * The reference of the office's longest-waiting person of [from, to), locked; one another counter is
- * calling at this moment is skipped, so two "call the next" never pick the same person.
+ * The office's longest-waiting person of [from, to), locked; one another counter is calling at this
+ * moment is skipped, so two "call the next" never pick the same person.
  */
 export async function lockNextWaiting(
   db: Executor,
   input: { siteId: number; from: Date; to: Date },
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('booking')
-    .innerJoin('slot', 'slot.id', 'booking.slot_id')
-    .innerJoin('offer', 'offer.id', 'slot.offer_id')
-    .select('booking.reference')
-    .where('offer.site_id', '=', input.siteId)
-    .where('slot.starts_at', '>=', input.from)
-    .where('slot.starts_at', '<', input.to)
+): Promise<LoopBooking | undefined> {
+  return loopBookings(db)
+    .where(ofOfficeDay(input))
     .where('booking.status', '=', 'waiting')
     .orderBy('booking.checked_in_at')
     .orderBy('booking.id')
@@ -124,22 +139,23 @@ export async function lockNextWaiting(
     .forUpdate('booking')
     .skipLocked()
     .executeTakeFirst();
-  return row?.reference;
+}
+
+/** The office's bookings of [from, to) with their slot. */
+function dayBookings(db: Executor, input: { siteId: number; from: Date; to: Date }) {
+  return db
+    .selectFrom('booking')
+    .innerJoin('slot', 'slot.id', 'booking.slot_id')
+    .innerJoin('offer', 'offer.id', 'slot.offer_id')
+    .where(ofOfficeDay(input));
 }
 
 /** One person of the day's loop, as the queue page lists them. */
-export interface QueueRow {
+export interface QueueRow extends LoopState {
   reference: string;
-  status: BookingStatus;
   lastName: string;
   firstName: string;
   startsAt: Date;
-  checkedInAt: Date | null;
-  calledAt: Date | null;
-  callCount: number;
-  counter: string | null;
-  servedAt: Date | null;
-  finishedAt: Date | null;
 }
 
 /** The office's bookings of [from, to) in `statuses`, in arrival order (then appointment time). */
@@ -147,26 +163,14 @@ export async function listDayLoop(
   db: Executor,
   input: { siteId: number; from: Date; to: Date; statuses: readonly BookingStatus[] },
 ): Promise<QueueRow[]> {
-  return db
-    .selectFrom('booking')
-    .innerJoin('slot', 'slot.id', 'booking.slot_id')
-    .innerJoin('offer', 'offer.id', 'slot.offer_id')
+  return dayBookings(db, input)
     .select([
       'booking.reference',
-      'booking.status',
       'booking.last_name as lastName',
       'booking.first_name as firstName',
       'slot.starts_at as startsAt',
-      'booking.checked_in_at as checkedInAt',
-      'booking.called_at as calledAt',
-      'booking.call_count as callCount',
-      'booking.counter',
-      'booking.served_at as servedAt',
-      'booking.finished_at as finishedAt',
+      ...LOOP_COLUMNS,
     ])
-    .where('offer.site_id', '=', input.siteId)
-    .where('slot.starts_at', '>=', input.from)
-    .where('slot.starts_at', '<', input.to)
     .where('booking.status', 'in', [...input.statuses])
     .orderBy('booking.checked_in_at')
     .orderBy('slot.starts_at')
@@ -176,19 +180,13 @@ export async function listDayLoop(
 
 /** The office's people called now, of [from, to), the latest call first: no name is read. */
 export async function listCalls(db: Executor, input: { siteId: number; from: Date; to: Date }) {
-  return db
-    .selectFrom('booking')
-    .innerJoin('slot', 'slot.id', 'booking.slot_id')
-    .innerJoin('offer', 'offer.id', 'slot.offer_id')
+  return dayBookings(db, input)
     .select([
       'booking.reference',
       'booking.counter',
       'booking.called_at as calledAt',
       'booking.call_count as callCount',
     ])
-    .where('offer.site_id', '=', input.siteId)
-    .where('slot.starts_at', '>=', input.from)
-    .where('slot.starts_at', '<', input.to)
     .where('booking.status', '=', 'called')
     .orderBy('booking.called_at', 'desc')
     .orderBy('booking.reference')
