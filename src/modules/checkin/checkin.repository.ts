@@ -46,15 +46,14 @@ export async function findSite(db: Executor, siteId: number) {
     .executeTakeFirst();
 }
 
-/** confirmed → waiting, checked in now; false when the booking was no longer confirmed. */
-export async function markCheckedIn(trx: Executor, bookingId: string, now: Date): Promise<boolean> {
-  const result = await trx
+/** confirmed → waiting, checked in now. */
+export async function markCheckedIn(trx: Executor, bookingId: string, now: Date): Promise<void> {
+  await trx
     .updateTable('booking')
     .set({ status: 'waiting', checked_in_at: now })
     .where('id', '=', bookingId)
     .where('status', '=', 'confirmed')
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+    .execute();
 }
 
 /** The check-in's step in the counter loop's record. */
