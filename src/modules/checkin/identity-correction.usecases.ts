@@ -72,19 +72,17 @@ export async function correctIdentity(
 ): Promise<CorrectedIdentity> {
   const coverage = coverageFor(acting.principal, 'booking.correct_identity');
   const reference = normaliseReference(input.reference);
-  const found = await findBookingAtReception(deps.db, reference);
-  if (!found || !covers(coverage, placeOf(found))) throw checkInErrors.notFound();
-  const now = deps.clock.now();
-  const checked = validateIdentityFields(
-    input.correction.fields,
-    { requiresForeignerNumber: found.requiresForeignerNumber },
-    localDate(now, found.timezone),
-  );
-  if (!checked.ok) throw invalid(checked.fields);
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const booking = await findBookingAtReception(trx, reference, true);
-      if (!booking) throw checkInErrors.notFound();
+      if (!booking || !covers(coverage, placeOf(booking))) throw checkInErrors.notFound();
+      const now = deps.clock.now();
+      const checked = validateIdentityFields(
+        input.correction.fields,
+        { requiresForeignerNumber: booking.requiresForeignerNumber },
+        localDate(now, booking.timezone),
+      );
+      if (!checked.ok) throw invalid(checked.fields);
       if (!isActiveStatus(booking.status)) throw correctionErrors.notCorrectable();
       const before: IdentityValues = {
         lastName: booking.lastName,
