@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { CounterAction } from '../../db/schema.counter.ts';
 import type { Database } from '../../db/schema.ts';
@@ -89,37 +89,85 @@ export async function saveLoopState(db: Executor, bookingId: string, state: Loop
     .execute();
 }
 
-/** One step in the loop's record; returns its id. */
-export async function insertLoopEvent(
-  db: Executor,
-  event: {
-    bookingId: string;
-    siteId: number;
-    at: Date;
-    agentId: number | null;
-    action: CounterAction;
-    fromStatus: BookingStatus;
-    toStatus: BookingStatus;
-    counter: string | null;
-    undoes?: string | null;
-  },
-): Promise<string> {
-  const row = await db
+/** A step of the loop's record, as it is written. */
+export interface NewLoopEvent {
+  bookingId: string;
+  siteId: number;
+  at: Date;
+  agentId: number | null;
+  action: CounterAction;
+  fromStatus: BookingStatus;
+  toStatus: BookingStatus;
+  counter: string | null;
+  undoes?: string | null;
+}
+
+/** Steps in the loop's record, in one statement. */
+export async function insertLoopEvents(db: Executor, events: readonly NewLoopEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db
     .insertInto('counter_event')
-    .values({
-      booking_id: event.bookingId,
-      site_id: event.siteId,
-      at: event.at,
-      agent_id: event.agentId,
-      action: event.action,
-      from_status: event.fromStatus,
-      to_status: event.toStatus,
-      counter: event.counter,
-      undoes: event.undoes ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return String(row.id);
+    .values(
+      events.map((event) => ({
+        booking_id: event.bookingId,
+        site_id: event.siteId,
+        at: event.at,
+        agent_id: event.agentId,
+        action: event.action,
+        from_status: event.fromStatus,
+        to_status: event.toStatus,
+        counter: event.counter,
+        undoes: event.undoes ?? null,
+      })),
+    )
+    .execute();
+}
+
+/** One step in the loop's record. */
+export async function insertLoopEvent(db: Executor, event: NewLoopEvent): Promise<void> {
+  await insertLoopEvents(db, [event]);
+}
+
+/**
+ * Bookings still in `statuses` whose appointment's local day is over in their office's zone at `now`,
+ * up to `limit` of them, locked (those another run holds are skipped).
+ */
+export async function lockFinishedDayBookings(
+  db: Executor,
+  input: { now: Date; statuses: readonly BookingStatus[]; limit: number },
+) {
+  return (
+    db
+      .selectFrom('booking')
+      .innerJoin('slot', 'slot.id', 'booking.slot_id')
+      .innerJoin('offer', 'offer.id', 'slot.offer_id')
+      .innerJoin('site', 'site.id', 'offer.site_id')
+      .innerJoin('department', 'department.code', 'site.department_code')
+      .select(['booking.id', 'booking.status', 'offer.site_id as siteId'])
+      .where('booking.status', 'in', [...input.statuses])
+      // Before the start of today in the office's zone: the appointment's day is over there.
+      .where(
+        sql<SqlBool>`slot.starts_at < (date_trunc('day', ${input.now}::timestamptz at time zone department.timezone) at time zone department.timezone)`,
+      )
+      .orderBy('booking.id')
+      .limit(input.limit)
+      .forUpdate('booking')
+      .skipLocked()
+      .execute()
+  );
+}
+
+/** Ends the day of these bookings in `status` (attended: finished now). */
+export async function closeBookings(
+  db: Executor,
+  input: { ids: readonly string[]; status: BookingStatus; now: Date },
+): Promise<void> {
+  if (input.ids.length === 0) return;
+  await db
+    .updateTable('booking')
+    .set({ status: input.status, ...(input.status === 'attended' ? { finished_at: input.now } : {}) })
+    .where('id', 'in', [...input.ids])
+    .execute();
 }
 
 /**
