@@ -56,27 +56,6 @@ export async function markCheckedIn(trx: Executor, bookingId: string, now: Date)
     .execute();
 }
 
-/** The check-in's step in the counter loop's record. */
-export async function insertCheckInEvent(
-  trx: Executor,
-  event: { bookingId: string; siteId: number; agentId: number | null; at: Date },
-): Promise<void> {
-  await trx
-    .insertInto('counter_event')
-    .values({
-      booking_id: event.bookingId,
-      site_id: event.siteId,
-      at: event.at,
-      agent_id: event.agentId,
-      action: 'check_in',
-      from_status: 'confirmed',
-      to_status: 'waiting',
-      counter: null,
-      undoes: null,
-    })
-    .execute();
-}
-
 /**
  * Records a correction, then changes the booking's identity in the same transaction: the booking's
  * trigger accepts the change only with this record of it (migration 0027).

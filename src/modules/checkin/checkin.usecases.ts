@@ -7,13 +7,13 @@ import { recordAudit } from '../audit/audit.ts';
 import type { BookingStatus } from '../booking/statuses.ts';
 import { type Acting, coverageFor, siteTarget } from '../configuration/offices.access.ts';
 import { type ConvocationClaims, verifyConvocation } from '../convocation/qr-token.ts';
+import { insertLoopEvent } from '../queue/queue.repository.ts';
 import { localDate } from '../schedule/timezone.ts';
 import { checkInErrors } from './checkin.errors.ts';
 import { type CheckInInput, tokenOfScan } from './checkin.input.ts';
 import {
   findBookingAtReception,
   findSite,
-  insertCheckInEvent,
   markCheckedIn,
   placeOf,
   type ReceptionBooking,
@@ -125,11 +125,15 @@ async function checkInConfirmed(
   now: Date,
 ): Promise<ReceptionBooking> {
   await markCheckedIn(trx, booking.id, now);
-  await insertCheckInEvent(trx, {
+  await insertLoopEvent(trx, {
     bookingId: booking.id,
     siteId: booking.siteId,
-    agentId: acting.actor.agentId,
     at: now,
+    agentId: acting.actor.agentId,
+    action: 'check_in',
+    fromStatus: 'confirmed',
+    toStatus: 'waiting',
+    counter: null,
   });
   await recordAudit(
     trx,
