@@ -16,8 +16,8 @@ import type { CheckInDeps } from './checkin.usecases.ts';
 // foreigner number, corrected by an agent with a reason, recorded before and after; the database
 // refuses any other change of an identity (migration 0027).
 
-export const REASON_MIN = 3;
-export const REASON_MAX = 500;
+const REASON_MIN = 3;
+const REASON_MAX = 500;
 const FIELDS = ['lastName', 'firstName', 'birthDate', 'foreignerNumber'] as const;
 
 /** A correction's answer: the identity now and the fields this call changed (none on a retry). */

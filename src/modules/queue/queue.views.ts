@@ -55,10 +55,7 @@ ${site.counters.map(
 }
 
 /** The actions a row's status allows, in the order of the buttons. */
-export function actionsFor(
-  row: Pick<QueueRow, 'status' | 'callCount'>,
-  callsBeforeMissed: number,
-): PageAction[] {
+function actionsFor(row: Pick<QueueRow, 'status' | 'callCount'>, callsBeforeMissed: number): PageAction[] {
   const byStatus: Partial<Record<BookingStatus, PageAction[]>> = {
     waiting: ['call', 'no_show'],
     called: [
