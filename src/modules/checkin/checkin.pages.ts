@@ -2,12 +2,11 @@ import type { FastifyReply } from 'fastify';
 import type { ModulePlugin } from '../../context.ts';
 import { principalOf } from '../agents/auth.ts';
 import { actingOf } from '../configuration/offices.access.ts';
+import type { Body } from '../journey/journey.input.ts';
 import { checkInView } from './checkin.views.ts';
 import { checkInFromPage, checkInPage, correctFromPage } from './checkin-page.usecases.ts';
 
 const HIDDEN = { schema: { hide: true } };
-
-type Body = Record<string, unknown>;
 
 /**
  * The camera is allowed on this page alone (its reader of QR codes); every other page keeps

@@ -46,35 +46,13 @@ export async function findSite(db: Executor, siteId: number) {
     .executeTakeFirst();
 }
 
-/** confirmed → waiting, checked in now; false when the booking was no longer confirmed. */
-export async function markCheckedIn(trx: Executor, bookingId: string, now: Date): Promise<boolean> {
-  const result = await trx
+/** confirmed → waiting, checked in now. */
+export async function markCheckedIn(trx: Executor, bookingId: string, now: Date): Promise<void> {
+  await trx
     .updateTable('booking')
     .set({ status: 'waiting', checked_in_at: now })
     .where('id', '=', bookingId)
     .where('status', '=', 'confirmed')
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
-}
-
-/** The check-in's step in the counter loop's record. */
-export async function insertCheckInEvent(
-  trx: Executor,
-  event: { bookingId: string; siteId: number; agentId: number | null; at: Date },
-): Promise<void> {
-  await trx
-    .insertInto('counter_event')
-    .values({
-      booking_id: event.bookingId,
-      site_id: event.siteId,
-      at: event.at,
-      agent_id: event.agentId,
-      action: 'check_in',
-      from_status: 'confirmed',
-      to_status: 'waiting',
-      counter: null,
-      undoes: null,
-    })
     .execute();
 }
 

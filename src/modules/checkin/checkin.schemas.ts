@@ -1,4 +1,4 @@
-import { type Static, Type } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { ErrorSchema } from '../booking/booking.schemas.ts';
 
 // The JSON of the check-in and of the identity correction (PRODUCT §7.1); the same schemas validate
@@ -84,5 +84,3 @@ export const CorrectedSchema = Type.Object({
 });
 
 export const ReferenceParamsSchema = Type.Object({ reference: Type.String({ maxLength: 40 }) });
-
-export type CheckInBody = Static<typeof CheckInBodySchema>;

@@ -1,19 +1,19 @@
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import type { IdentityValues } from '../../db/schema.counter.ts';
 import { covers } from '../agents/permissions.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { BookingStatus } from '../booking/statuses.ts';
 import { type Acting, coverageFor, siteTarget } from '../configuration/offices.access.ts';
 import { type ConvocationClaims, verifyConvocation } from '../convocation/qr-token.ts';
+import { insertLoopEvent } from '../queue/queue.repository.ts';
 import { localDate } from '../schedule/timezone.ts';
 import { checkInErrors } from './checkin.errors.ts';
 import { type CheckInInput, tokenOfScan } from './checkin.input.ts';
 import {
   findBookingAtReception,
   findSite,
-  insertCheckInEvent,
   markCheckedIn,
   placeOf,
   type ReceptionBooking,
@@ -57,7 +57,8 @@ const IN_THE_LOOP: readonly BookingStatus[] = ['waiting', 'called', 'served', 'm
 /**
  * Checks a person in: the code's signature, then the agent's scope (a code of another office 403, a
  * typed reference outside the scope 404), then the booking's status and day; then confirmed → waiting,
- * its counter event and audit entry, in one transaction. A second scan changes nothing.
+ * its counter event and audit entry. One transaction with the booking row locked, so a second scan at
+ * the same moment waits for the first and changes nothing.
  */
 export async function checkIn(deps: CheckInDeps, acting: Acting, input: CheckInInput): Promise<CheckedIn> {
   const coverage = coverageFor(acting.principal, 'booking.check_in');
@@ -73,13 +74,16 @@ export async function checkIn(deps: CheckInDeps, acting: Acting, input: CheckInI
   } else {
     reference = input.reference;
   }
-  const booking = await findBookingAtReception(deps.db, reference);
-  if (booking && claims && isOutdated(booking, claims)) throw checkInErrors.outdated();
-  if (!booking || !covers(coverage, placeOf(booking))) throw checkInErrors.notFound();
-  ensureCheckable(booking, deps.clock.now());
-  if (IN_THE_LOOP.includes(booking.status)) return present(booking, claims, false);
-  const done = await checkInConfirmed(deps, acting, booking, 'qr' in input ? 'qr' : 'reference');
-  return present(done.booking, claims, done.now);
+  return deps.db.transaction().execute(async (trx) => {
+    const booking = await findBookingAtReception(trx, reference, true);
+    if (booking && claims && isOutdated(booking, claims)) throw checkInErrors.outdated();
+    if (!booking || !covers(coverage, placeOf(booking))) throw checkInErrors.notFound();
+    const now = deps.clock.now();
+    ensureCheckable(booking, now);
+    if (IN_THE_LOOP.includes(booking.status)) return present(booking, claims, false);
+    const via = claims ? 'qr' : 'reference';
+    return present(await checkInConfirmed(trx, acting, booking, via, now), claims, true);
+  });
 }
 
 /** The code was signed for another time or office than the booking's now: it was moved since. */
@@ -112,44 +116,38 @@ function ensureCheckable(booking: ReceptionBooking, now: Date): void {
   }
 }
 
-/** confirmed → waiting with its event and audit entry; a concurrent scan that came first wins. */
+/** confirmed → waiting with its event and audit entry, on the booking locked. */
 async function checkInConfirmed(
-  deps: CheckInDeps,
+  trx: Executor,
   acting: Acting,
   booking: ReceptionBooking,
   via: 'qr' | 'reference',
-): Promise<{ booking: ReceptionBooking; now: boolean }> {
-  const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const locked = await findBookingAtReception(trx, booking.reference, true);
-    if (!locked) throw checkInErrors.notFound();
-    if (locked.status !== 'confirmed') {
-      // Changed since it was read (a second scan at the same moment): the rules again, on the row now.
-      ensureCheckable(locked, now);
-      return { booking: locked, now: false };
-    }
-    await markCheckedIn(trx, locked.id, now);
-    const place = { departmentCode: locked.departmentCode, siteId: locked.siteId };
-    await insertCheckInEvent(trx, {
-      bookingId: locked.id,
-      siteId: locked.siteId,
-      agentId: acting.actor.agentId,
-      at: now,
-    });
-    await recordAudit(
-      trx,
-      acting.actor,
-      {
-        action: 'booking.check_in',
-        target: { type: 'booking', id: locked.reference },
-        place,
-        before: { status: 'confirmed' },
-        after: { status: 'waiting', via },
-      },
-      now,
-    );
-    return { booking: { ...locked, status: 'waiting' as const, checkedInAt: now }, now: true };
+  now: Date,
+): Promise<ReceptionBooking> {
+  await markCheckedIn(trx, booking.id, now);
+  await insertLoopEvent(trx, {
+    bookingId: booking.id,
+    siteId: booking.siteId,
+    at: now,
+    agentId: acting.actor.agentId,
+    action: 'check_in',
+    fromStatus: 'confirmed',
+    toStatus: 'waiting',
+    counter: null,
   });
+  await recordAudit(
+    trx,
+    acting.actor,
+    {
+      action: 'booking.check_in',
+      target: { type: 'booking', id: booking.reference },
+      place: { departmentCode: booking.departmentCode, siteId: booking.siteId },
+      before: { status: 'confirmed' },
+      after: { status: 'waiting', via },
+    },
+    now,
+  );
+  return { ...booking, status: 'waiting', checkedInAt: now };
 }
 
 function present(booking: ReceptionBooking, claims: ConvocationClaims | undefined, now: boolean): CheckedIn {

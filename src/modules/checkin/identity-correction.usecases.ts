@@ -16,8 +16,8 @@ import type { CheckInDeps } from './checkin.usecases.ts';
 // foreigner number, corrected by an agent with a reason, recorded before and after; the database
 // refuses any other change of an identity (migration 0027).
 
-export const REASON_MIN = 3;
-export const REASON_MAX = 500;
+const REASON_MIN = 3;
+const REASON_MAX = 500;
 const FIELDS = ['lastName', 'firstName', 'birthDate', 'foreignerNumber'] as const;
 
 /** A correction's answer: the identity now and the fields this call changed (none on a retry). */
@@ -72,19 +72,17 @@ export async function correctIdentity(
 ): Promise<CorrectedIdentity> {
   const coverage = coverageFor(acting.principal, 'booking.correct_identity');
   const reference = normaliseReference(input.reference);
-  const found = await findBookingAtReception(deps.db, reference);
-  if (!found || !covers(coverage, placeOf(found))) throw checkInErrors.notFound();
-  const now = deps.clock.now();
-  const checked = validateIdentityFields(
-    input.correction.fields,
-    { requiresForeignerNumber: found.requiresForeignerNumber },
-    localDate(now, found.timezone),
-  );
-  if (!checked.ok) throw invalid(checked.fields);
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const booking = await findBookingAtReception(trx, reference, true);
-      if (!booking) throw checkInErrors.notFound();
+      if (!booking || !covers(coverage, placeOf(booking))) throw checkInErrors.notFound();
+      const now = deps.clock.now();
+      const checked = validateIdentityFields(
+        input.correction.fields,
+        { requiresForeignerNumber: booking.requiresForeignerNumber },
+        localDate(now, booking.timezone),
+      );
+      if (!checked.ok) throw invalid(checked.fields);
       if (!isActiveStatus(booking.status)) throw correctionErrors.notCorrectable();
       const before: IdentityValues = {
         lastName: booking.lastName,

@@ -77,14 +77,17 @@ export async function findSite(db: Executor, id: number, lock = false): Promise<
   return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
-/** Inserts a site; returns its id. */
-export async function insertSite(db: Executor, departmentCode: string, fields: SiteFields): Promise<number> {
-  const row = await db
+/** Inserts a site; returns its id and its N as stored (the column's default when `fields` has none). */
+export async function insertSite(
+  db: Executor,
+  departmentCode: string,
+  fields: SiteFields,
+): Promise<{ id: number; callsBeforeMissed: number }> {
+  return db
     .insertInto('site')
     .values({ department_code: departmentCode, ...columnsOf(fields) })
-    .returning('id')
+    .returning(['id', 'calls_before_missed as callsBeforeMissed'])
     .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 /** Replaces what an agent configures of a site. */

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CODE_PATTERNS } from '../../codes.ts';
 import { ErrorSchema } from '../booking/booking.schemas.ts';
-import { SITE_KINDS } from './offices.rules.ts';
+import { CALLS_BEFORE_MISSED, SITE_KINDS } from './offices.rules.ts';
 
 // The admin API's sites (PRODUCT §7.1): the schemas validate the requests and make /api/openapi.json.
 // What they cannot say (a French text before its translations, a deliverable email) is checked by the
@@ -42,8 +42,8 @@ const siteFields = {
   }),
   callsBeforeMissed: Type.Optional(
     Type.Integer({
-      minimum: 1,
-      maximum: 10,
+      minimum: CALLS_BEFORE_MISSED.min,
+      maximum: CALLS_BEFORE_MISSED.max,
       description:
         'How many calls before a person may be marked missed (1 to 10); left out, the stored value stays (3 for a new site)',
     }),
@@ -73,7 +73,7 @@ export const SiteSchema = Type.Object({
   kind: Type.String(),
   address: Type.String(),
   counters: Type.Array(Type.String()),
-  callsBeforeMissed: Type.Integer({ minimum: 1, maximum: 10 }),
+  callsBeforeMissed: Type.Integer({ minimum: CALLS_BEFORE_MISSED.min, maximum: CALLS_BEFORE_MISSED.max }),
   contactPhone: nullable(Type.String()),
   contactEmail: nullable(Type.String()),
   transport: localizedOrNull,

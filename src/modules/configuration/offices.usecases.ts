@@ -35,9 +35,6 @@ export async function getSite(deps: ConfigDeps, principal: Principal, id: number
   return site;
 }
 
-// Migration 0025's default of site.calls_before_missed, for a new site created without the setting.
-const DEFAULT_CALLS = 3;
-
 const SITE_NAME_UNIQUE = 'site_department_code_name_key';
 
 /** Creates a site in a département the principal covers (`site.create` in the audit log). */
@@ -55,8 +52,8 @@ export async function createSite(
   if (!(await departmentExists(deps.db, departmentCode))) throw refused('departmentCode', 'unknown');
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const id = await insertSite(trx, departmentCode, fields);
-      const site: SiteDetails = { id, departmentCode, callsBeforeMissed: DEFAULT_CALLS, ...fields };
+      const { id, callsBeforeMissed } = await insertSite(trx, departmentCode, fields);
+      const site: SiteDetails = { id, departmentCode, callsBeforeMissed, ...fields };
       await recordAudit(
         trx,
         acting.actor,

@@ -9,7 +9,7 @@ import type { CallScreen } from './call-screen.usecases.ts';
 // without JavaScript the page reloads itself every 15.
 
 /** Without JavaScript the screen reloads every this many seconds. */
-export const RELOAD_SECONDS = 15;
+const RELOAD_SECONDS = 15;
 
 /** /sites/ID/appel. */
 export function callScreenView(page: PageContext, model: CallScreen): PageView {

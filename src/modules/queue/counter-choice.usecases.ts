@@ -1,10 +1,10 @@
 import type { SessionSeat } from '../agents/auth.ts';
-import { coverageOf, covers, isEmpty, type Principal } from '../agents/permissions.ts';
+import { coverageOf, isEmpty, type Principal } from '../agents/permissions.ts';
 import { setSessionCounter } from '../agents/sessions.ts';
-import { type Acting, siteTarget } from '../configuration/offices.access.ts';
+import type { Acting } from '../configuration/offices.access.ts';
 import { type Body, text } from '../journey/journey.input.ts';
 import type { Redirect } from '../web/web.plugin.ts';
-import { findLoopSite, listCounterSites } from './queue.repository.ts';
+import { listCounterSites } from './queue.repository.ts';
 import type { QueueDeps } from './queue.usecases.ts';
 
 // /agents/mon-guichet (decision 0041): after sign-in, an agent who may call people chooses the office
@@ -58,9 +58,9 @@ export async function chooseCounter(
     await setSessionCounter(deps.db, input.cookie, null);
     return { redirect: HOME };
   }
-  const site = chosen ? await findLoopSite(deps.db, chosen.siteId) : undefined;
-  const coverage = coverageOf(acting.principal, 'booking.check_in');
-  if (!chosen || !site || !covers(coverage, siteTarget(site)) || !site.counters.includes(chosen.counter))
+  // The page lists the offices the agent calls for, with their counters: the choice is one of them.
+  const site = chosen && page.sites.find((s) => s.id === chosen.siteId);
+  if (!chosen || !site || !site.counters.includes(chosen.counter))
     return { ...page, error: 'counter_unknown', status: 422 };
   await setSessionCounter(deps.db, input.cookie, chosen);
   return { redirect: QUEUE_PAGE };

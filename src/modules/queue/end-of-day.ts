@@ -1,8 +1,7 @@
-import { type SqlBool, sql } from 'kysely';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { BookingStatus } from '../booking/statuses.ts';
-import { insertLoopEvent } from './queue.repository.ts';
+import { closeBookings, insertLoopEvents, lockFinishedDayBookings } from './queue.repository.ts';
 
 // The end of an office's day (issue 10 point 2; decision 0041): once the local day of an appointment
 // is over in its office's zone, who was being served was seen (attended), and who never reached a
@@ -26,42 +25,24 @@ export async function closeFinishedDays(deps: { db: Db; clock: Clock }): Promise
   for (;;) {
     const closed = await deps.db.transaction().execute(async (trx) => {
       const now = deps.clock.now();
-      const rows = await trx
-        .selectFrom('booking')
-        .innerJoin('slot', 'slot.id', 'booking.slot_id')
-        .innerJoin('offer', 'offer.id', 'slot.offer_id')
-        .innerJoin('site', 'site.id', 'offer.site_id')
-        .innerJoin('department', 'department.code', 'site.department_code')
-        .select(['booking.id', 'booking.status', 'offer.site_id as siteId'])
-        .where('booking.status', 'in', Object.keys(CLOSING) as BookingStatus[])
-        // Before the start of today in the office's zone: the appointment's day is over there.
-        .where(
-          sql<SqlBool>`slot.starts_at < (date_trunc('day', ${now}::timestamptz at time zone department.timezone) at time zone department.timezone)`,
-        )
-        .orderBy('booking.id')
-        .limit(BATCH)
-        .forUpdate('booking')
-        .skipLocked()
-        .execute();
-      for (const row of rows) {
-        const to = CLOSING[row.status] ?? 'no_show';
-        await trx
-          .updateTable('booking')
-          .set({ status: to, ...(to === 'attended' ? { finished_at: now } : {}) })
-          .where('id', '=', row.id)
-          .execute();
-        await insertLoopEvent(trx, {
-          bookingId: row.id,
-          siteId: row.siteId,
-          at: now,
-          agentId: null,
-          action: 'close_day',
-          fromStatus: row.status,
-          toStatus: to,
-          counter: null,
-        });
-        counts[to] = (counts[to] ?? 0) + 1;
+      const statuses = Object.keys(CLOSING) as BookingStatus[];
+      const rows = await lockFinishedDayBookings(trx, { now, statuses, limit: BATCH });
+      const events = rows.map((row) => ({
+        bookingId: row.id,
+        siteId: row.siteId,
+        at: now,
+        agentId: null,
+        action: 'close_day' as const,
+        fromStatus: row.status,
+        toStatus: CLOSING[row.status] ?? 'no_show',
+        counter: null,
+      }));
+      for (const status of ['attended', 'no_show'] as const) {
+        const ids = events.filter((e) => e.toStatus === status).map((e) => e.bookingId);
+        await closeBookings(trx, { ids, status, now });
+        counts[status] = (counts[status] ?? 0) + ids.length;
       }
+      await insertLoopEvents(trx, events);
       return rows.length;
     });
     if (closed < BATCH) return counts;

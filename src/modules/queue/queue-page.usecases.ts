@@ -17,7 +17,7 @@ import { actOnBooking, callNext, dayBounds, type QueueDeps } from './queue.useca
 export interface QueuePage {
   principal: Principal;
   now: Date;
-  seat: { site: LoopSite; counter: string; callsBeforeMissed: number } | null;
+  seat: { site: LoopSite; counter: string } | null;
   rows: QueueRow[];
   /** What the last POST did, or why it was refused (its code), from the redirect's query. */
   done?: PageAction;
@@ -30,7 +30,7 @@ async function seatedAt(deps: QueueDeps, principal: Principal, seat: SessionSeat
   if (!seat) return null;
   const site = await findLoopSite(deps.db, seat.siteId);
   if (!site || !covers(coverage, siteTarget(site)) || !site.counters.includes(seat.counter)) return null;
-  return { site, counter: seat.counter, callsBeforeMissed: site.callsBeforeMissed };
+  return { site, counter: seat.counter };
 }
 
 const CODE = /^[a-z_]{1,40}$/;

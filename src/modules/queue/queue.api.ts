@@ -87,7 +87,7 @@ export const queueApiPlugin: ModulePlugin = async (app, { ctx }) => {
 const iso = (instant: Date | null) => instant?.toISOString() ?? null;
 
 /** An action's JSON. */
-export function presentLoop(a: LoopAnswer) {
+function presentLoop(a: LoopAnswer) {
   return {
     reference: a.reference,
     status: a.status,

@@ -1,5 +1,7 @@
+import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { CounterAction } from '../../db/schema.counter.ts';
+import type { Database } from '../../db/schema.ts';
 import { coverageFilter } from '../agents/permissions.sql.ts';
 import type { Coverage } from '../agents/permissions.ts';
 import type { BookingStatus } from '../booking/statuses.ts';
@@ -9,26 +11,45 @@ import type { LoopEvent, LoopState } from './queue.rules.ts';
 // The counter loop's SQL (decision 0041): a booking with its office's settings, its counter events,
 // its loop columns written back, the day's queue of an office and its current calls.
 
-/** A booking as the loop needs it: its loop columns, its day and its office's counters and N. */
+/** A booking's loop columns, named as `LoopState` names them. */
+const LOOP_COLUMNS = [
+  'booking.status',
+  'booking.checked_in_at as checkedInAt',
+  'booking.called_at as calledAt',
+  'booking.call_count as callCount',
+  'booking.counter',
+  'booking.served_at as servedAt',
+  'booking.finished_at as finishedAt',
+] as const;
+
+/** The office's bookings whose slot starts in [from, to), for a query with `slot` and `offer`. */
+function ofOfficeDay(input: { siteId: number; from: Date; to: Date }) {
+  return (eb: ExpressionBuilder<Database, 'slot' | 'offer'>) =>
+    eb.and([
+      eb('offer.site_id', '=', input.siteId),
+      eb('slot.starts_at', '>=', input.from),
+      eb('slot.starts_at', '<', input.to),
+    ]);
+}
+
+/** Bookings as the loop needs them: their loop columns, their day and their office's counters and N. */
+function loopBookings(db: Executor) {
+  return bookingsWithPlace(db).select([
+    'booking.id',
+    'booking.reference',
+    ...LOOP_COLUMNS,
+    'slot.starts_at as startsAt',
+    'site.id as siteId',
+    'site.counters',
+    'site.calls_before_missed as callsBeforeMissed',
+    'department.code as departmentCode',
+    'department.timezone',
+  ]);
+}
+
+/** A booking as the loop needs it, by its reference; `lock` takes its row lock. */
 export async function findLoopBooking(db: Executor, reference: string, lock = false) {
-  return bookingsWithPlace(db)
-    .select([
-      'booking.id',
-      'booking.reference',
-      'booking.status',
-      'booking.checked_in_at as checkedInAt',
-      'booking.called_at as calledAt',
-      'booking.call_count as callCount',
-      'booking.counter',
-      'booking.served_at as servedAt',
-      'booking.finished_at as finishedAt',
-      'slot.starts_at as startsAt',
-      'site.id as siteId',
-      'site.counters',
-      'site.calls_before_missed as callsBeforeMissed',
-      'department.code as departmentCode',
-      'department.timezone',
-    ])
+  return loopBookings(db)
     .where('booking.reference', '=', reference)
     .$if(lock, (query) => query.forUpdate('booking'))
     .executeTakeFirst();
@@ -68,55 +89,97 @@ export async function saveLoopState(db: Executor, bookingId: string, state: Loop
     .execute();
 }
 
-/** One step in the loop's record; returns its id. */
-export async function insertLoopEvent(
-  db: Executor,
-  event: {
-    bookingId: string;
-    siteId: number;
-    at: Date;
-    agentId: number | null;
-    action: CounterAction;
-    fromStatus: BookingStatus;
-    toStatus: BookingStatus;
-    counter: string | null;
-    undoes?: string | null;
-  },
-): Promise<string> {
-  const row = await db
+/** A step of the loop's record, as it is written. */
+export interface NewLoopEvent {
+  bookingId: string;
+  siteId: number;
+  at: Date;
+  agentId: number | null;
+  action: CounterAction;
+  fromStatus: BookingStatus;
+  toStatus: BookingStatus;
+  counter: string | null;
+  undoes?: string | null;
+}
+
+/** Steps in the loop's record, in one statement. */
+export async function insertLoopEvents(db: Executor, events: readonly NewLoopEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db
     .insertInto('counter_event')
-    .values({
-      booking_id: event.bookingId,
-      site_id: event.siteId,
-      at: event.at,
-      agent_id: event.agentId,
-      action: event.action,
-      from_status: event.fromStatus,
-      to_status: event.toStatus,
-      counter: event.counter,
-      undoes: event.undoes ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return String(row.id);
+    .values(
+      events.map((event) => ({
+        booking_id: event.bookingId,
+        site_id: event.siteId,
+        at: event.at,
+        agent_id: event.agentId,
+        action: event.action,
+        from_status: event.fromStatus,
+        to_status: event.toStatus,
+        counter: event.counter,
+        undoes: event.undoes ?? null,
+      })),
+    )
+    .execute();
+}
+
+/** One step in the loop's record. */
+export async function insertLoopEvent(db: Executor, event: NewLoopEvent): Promise<void> {
+  await insertLoopEvents(db, [event]);
 }
 
 /**
- * The reference of the office's longest-waiting person of [from, to), locked; one another counter is
- * calling at this moment is skipped, so two "call the next" never pick the same person.
+ * Bookings still in `statuses` whose appointment's local day is over in their office's zone at `now`,
+ * up to `limit` of them, locked (those another run holds are skipped).
+ */
+export async function lockFinishedDayBookings(
+  db: Executor,
+  input: { now: Date; statuses: readonly BookingStatus[]; limit: number },
+) {
+  return (
+    db
+      .selectFrom('booking')
+      .innerJoin('slot', 'slot.id', 'booking.slot_id')
+      .innerJoin('offer', 'offer.id', 'slot.offer_id')
+      .innerJoin('site', 'site.id', 'offer.site_id')
+      .innerJoin('department', 'department.code', 'site.department_code')
+      .select(['booking.id', 'booking.status', 'offer.site_id as siteId'])
+      .where('booking.status', 'in', [...input.statuses])
+      // Before the start of today in the office's zone: the appointment's day is over there.
+      .where(
+        sql<SqlBool>`slot.starts_at < (date_trunc('day', ${input.now}::timestamptz at time zone department.timezone) at time zone department.timezone)`,
+      )
+      .orderBy('booking.id')
+      .limit(input.limit)
+      .forUpdate('booking')
+      .skipLocked()
+      .execute()
+  );
+}
+
+/** Ends the day of these bookings in `status` (attended: finished now). */
+export async function closeBookings(
+  db: Executor,
+  input: { ids: readonly string[]; status: BookingStatus; now: Date },
+): Promise<void> {
+  if (input.ids.length === 0) return;
+  await db
+    .updateTable('booking')
+    .set({ status: input.status, ...(input.status === 'attended' ? { finished_at: input.now } : {}) })
+    .where('id', 'in', [...input.ids])
+    .execute();
+}
+
+/**
+ * The office's longest-waiting person of [from, to), locked; one another counter is calling at this
+ * moment is skipped, so two "call the next" never pick the same person.
  */
 export async function lockNextWaiting(
   db: Executor,
   input: { siteId: number; from: Date; to: Date },
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('booking')
-    .innerJoin('slot', 'slot.id', 'booking.slot_id')
-    .innerJoin('offer', 'offer.id', 'slot.offer_id')
-    .select('booking.reference')
-    .where('offer.site_id', '=', input.siteId)
-    .where('slot.starts_at', '>=', input.from)
-    .where('slot.starts_at', '<', input.to)
+): Promise<LoopBooking | undefined> {
+  return loopBookings(db)
+    .where(ofOfficeDay(input))
     .where('booking.status', '=', 'waiting')
     .orderBy('booking.checked_in_at')
     .orderBy('booking.id')
@@ -124,22 +187,23 @@ export async function lockNextWaiting(
     .forUpdate('booking')
     .skipLocked()
     .executeTakeFirst();
-  return row?.reference;
+}
+
+/** The office's bookings of [from, to) with their slot. */
+function dayBookings(db: Executor, input: { siteId: number; from: Date; to: Date }) {
+  return db
+    .selectFrom('booking')
+    .innerJoin('slot', 'slot.id', 'booking.slot_id')
+    .innerJoin('offer', 'offer.id', 'slot.offer_id')
+    .where(ofOfficeDay(input));
 }
 
 /** One person of the day's loop, as the queue page lists them. */
-export interface QueueRow {
+export interface QueueRow extends LoopState {
   reference: string;
-  status: BookingStatus;
   lastName: string;
   firstName: string;
   startsAt: Date;
-  checkedInAt: Date | null;
-  calledAt: Date | null;
-  callCount: number;
-  counter: string | null;
-  servedAt: Date | null;
-  finishedAt: Date | null;
 }
 
 /** The office's bookings of [from, to) in `statuses`, in arrival order (then appointment time). */
@@ -147,26 +211,14 @@ export async function listDayLoop(
   db: Executor,
   input: { siteId: number; from: Date; to: Date; statuses: readonly BookingStatus[] },
 ): Promise<QueueRow[]> {
-  return db
-    .selectFrom('booking')
-    .innerJoin('slot', 'slot.id', 'booking.slot_id')
-    .innerJoin('offer', 'offer.id', 'slot.offer_id')
+  return dayBookings(db, input)
     .select([
       'booking.reference',
-      'booking.status',
       'booking.last_name as lastName',
       'booking.first_name as firstName',
       'slot.starts_at as startsAt',
-      'booking.checked_in_at as checkedInAt',
-      'booking.called_at as calledAt',
-      'booking.call_count as callCount',
-      'booking.counter',
-      'booking.served_at as servedAt',
-      'booking.finished_at as finishedAt',
+      ...LOOP_COLUMNS,
     ])
-    .where('offer.site_id', '=', input.siteId)
-    .where('slot.starts_at', '>=', input.from)
-    .where('slot.starts_at', '<', input.to)
     .where('booking.status', 'in', [...input.statuses])
     .orderBy('booking.checked_in_at')
     .orderBy('slot.starts_at')
@@ -176,19 +228,13 @@ export async function listDayLoop(
 
 /** The office's people called now, of [from, to), the latest call first: no name is read. */
 export async function listCalls(db: Executor, input: { siteId: number; from: Date; to: Date }) {
-  return db
-    .selectFrom('booking')
-    .innerJoin('slot', 'slot.id', 'booking.slot_id')
-    .innerJoin('offer', 'offer.id', 'slot.offer_id')
+  return dayBookings(db, input)
     .select([
       'booking.reference',
       'booking.counter',
       'booking.called_at as calledAt',
       'booking.call_count as callCount',
     ])
-    .where('offer.site_id', '=', input.siteId)
-    .where('slot.starts_at', '>=', input.from)
-    .where('slot.starts_at', '<', input.to)
     .where('booking.status', '=', 'called')
     .orderBy('booking.called_at', 'desc')
     .orderBy('booking.reference')

@@ -61,7 +61,7 @@ export interface LoopEvent {
 }
 
 /** A booking before any step of the loop: `status` with no time, call or counter. */
-export function initialState(status: BookingStatus): LoopState {
+function initialState(status: BookingStatus): LoopState {
   return {
     status,
     checkedInAt: null,
@@ -97,7 +97,7 @@ export function applyEvent(state: LoopState, event: LoopEvent): LoopState {
 }
 
 /** The events still in force, in order: each undo removes the one it names. */
-export function effectiveEvents(events: readonly LoopEvent[]): LoopEvent[] {
+function effectiveEvents(events: readonly LoopEvent[]): LoopEvent[] {
   const undone = new Set(events.filter((e) => e.undoes !== null).map((e) => e.undoes));
   return events.filter((e) => e.action !== 'undo' && !undone.has(e.id));
 }

@@ -90,8 +90,7 @@ export async function callNext(
     deps.db.transaction().execute(async (trx) => {
       const now = deps.clock.now();
       const bounds = dayBounds(localDate(now, input.site.timezone), input.site.timezone);
-      const reference = await lockNextWaiting(trx, { siteId: input.site.id, ...bounds });
-      const booking = reference ? await findLoopBooking(trx, reference, true) : undefined;
+      const booking = await lockNextWaiting(trx, { siteId: input.site.id, ...bounds });
       if (!booking) throw queueErrors.noneWaiting();
       const state = await step(trx, acting, booking, now, 'call', input.counter);
       return { reference: booking.reference, ...state };

@@ -55,10 +55,7 @@ ${site.counters.map(
 }
 
 /** The actions a row's status allows, in the order of the buttons. */
-export function actionsFor(
-  row: Pick<QueueRow, 'status' | 'callCount'>,
-  callsBeforeMissed: number,
-): PageAction[] {
+function actionsFor(row: Pick<QueueRow, 'status' | 'callCount'>, callsBeforeMissed: number): PageAction[] {
   const byStatus: Partial<Record<BookingStatus, PageAction[]>> = {
     waiting: ['call', 'no_show'],
     called: [
@@ -88,7 +85,9 @@ function rowOf(page: PageContext, m: Texts, model: QueuePage, row: QueueRow): Sa
   const waited = row.checkedInAt
     ? m.queue.minutes(Math.max(0, Math.floor((model.now.getTime() - row.checkedInAt.getTime()) / 60_000)))
     : '';
-  const actions = actionsFor(row, seat.callsBeforeMissed).map((a) => actionForm(page, m, row.reference, a));
+  const actions = actionsFor(row, seat.site.callsBeforeMissed).map((a) =>
+    actionForm(page, m, row.reference, a),
+  );
   return html`<tr><td>${row.reference}</td><td>${row.lastName} ${row.firstName}</td><td>${localTime(row.startsAt, zone)}</td><td>${row.status === 'waiting' ? waited : ''}</td><td>${row.status === 'called' || row.status === 'served' ? (row.counter ?? '') : ''}</td><td>${row.status === 'called' || row.status === 'missed' ? String(row.callCount) : ''}</td><td><div class="creneau-row-actions">${actions}</div></td></tr>`;
 }
 
