@@ -153,9 +153,7 @@ export async function revokeInTransaction(
   const ids = await revokeActiveBookings(trx, scope, { reason, now });
   const closure =
     closing && audit.period ? await closePeriod(trx, closing, audit.period, reason, now) : undefined;
-  const bookings: RevokedBooking[] = [];
-  for (const id of ids) bookings.push(await findRevoked(trx, id));
-  bookings.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || Number(a.id) - Number(b.id));
+  const bookings = await findRevoked(trx, ids);
   const keepAfter = closure ? audit.period?.to : undefined;
   const references: string[] = [];
   for (const booking of bookings)
