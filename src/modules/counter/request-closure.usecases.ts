@@ -22,6 +22,19 @@ export function normaliseLabels(labels: readonly string[] | undefined): string[]
 type Locked = Awaited<ReturnType<typeof lockRequestsByLabel>>[number];
 
 /**
+ * Whether the coverage holds every office of a request: the SQL places a request by its first office
+ * (all are in one département), and an agent acts on it only with every one of them.
+ */
+export function coversEveryOffice(
+  coverage: Coverage,
+  request: { siteIds: readonly number[]; departmentCode: string },
+): boolean {
+  return request.siteIds.every((id) =>
+    covers(coverage, siteTarget({ id, departmentCode: request.departmentCode })),
+  );
+}
+
+/**
  * The requests to close, locked: every label must name a request the agent may close (otherwise 404,
  * naming none); one that left the queue otherwise than by the office is a 409 naming its label. One
  * already closed by the office is left as it is, so that a retried submission tells nobody twice.
@@ -32,9 +45,7 @@ export async function requestsToClose(
   labels: readonly string[],
 ): Promise<Locked[]> {
   const rows = await lockRequestsByLabel(trx, labels);
-  const allowed = rows.filter((r) =>
-    r.siteIds.every((id) => covers(coverage, siteTarget({ id, departmentCode: r.departmentCode }))),
-  );
+  const allowed = rows.filter((r) => coversEveryOffice(coverage, r));
   if (allowed.length !== labels.length)
     throw notFound('request_not_found', 'Au moins un numéro ne désigne aucune demande de votre périmètre.');
   const ended = allowed.filter((r) => r.status !== 'waiting' && r.closedReason === null).map((r) => r.label);

@@ -79,7 +79,7 @@ export async function closePeriod(
  * the pass expires — or none when there is no free seat (the pass still lists what anyone may book).
  * Answers how many passes were looked at.
  */
-export async function moveKeptSeats(
+async function moveKeptSeats(
   trx: Executor,
   scope: { siteId: number; from: Date; to: Date; now: Date },
 ): Promise<number> {

@@ -78,8 +78,12 @@ export async function revokeActiveBookings(
   return rows.map((row) => row.id).sort((a, b) => Number(a) - Number(b));
 }
 
-/** A revoked booking with what its priority needs: the person, the slot's offer and its place. */
-export async function findRevoked(trx: Executor, bookingId: string) {
+/**
+ * The revoked bookings with what their priority needs — the person, the slot's offer and its place —
+ * in the order of their appointments' times (then of their ids).
+ */
+export async function findRevoked(trx: Executor, bookingIds: string[]) {
+  if (bookingIds.length === 0) return [];
   return bookingsWithPlace(trx)
     .select([
       'booking.id',
@@ -103,11 +107,13 @@ export async function findRevoked(trx: Executor, bookingId: string) {
       'site.id as siteId',
       'department.code as departmentCode',
     ])
-    .where('booking.id', '=', bookingId)
-    .executeTakeFirstOrThrow();
+    .where('booking.id', '=', sql<string>`any(${sql.val(bookingIds)}::bigint[])`)
+    .orderBy('slot.starts_at')
+    .orderBy('booking.id')
+    .execute();
 }
 
-export type RevokedBooking = Awaited<ReturnType<typeof findRevoked>>;
+export type RevokedBooking = Awaited<ReturnType<typeof findRevoked>>[number];
 
 /** The office's reason for a revoked booking, for its notice. */
 export async function findRevocationReason(db: Executor, bookingId: string): Promise<string | null> {

@@ -107,7 +107,7 @@ function isRevocable(status: string): boolean {
   return status === 'pending' || status === 'confirmed';
 }
 
-export interface AuditOf {
+interface AuditOf {
   action: string;
   target: { type: string; id: string | number | null };
   place: { departmentCode?: string | null | undefined; siteId?: number | null };
@@ -120,7 +120,7 @@ export interface AuditOf {
  * (`closing`) the period is closed after its bookings are revoked, then each first-come pass keeps a
  * seat after the period, in the order of the revoked appointments' times.
  */
-export async function revokeAll(
+async function revokeAll(
   deps: RevocationDeps,
   acting: Acting,
   scope: RevocationScope,
@@ -153,9 +153,7 @@ export async function revokeInTransaction(
   const ids = await revokeActiveBookings(trx, scope, { reason, now });
   const closure =
     closing && audit.period ? await closePeriod(trx, closing, audit.period, reason, now) : undefined;
-  const bookings: RevokedBooking[] = [];
-  for (const id of ids) bookings.push(await findRevoked(trx, id));
-  bookings.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || Number(a.id) - Number(b.id));
+  const bookings = await findRevoked(trx, ids);
   const keepAfter = closure ? audit.period?.to : undefined;
   const references: string[] = [];
   for (const booking of bookings)

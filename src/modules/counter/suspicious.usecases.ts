@@ -5,7 +5,12 @@ import { normaliseReference } from '../booking/tokens.ts';
 import { type Acting, coverageFor, siteTarget } from '../configuration/offices.access.ts';
 import { formatInZone } from '../schedule/timezone.ts';
 import type { Refusal } from './refusals.messages.ts';
-import { closeRequests, normaliseLabels, requestsToClose } from './request-closure.usecases.ts';
+import {
+  closeRequests,
+  coversEveryOffice,
+  normaliseLabels,
+  requestsToClose,
+} from './request-closure.usecases.ts';
 import { parseRevocationReason } from './revocation.input.ts';
 import { type RevocationDeps, revokeInTransaction } from './revocation.usecases.ts';
 import { findBookingsByReference, listReviewCandidates } from './suspicious.repository.ts';
@@ -57,10 +62,7 @@ export interface SuspiciousPage {
 async function reviewCandidates(deps: RevocationDeps, coverage: Coverage, department?: string) {
   const bookings = await listReviewCandidates(deps.db, coverage, deps.clock.now(), department);
   const requests = await listReviewRequests(deps.db, coverage, department);
-  // The SQL filtered by a request's first office; every office must be in the scope.
-  const covered = requests.filter((r) =>
-    r.siteIds.every((id) => covers(coverage, siteTarget({ id, departmentCode: r.departmentCode }))),
-  );
+  const covered = requests.filter((r) => coversEveryOffice(coverage, r));
   return [
     ...bookings.map((b) => ({ ...b, kind: 'booking' as const })),
     ...covered.map((r) => ({ ...r, kind: 'request' as const })),

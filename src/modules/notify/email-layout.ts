@@ -31,18 +31,16 @@ export type Block =
 
 // Every locale has its emails' texts (decision 0045): an email is written, and its dates formatted,
 // in the booking's language. Arabic reads right to left.
-type Language = Locale;
-const languageOf = (locale: Locale): Language => locale;
 
 /** The language an email is written in, and its texts. */
 export interface Writing {
-  language: Language;
+  language: Locale;
   t: NotifyMessages;
 }
 
 /** How to write to someone who reads `locale`. */
 export function writingFor(locale: Locale): Writing {
-  return { language: languageOf(locale), t: messagesFor(notifyMessages, locale) };
+  return { language: locale, t: messagesFor(notifyMessages, locale) };
 }
 
 /** Escapes text for HTML content and attribute values. */
@@ -59,7 +57,7 @@ export function escapeHtml(text: string): string {
 // booking rush in the benchmark): keep one per language, zone and style.
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(kind: 'date' | 'time', timeZone: string, language: Language): Intl.DateTimeFormat {
+function formatter(kind: 'date' | 'time', timeZone: string, language: Locale): Intl.DateTimeFormat {
   const key = `${kind}|${timeZone}|${language}`;
   let format = formats.get(key);
   if (!format) {

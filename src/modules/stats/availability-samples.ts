@@ -11,7 +11,7 @@ export const SAMPLE_RETENTION_DAYS = 400;
 const HOUR_MS = 3_600_000;
 
 /** The hour a sample taken at `now` belongs to. */
-export function sampleHour(now: Date): Date {
+function sampleHour(now: Date): Date {
   return new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
 }
 
