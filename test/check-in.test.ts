@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { bearer, createAgent } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { bookingIn, qrOf } from './helpers/check-in.ts';
-import { createFixture, type Fixture } from './helpers/fixtures.ts';
+import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
 import { otherOffice } from './helpers/schedule.ts';
 
 // Issue 10 point 2 (decision 0042): POST /api/v1/admin/check-in with the convocation's QR text or
@@ -25,21 +25,7 @@ before(async () => {
   t = await createTestApp({ now: '2030-01-07T07:00:00Z' });
   const db = t.database.db;
   fixture = await createFixture(db, { slots: 0 });
-  const slot = async (offerId: number, startsAt: string) =>
-    Number(
-      (
-        await db
-          .insertInto('slot')
-          .values({
-            offer_id: offerId,
-            starts_at: new Date(startsAt),
-            ends_at: new Date(new Date(startsAt).getTime() + 20 * 60_000),
-            capacity: 50,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
-    );
+  const slot = (offerId: number, startsAt: string) => addSlot(db, offerId, startsAt, 50);
   today = { slotId: await slot(fixture.offerId, '2030-01-07T08:00:00Z'), procedureId: fixture.procedureId };
   tomorrow = {
     slotId: await slot(fixture.offerId, '2030-01-08T08:00:00Z'),

@@ -5,7 +5,7 @@ import { ACTION_RULES, LOOP_ACTIONS, type LoopAction } from '../src/modules/queu
 import { bearer, createAgent } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { bookingIn } from './helpers/check-in.ts';
-import { createFixture, type Fixture } from './helpers/fixtures.ts';
+import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
 import { eventsOf, loopRow, waitingBooking } from './helpers/queue.ts';
 import { otherOffice } from './helpers/schedule.ts';
 
@@ -32,19 +32,7 @@ const PATHS: Record<LoopAction, string> = {
   no_show: 'no-show',
 };
 
-async function slot(offerId: number, startsAt: string): Promise<number> {
-  const row = await t.database.db
-    .insertInto('slot')
-    .values({
-      offer_id: offerId,
-      starts_at: new Date(startsAt),
-      ends_at: new Date(new Date(startsAt).getTime() + 20 * 60_000),
-      capacity: 500,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
+const slot = (offerId: number, startsAt: string) => addSlot(t.database.db, offerId, startsAt, 500);
 
 before(async () => {
   t = await createTestApp({ now: NOW });

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { bearer, createAgent } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { LOOP_COLUMNS } from './helpers/booking-paths.ts';
-import { applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
+import { addSlot, applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
 import { tokensOf } from './helpers/invariants.ts';
 
 // Decision 0049: a site's period revoked is closed. A part of a day (instants) is not made a closure
@@ -110,23 +110,8 @@ describe('revoking days when someone is already checked in', () => {
     const db = t.database.db;
     // Wednesday 23 and Thursday 24, 09:00 UTC, two seats each.
     const fixture = await createFixture(db, { slots: 0 });
-    const slotAt = async (startsAt: string) =>
-      Number(
-        (
-          await db
-            .insertInto('slot')
-            .values({
-              offer_id: fixture.offerId,
-              starts_at: new Date(startsAt),
-              ends_at: new Date(new Date(startsAt).getTime() + 20 * 60_000),
-              capacity: 2,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id,
-      );
-    const wednesday = await slotAt('2030-01-23T09:00:00Z');
-    const thursday = await slotAt('2030-01-24T09:00:00Z');
+    const wednesday = await addSlot(db, fixture.offerId, '2030-01-23T09:00:00Z', 2);
+    const thursday = await addSlot(db, fixture.offerId, '2030-01-24T09:00:00Z', 2);
     const waiting = await confirmed(wednesday);
     await db
       .updateTable('booking')
@@ -151,16 +136,7 @@ describe('revoking days when someone is already checked in', () => {
       .values({ procedure_id: procedure.id, site_id: fixture.siteId, channel: 'draw' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const drawSlot = await db
-      .insertInto('slot')
-      .values({
-        offer_id: draw.id,
-        starts_at: new Date('2030-01-24T10:00:00Z'),
-        ends_at: new Date('2030-01-24T10:20:00Z'),
-        capacity: 3,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const drawSlot = await addSlot(db, draw.id, '2030-01-24T10:00:00Z', 3);
     const done = await revoke(fixture.siteId, { from: '2030-01-23', to: '2030-01-24', reason: 'Grève' });
     assert.equal(done.statusCode, 200, done.body);
     assert.deepEqual(done.json(), { revoked: 0, closedDays: ['2030-01-24'] });
@@ -168,7 +144,7 @@ describe('revoking days when someone is already checked in', () => {
     const rows = await db
       .selectFrom('slot')
       .select(['id', 'capacity', 'taken'])
-      .where('id', 'in', [String(wednesday), String(thursday), drawSlot.id])
+      .where('id', 'in', [String(wednesday), String(thursday), String(drawSlot)])
       .orderBy('starts_at')
       .execute();
     assert.deepEqual(
@@ -176,7 +152,7 @@ describe('revoking days when someone is already checked in', () => {
       [
         [wednesday, 1, 1],
         [thursday, 0, 0],
-        [Number(drawSlot.id), 0, 0],
+        [drawSlot, 0, 0],
       ],
     );
     const status = await db
@@ -193,21 +169,8 @@ describe('closing a day on which a pass keeps a seat', () => {
     const db = t.database.db;
     // Monday 28, 09:00 UTC, and Tuesday 29, 09:00 UTC: one seat each.
     const fixture = await createFixture(db, { slots: 0 });
-    const slots: number[] = [];
-    for (const startsAt of ['2030-01-28T09:00:00Z', '2030-01-29T09:00:00Z']) {
-      const row = await db
-        .insertInto('slot')
-        .values({
-          offer_id: fixture.offerId,
-          starts_at: new Date(startsAt),
-          ends_at: new Date(new Date(startsAt).getTime() + 20 * 60_000),
-          capacity: 1,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      slots.push(Number(row.id));
-    }
-    const [monday, tuesday] = slots as [number, number];
+    const monday = await addSlot(db, fixture.offerId, '2030-01-28T09:00:00Z', 1);
+    const tuesday = await addSlot(db, fixture.offerId, '2030-01-29T09:00:00Z', 1);
     const alone = await confirmed(monday);
     const reference = (
       await db.selectFrom('booking').select('reference').where('id', '=', alone).executeTakeFirstOrThrow()

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { runCoolDown } from '../src/modules/booking/held-seats.usecases.ts';
 import { bearer, createAgent } from './helpers/agents.ts';
 import { createTestApp, type TestApp, tokenFrom } from './helpers/app.ts';
-import { applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
+import { addSlot, applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
 import { tokensOf } from './helpers/invariants.ts';
 import { freshOffer, slotAt, WEEKDAYS_9_TO_10 } from './helpers/schedule.ts';
 
@@ -80,21 +80,6 @@ async function revokedRows(bookingIds: string[]) {
     .execute();
 }
 
-async function addSlot(offerId: number, startsAt: string, capacity: number): Promise<number> {
-  const start = new Date(startsAt);
-  const row = await t.database.db
-    .insertInto('slot')
-    .values({
-      offer_id: offerId,
-      starts_at: start,
-      ends_at: new Date(start.getTime() + 20 * 60_000),
-      capacity,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
-
 async function slotSeats(slotId: number) {
   return t.database.db
     .selectFrom('slot')
@@ -134,8 +119,8 @@ describe('revoking a day of a first-come office', () => {
     });
     people = [];
     for (const slotId of fixture.slotIds) people.push(await confirmed(slotId));
-    freeOfDay = await addSlot(fixture.offerId, '2030-01-14T13:00:00Z', 2);
-    nextDay = await addSlot(fixture.offerId, '2030-01-15T08:00:00Z', 2);
+    freeOfDay = await addSlot(t.database.db, fixture.offerId, '2030-01-14T13:00:00Z', 2);
+    nextDay = await addSlot(t.database.db, fixture.offerId, '2030-01-15T08:00:00Z', 2);
   });
 
   test('every person is revoked and notified once by email and SMS; a retry revokes and notifies nobody', async () => {
@@ -317,7 +302,7 @@ describe('revoking a day of a first-come office', () => {
     const tokenC = await priorityToken(c.who.email);
     const none = await t.app.inject({ url: `/api/v1/bookings/priority?token=${tokenC}` });
     assert.deepEqual(none.json().slots, []);
-    const later = await addSlot(fixture.offerId, '2030-01-16T08:00:00Z', 1);
+    const later = await addSlot(t.database.db, fixture.offerId, '2030-01-16T08:00:00Z', 1);
     const some = await t.app.inject({ url: `/api/v1/bookings/priority?token=${tokenC}` });
     assert.deepEqual(
       some.json().slots.map((s: { id: number; held: boolean }) => [s.id, s.held]),
