@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { bearer, createAgent } from './helpers/agents.ts';
+import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
 import { waitingBooking } from './helpers/queue.ts';
@@ -35,8 +35,7 @@ before(async () => {
     .set({ counters: ['Guichet 1', 'Guichet 2', 'Guichet 3'] })
     .where('id', '=', fixture.siteId)
     .execute();
-  const grants = [{ role: 'agent' as const, scope: { kind: 'department' as const, departmentCode: '74' } }];
-  agent = await bearer(db, (await createAgent(db, t.config, { grants })).id, t.clock.now());
+  agent = await newAgentBearer(t, 'agent');
   const place = {
     slotId: await slot('2030-01-07T08:00:00Z'),
     procedureId: fixture.procedureId,

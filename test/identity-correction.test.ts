@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { purgePersonalData } from '../src/modules/booking/retention.ts';
-import { bearer, createAgent } from './helpers/agents.ts';
+import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { bookingIn } from './helpers/check-in.ts';
 import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
@@ -28,18 +28,8 @@ before(async () => {
     slotId: await addSlot(db, other.offerId, '2030-01-07T08:00:00Z', 5),
     procedureId: other.procedureId,
   };
-  const token = async (role: 'agent' | 'site_manager') =>
-    bearer(
-      db,
-      (
-        await createAgent(db, t.config, {
-          grants: [{ role, scope: { kind: 'department', departmentCode: '74' } }],
-        })
-      ).id,
-      t.clock.now(),
-    );
-  manager = await token('site_manager');
-  agent = await token('agent');
+  manager = await newAgentBearer(t, 'site_manager');
+  agent = await newAgentBearer(t, 'agent');
 });
 after(() => t.close());
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ALL_BOOKING_STATUSES } from '../src/modules/booking/statuses.ts';
 import { ACTION_RULES, LOOP_ACTIONS, type LoopAction } from '../src/modules/queue/queue.rules.ts';
-import { bearer, createAgent } from './helpers/agents.ts';
+import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { bookingIn } from './helpers/check-in.ts';
 import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
@@ -54,12 +54,8 @@ before(async () => {
     procedureId: other.procedureId,
     siteId: other.siteId,
   };
-  const token = async (role: 'agent' | 'viewer') => {
-    const grants = [{ role, scope: { kind: 'department' as const, departmentCode: '74' } }];
-    return bearer(db, (await createAgent(db, t.config, { grants })).id, t.clock.now());
-  };
-  agent = await token('agent');
-  viewer = await token('viewer');
+  agent = await newAgentBearer(t, 'agent');
+  viewer = await newAgentBearer(t, 'viewer');
 });
 after(() => t.close());
 

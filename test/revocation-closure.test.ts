@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { bearer, createAgent } from './helpers/agents.ts';
+import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { LOOP_COLUMNS } from './helpers/booking-paths.ts';
 import { addSlot, applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
@@ -18,10 +18,7 @@ before(async () => {
   t = await createTestApp({ now: '2030-01-07T09:00:00Z' });
   const db = t.database.db;
   await createFixture(db, { slots: 0 });
-  const agent = await createAgent(db, t.config, {
-    grants: [{ role: 'site_manager', scope: { kind: 'department', departmentCode: '74' } }],
-  });
-  manager = await bearer(db, agent.id, t.clock.now());
+  manager = await newAgentBearer(t, 'site_manager');
 });
 after(() => t.close());
 

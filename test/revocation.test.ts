@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { runCoolDown } from '../src/modules/booking/held-seats.usecases.ts';
-import { bearer, createAgent } from './helpers/agents.ts';
+import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp, tokenFrom } from './helpers/app.ts';
 import { addSlot, applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
 import { tokensOf } from './helpers/invariants.ts';
@@ -22,18 +22,8 @@ before(async () => {
   t = await createTestApp({ now: '2030-01-07T09:00:00Z' });
   const db = t.database.db;
   await createFixture(db, { slots: 0 });
-  const token = async (role: 'site_manager' | 'viewer') =>
-    bearer(
-      db,
-      (
-        await createAgent(db, t.config, {
-          grants: [{ role, scope: { kind: 'department', departmentCode: '74' } }],
-        })
-      ).id,
-      t.clock.now(),
-    );
-  manager = await token('site_manager');
-  viewer = await token('viewer');
+  manager = await newAgentBearer(t, 'site_manager');
+  viewer = await newAgentBearer(t, 'viewer');
 });
 after(() => t.close());
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { bearer, createAgent, scope, signedInCookie } from './helpers/agents.ts';
+import { bearer, createAgent, newAgentCookie, scope } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { createDrawScenario, type DrawScenario, submit } from './helpers/draws.ts';
 import { applicant } from './helpers/fixtures.ts';
@@ -125,10 +125,7 @@ describe('requests in the suspicious review', () => {
   });
 
   test('the page lists the request beside the booking, with its procedure and offices', async () => {
-    const agent = await createAgent(t.database.db, t.config, {
-      grants: [{ role: 'administrator', scope: scope('74') }],
-    });
-    const cookie = await signedInCookie(t.database.db, t.config, agent.id, t.clock.now());
+    const cookie = await newAgentCookie(t, 'administrator');
     const page = await t.app.inject({ url: '/agents/signalements', headers: { cookie } });
     assert.equal(page.statusCode, 200, page.body);
     assert.match(page.body, /Même téléphone — 1 rendez-vous, 1 demande/);
@@ -256,10 +253,7 @@ describe('the review page with requests', () => {
   test('a ticked request box and a reason close the request; the page says how many', async () => {
     const a = await ask(730, { phone: '+33699887766', lastName: 'Sylla', firstName: 'Mamadou' });
     const b = await ask(731, { phone: '+33699887766', lastName: 'Keita', firstName: 'Salif' });
-    const agent = await createAgent(t.database.db, t.config, {
-      grants: [{ role: 'administrator', scope: scope('74') }],
-    });
-    const cookie = await signedInCookie(t.database.db, t.config, agent.id, t.clock.now());
+    const cookie = await newAgentCookie(t, 'administrator');
     const page = await t.app.inject({ url: '/agents/signalements', headers: { cookie } });
     assert.match(page.body, /Même téléphone — 0 rendez-vous, 2 demandes/);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
@@ -288,10 +282,7 @@ describe('the review page refusing a request no longer waiting', () => {
   test('409 in the page’s language, naming the request, linked from the error summary', async () => {
     const a = await ask(740, { phone: '+33655554444', lastName: 'Mensah', firstName: 'Kofi' });
     await ask(741, { phone: '+33655554444', lastName: 'Adjei', firstName: 'Ama' });
-    const agent = await createAgent(t.database.db, t.config, {
-      grants: [{ role: 'administrator', scope: scope('74') }],
-    });
-    const cookie = await signedInCookie(t.database.db, t.config, agent.id, t.clock.now());
+    const cookie = await newAgentCookie(t, 'administrator');
     const page = await t.app.inject({ url: '/agents/signalements', headers: { cookie } });
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const csrfCookie = page.cookies.find((c) => c.name === 'csrf')?.value ?? '';
