@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
-import { waitingBooking } from './helpers/queue.ts';
+import { openCounters, waitingBooking } from './helpers/queue.ts';
 
 // Issue 10 point 2 (decision 0041): the public call screen /sites/ID/appel and its JSON twin — the
 // office's people called now, today, by reference and counter, never by name; no sign-in.
@@ -30,11 +30,7 @@ before(async () => {
   t = await createTestApp({ now: NOW });
   const db = t.database.db;
   fixture = await createFixture(db, { slots: 0 });
-  await db
-    .updateTable('site')
-    .set({ counters: ['Guichet 1', 'Guichet 2', 'Guichet 3'] })
-    .where('id', '=', fixture.siteId)
-    .execute();
+  await openCounters(db, fixture.siteId);
   agent = await newAgentBearer(t, 'agent');
   const place = {
     slotId: await slot('2030-01-07T08:00:00Z'),

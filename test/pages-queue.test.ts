@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createAgent, signedInCookie, type TestAgent } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
-import { loopRow, waitingBooking } from './helpers/queue.ts';
+import { loopRow, openCounters, waitingBooking } from './helpers/queue.ts';
 import { otherOffice } from './helpers/schedule.ts';
 import { signIn, type TestBrowser, testBrowser } from './helpers/sign-in.ts';
 
@@ -23,11 +23,7 @@ before(async () => {
   t = await createTestApp({ now: NOW });
   const db = t.database.db;
   fixture = await createFixture(db, { slots: 0 });
-  await db
-    .updateTable('site')
-    .set({ counters: ['Guichet 1', 'Guichet 2', 'Guichet 3'] })
-    .where('id', '=', fixture.siteId)
-    .execute();
+  await openCounters(db, fixture.siteId);
   other = await otherOffice(db);
   place = {
     slotId: await addSlot(db, fixture.offerId, '2030-01-07T08:00:00Z', 50),

@@ -6,7 +6,7 @@ import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { bookingIn } from './helpers/check-in.ts';
 import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
-import { eventsOf, loopRow, waitingBooking } from './helpers/queue.ts';
+import { eventsOf, loopRow, openCounters, waitingBooking } from './helpers/queue.ts';
 import { otherOffice } from './helpers/schedule.ts';
 
 // Issue 10 point 2 (decision 0041): the counter loop's actions through the admin API — each allowed
@@ -38,11 +38,7 @@ before(async () => {
   t = await createTestApp({ now: NOW });
   const db = t.database.db;
   fixture = await createFixture(db, { slots: 0 });
-  await db
-    .updateTable('site')
-    .set({ counters: ['Guichet 1', 'Guichet 2', 'Guichet 3'] })
-    .where('id', '=', fixture.siteId)
-    .execute();
+  await openCounters(db, fixture.siteId);
   today = {
     slotId: await slot(fixture.offerId, '2030-01-07T08:00:00Z'),
     procedureId: fixture.procedureId,

@@ -5,7 +5,7 @@ import { parseConfig } from '../../src/config.ts';
 import { createAgent, signedInCookie } from '../helpers/agents.ts';
 import { bookingIn, qrOf } from '../helpers/check-in.ts';
 import { createFixture, type Fixture } from '../helpers/fixtures.ts';
-import { loopRow } from '../helpers/queue.ts';
+import { loopRow, openCounters } from '../helpers/queue.ts';
 import { describeViolations, wcagViolations } from './helpers/a11y.ts';
 import { chromiumSkip, type E2E, E2E_SECRET_KEY, startE2E } from './helpers/browser.ts';
 
@@ -30,11 +30,7 @@ before(async () => {
     capacity: 20,
     firstSlot: new Date().toISOString(),
   });
-  await e.database.db
-    .updateTable('site')
-    .set({ counters: ['Guichet 1', 'Guichet 2', 'Guichet 3'], calls_before_missed: 2 })
-    .where('id', '=', fixture.siteId)
-    .execute();
+  await openCounters(e.database.db, fixture.siteId, { calls_before_missed: 2 });
   const agent = await createAgent(e.database.db, config, {
     grants: [{ role: 'agent', scope: { kind: 'site', siteId: fixture.siteId, departmentCode: '74' } }],
   });

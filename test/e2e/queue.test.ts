@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { parseConfig } from '../../src/config.ts';
 import { createAgent, signedInCookie } from '../helpers/agents.ts';
 import { createFixture, type Fixture } from '../helpers/fixtures.ts';
-import { loopRow, waitingBooking } from '../helpers/queue.ts';
+import { loopRow, openCounters, waitingBooking } from '../helpers/queue.ts';
 import { describeViolations, wcagViolations } from './helpers/a11y.ts';
 import { chromiumSkip, type E2E, E2E_SECRET_KEY, startE2E } from './helpers/browser.ts';
 
@@ -26,11 +26,7 @@ before(async () => {
     capacity: 20,
     firstSlot: new Date().toISOString(),
   });
-  await e.database.db
-    .updateTable('site')
-    .set({ counters: ['Guichet 1', 'Guichet 2', 'Guichet 3'] })
-    .where('id', '=', fixture.siteId)
-    .execute();
+  await openCounters(e.database.db, fixture.siteId);
   const agent = await createAgent(e.database.db, config, {
     grants: [{ role: 'agent', scope: { kind: 'site', siteId: fixture.siteId, departmentCode: '74' } }],
   });
