@@ -4,8 +4,8 @@ import { sql } from 'kysely';
 import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { LOOP_COLUMNS } from './helpers/booking-paths.ts';
-import { addSlot, applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
-import { tokensOf } from './helpers/invariants.ts';
+import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
+import { confirmedBooking } from './helpers/schedule.ts';
 
 // Decision 0049: a site's period revoked is closed. A part of a day (instants) is not made a closure
 // but loses its free seats; a day on which someone is already checked in stays open, its free seats
@@ -32,21 +32,7 @@ function revoke(siteId: number, body: object) {
 }
 
 async function confirmed(slotId: number): Promise<string> {
-  const created = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/bookings',
-    payload: { slotId, acceptConditions: true, applicant: applicant() },
-  });
-  assert.equal(created.statusCode, 201, created.body);
-  const id = String(created.json().id);
-  const tokens = await tokensOf(t.database.db, id, t.config.secretKey);
-  const done = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/bookings/confirm',
-    payload: { token: tokens.confirm },
-  });
-  assert.equal(done.statusCode, 200, done.body);
-  return id;
+  return (await confirmedBooking(t, slotId)).id;
 }
 
 /** Capacity, taken and held back of the fixture's slots, by start (UTC hour). */

@@ -5,8 +5,7 @@ import { runCoolDown } from '../src/modules/booking/held-seats.usecases.ts';
 import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp, tokenFrom } from './helpers/app.ts';
 import { addSlot, applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
-import { tokensOf } from './helpers/invariants.ts';
-import { freshOffer, slotAt, WEEKDAYS_9_TO_10 } from './helpers/schedule.ts';
+import { confirmedBooking, freshOffer, slotAt, WEEKDAYS_9_TO_10 } from './helpers/schedule.ts';
 
 // Issue 10 point 3 (decision 0038): revoking one booking or a site's period notifies each person once
 // (outbox rows, real SMTP capture, SMS capture), a retry does nothing more, the revoked person books
@@ -32,23 +31,8 @@ function admin(method: 'POST' | 'PUT', url: string, payload: object, authorizati
 }
 
 /** A confirmed booking, with a mobile phone number for the SMS. */
-async function confirmed(slotId: number, overrides: Record<string, unknown> = {}) {
-  const who = applicant(undefined, { phone: '+33612345678', ...overrides });
-  const created = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/bookings',
-    payload: { slotId, acceptConditions: true, applicant: who },
-  });
-  assert.equal(created.statusCode, 201, created.body);
-  const { id, reference } = created.json() as { id: number; reference: string };
-  const tokens = await tokensOf(t.database.db, String(id), t.config.secretKey);
-  const done = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/bookings/confirm',
-    payload: { token: tokens.confirm },
-  });
-  assert.equal(done.statusCode, 200, done.body);
-  return { id: String(id), reference, who };
+function confirmed(slotId: number, overrides: Record<string, unknown> = {}) {
+  return confirmedBooking(t, slotId, applicant(undefined, { phone: '+33612345678', ...overrides }));
 }
 
 function bookAs(slotId: number, who = applicant()) {
