@@ -5,6 +5,7 @@ import { bearer, createAgent, signedInCookie } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { LOOP_PATHS } from './helpers/booking-paths.ts';
 import { createFixture, type Fixture } from './helpers/fixtures.ts';
+import { openCounters } from './helpers/queue.ts';
 
 // The agenda per counter (decision 0041's consequences): an entry names the counter of the person's
 // last call, `?counter=` (API) and `guichet=` (page, its feed) keep one counter's calls, and the page
@@ -16,7 +17,6 @@ let fixture: Fixture;
 let token: string;
 let cookie: string;
 
-const COUNTERS = ['Guichet 1', 'Guichet 2', 'Guichet 3'];
 const PATHS: Record<string, BookingStatus[]> = {
   confirmed: ['confirmed'],
   ...LOOP_PATHS,
@@ -76,7 +76,7 @@ before(async () => {
   t = await createTestApp({ now: '2030-01-07T08:30:00Z' });
   const db = t.database.db;
   fixture = await createFixture(db, { slots: 0 });
-  await db.updateTable('site').set({ counters: COUNTERS }).where('id', '=', fixture.siteId).execute();
+  await openCounters(db, fixture.siteId);
   await book('74-GCHT-0001', 'confirmed', null, 0);
   await book('74-GCHT-0002', 'waiting', null, 5);
   await book('74-GCHT-0003', 'called', 'Guichet 2', 10);

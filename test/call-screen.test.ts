@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { bearer, createAgent } from './helpers/agents.ts';
+import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
-import { createFixture, type Fixture } from './helpers/fixtures.ts';
-import { waitingBooking } from './helpers/queue.ts';
+import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
+import { openCounters, waitingBooking } from './helpers/queue.ts';
 
 // Issue 10 point 2 (decision 0041): the public call screen /sites/ID/appel and its JSON twin — the
 // office's people called now, today, by reference and counter, never by name; no sign-in.
@@ -15,19 +15,7 @@ let fixture: Fixture;
 let agent: string;
 const people: { reference: string; lastName: string; firstName: string }[] = [];
 
-async function slot(startsAt: string): Promise<number> {
-  const row = await t.database.db
-    .insertInto('slot')
-    .values({
-      offer_id: fixture.offerId,
-      starts_at: new Date(startsAt),
-      ends_at: new Date(new Date(startsAt).getTime() + 20 * 60_000),
-      capacity: 50,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
+const slot = (startsAt: string) => addSlot(t.database.db, fixture.offerId, startsAt, 50);
 
 function act(reference: string, path: string, payload?: object) {
   return t.app.inject({
@@ -42,13 +30,8 @@ before(async () => {
   t = await createTestApp({ now: NOW });
   const db = t.database.db;
   fixture = await createFixture(db, { slots: 0 });
-  await db
-    .updateTable('site')
-    .set({ counters: ['Guichet 1', 'Guichet 2', 'Guichet 3'] })
-    .where('id', '=', fixture.siteId)
-    .execute();
-  const grants = [{ role: 'agent' as const, scope: { kind: 'department' as const, departmentCode: '74' } }];
-  agent = await bearer(db, (await createAgent(db, t.config, { grants })).id, t.clock.now());
+  await openCounters(db, fixture.siteId);
+  agent = await newAgentBearer(t, 'agent');
   const place = {
     slotId: await slot('2030-01-07T08:00:00Z'),
     procedureId: fixture.procedureId,

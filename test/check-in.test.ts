@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { bearer, createAgent } from './helpers/agents.ts';
+import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { bookingIn, qrOf } from './helpers/check-in.ts';
-import { createFixture, type Fixture } from './helpers/fixtures.ts';
+import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
 import { otherOffice } from './helpers/schedule.ts';
 
 // Issue 10 point 2 (decision 0042): POST /api/v1/admin/check-in with the convocation's QR text or
@@ -25,21 +25,7 @@ before(async () => {
   t = await createTestApp({ now: '2030-01-07T07:00:00Z' });
   const db = t.database.db;
   fixture = await createFixture(db, { slots: 0 });
-  const slot = async (offerId: number, startsAt: string) =>
-    Number(
-      (
-        await db
-          .insertInto('slot')
-          .values({
-            offer_id: offerId,
-            starts_at: new Date(startsAt),
-            ends_at: new Date(new Date(startsAt).getTime() + 20 * 60_000),
-            capacity: 50,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
-    );
+  const slot = (offerId: number, startsAt: string) => addSlot(db, offerId, startsAt, 50);
   today = { slotId: await slot(fixture.offerId, '2030-01-07T08:00:00Z'), procedureId: fixture.procedureId };
   tomorrow = {
     slotId: await slot(fixture.offerId, '2030-01-08T08:00:00Z'),
@@ -47,18 +33,8 @@ before(async () => {
   };
   const other = await otherOffice(db);
   elsewhere = { slotId: await slot(other.offerId, '2030-01-07T08:00:00Z'), procedureId: other.procedureId };
-  const token = async (role: 'agent' | 'viewer') =>
-    bearer(
-      db,
-      (
-        await createAgent(db, t.config, {
-          grants: [{ role, scope: { kind: 'department', departmentCode: '74' } }],
-        })
-      ).id,
-      t.clock.now(),
-    );
-  agent = await token('agent');
-  viewer = await token('viewer');
+  agent = await newAgentBearer(t, 'agent');
+  viewer = await newAgentBearer(t, 'viewer');
 });
 after(() => t.close());
 
@@ -236,15 +212,7 @@ describe('checking in with the convocation’s QR code', () => {
   test('the signed identity is shown beside the booking’s when they differ (a name corrected since)', async () => {
     const booking = await bookingIn(t.database.db, today, 'confirmed', { lastName: 'Benalli' });
     const qr = await qrOf(t.database.db, booking.reference, t.config.secretKey);
-    const manager = await bearer(
-      t.database.db,
-      (
-        await createAgent(t.database.db, t.config, {
-          grants: [{ role: 'site_manager', scope: { kind: 'department', departmentCode: '74' } }],
-        })
-      ).id,
-      t.clock.now(),
-    );
+    const manager = await newAgentBearer(t, 'site_manager');
     const corrected = await t.app.inject({
       method: 'POST',
       url: `/api/v1/admin/bookings/${booking.reference}/identity`,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Db } from '../src/db/database.ts';
+import { bookingIn } from './helpers/check-in.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 import { createFixture, type Fixture } from './helpers/fixtures.ts';
 
@@ -11,7 +12,6 @@ import { createFixture, type Fixture } from './helpers/fixtures.ts';
 let database: TestDatabase;
 let db: Db;
 let fixture: Fixture;
-let n = 0;
 
 before(async () => {
   database = await createTestDatabase();
@@ -21,25 +21,8 @@ before(async () => {
 after(() => database.drop());
 
 async function confirmedBooking(): Promise<string> {
-  n += 1;
-  const { id } = await db
-    .insertInto('booking')
-    .values({
-      reference: `74-CR${String(n).padStart(2, '0')}-${String(n).padStart(4, '0')}`,
-      slot_id: String(fixture.slotIds[0]),
-      procedure_id: fixture.procedureId,
-      identity_key: `F:${String(7_100_000_000 + n)}`,
-      email_key: `loop.${n}@example.org`,
-      last_name: 'Guichet',
-      first_name: 'Essai',
-      birth_date: '1990-01-01',
-      email: `loop.${n}@example.org`,
-      hold_expires_at: new Date('2030-01-01T00:00:00Z'),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.updateTable('booking').set({ status: 'confirmed' }).where('id', '=', id).execute();
-  return id;
+  const place = { slotId: fixture.slotIds[0] ?? 0, procedureId: fixture.procedureId };
+  return (await bookingIn(db, place, 'confirmed')).id;
 }
 
 async function refusal(statement: Promise<unknown>): Promise<string | null> {

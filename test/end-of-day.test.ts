@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { closeFinishedDays } from '../src/modules/queue/end-of-day.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { bookingIn } from './helpers/check-in.ts';
-import { createFixture, type Fixture } from './helpers/fixtures.ts';
+import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
 import { eventsOf, loopRow } from './helpers/queue.ts';
 
 // Issue 10 point 2 (decision 0041): the end of an office's day — once its local day is over, served
@@ -13,19 +13,7 @@ import { eventsOf, loopRow } from './helpers/queue.ts';
 let t: TestApp;
 let fixture: Fixture;
 
-async function slot(startsAt: string): Promise<number> {
-  const row = await t.database.db
-    .insertInto('slot')
-    .values({
-      offer_id: fixture.offerId,
-      starts_at: new Date(startsAt),
-      ends_at: new Date(new Date(startsAt).getTime() + 20 * 60_000),
-      capacity: 50,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
+const slot = (startsAt: string) => addSlot(t.database.db, fixture.offerId, startsAt, 50);
 
 before(async () => {
   // Tuesday 8 January 2030, 00:30 in Annecy: Monday is over there.

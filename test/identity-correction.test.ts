@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { purgePersonalData } from '../src/modules/booking/retention.ts';
-import { bearer, createAgent } from './helpers/agents.ts';
+import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { bookingIn } from './helpers/check-in.ts';
-import { createFixture, type Fixture } from './helpers/fixtures.ts';
+import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
 import { otherOffice } from './helpers/schedule.ts';
 
 // Issue 10 point 2 (decision 0042): an identity is corrected only by the agent's audited action, with
@@ -24,29 +24,12 @@ before(async () => {
   fixture = await createFixture(db, { slots: 1, capacity: 50, firstSlot: '2030-01-07T08:00:00Z' });
   place = { slotId: fixture.slotIds[0] ?? 0, procedureId: fixture.procedureId };
   const other = await otherOffice(db);
-  const slot = await db
-    .insertInto('slot')
-    .values({
-      offer_id: other.offerId,
-      starts_at: new Date('2030-01-07T08:00:00Z'),
-      ends_at: new Date('2030-01-07T08:20:00Z'),
-      capacity: 5,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  elsewhere = { slotId: Number(slot.id), procedureId: other.procedureId };
-  const token = async (role: 'agent' | 'site_manager') =>
-    bearer(
-      db,
-      (
-        await createAgent(db, t.config, {
-          grants: [{ role, scope: { kind: 'department', departmentCode: '74' } }],
-        })
-      ).id,
-      t.clock.now(),
-    );
-  manager = await token('site_manager');
-  agent = await token('agent');
+  elsewhere = {
+    slotId: await addSlot(db, other.offerId, '2030-01-07T08:00:00Z', 5),
+    procedureId: other.procedureId,
+  };
+  manager = await newAgentBearer(t, 'site_manager');
+  agent = await newAgentBearer(t, 'agent');
 });
 after(() => t.close());
 

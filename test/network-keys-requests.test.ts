@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { purgePersonalData } from '../src/modules/booking/retention.ts';
 import { runDraw } from '../src/modules/draw/draw-run.ts';
 import { networkKey } from '../src/modules/protection/network-key.ts';
-import { bearer, createAgent, scope } from './helpers/agents.ts';
+import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { createDrawScenario, createWeekDraw, type DrawScenario } from './helpers/draws.ts';
 import { applicant } from './helpers/fixtures.ts';
@@ -22,10 +22,7 @@ let csrf: { cookie: string; token: string };
 before(async () => {
   t = await createTestApp({ now: '2029-12-20T10:00:00Z', env: { TRUST_PROXY: '127.0.0.1' } });
   scenario = await createDrawScenario(t.database.db);
-  const agent = await createAgent(t.database.db, t.config, {
-    grants: [{ role: 'partner', scope: scope('74') }],
-  });
-  partner = await bearer(t.database.db, agent.id, t.clock.now());
+  partner = await newAgentBearer(t, 'partner');
   const page = await t.app.inject({
     url: `/departements/74/demarches/${scenario.fixture.procedureCode}/demande?conditions=acceptees`,
   });

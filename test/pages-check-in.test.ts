@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createAgent, signedInCookie } from './helpers/agents.ts';
+import { newAgentCookie } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { bookingIn, qrOf } from './helpers/check-in.ts';
 import { createFixture, type Fixture } from './helpers/fixtures.ts';
@@ -23,20 +23,9 @@ before(async () => {
   fixture = await createFixture(db, { slots: 25, capacity: 20, firstSlot: '2030-01-07T08:00:00Z' });
   today = { slotId: fixture.slotIds[0] ?? 0, procedureId: fixture.procedureId };
   tomorrow = { slotId: fixture.slotIds[24] ?? 0, procedureId: fixture.procedureId };
-  const cookieOf = async (role: 'site_manager' | 'agent' | 'viewer') =>
-    signedInCookie(
-      db,
-      t.config,
-      (
-        await createAgent(db, t.config, {
-          grants: [{ role, scope: { kind: 'department', departmentCode: '74' } }],
-        })
-      ).id,
-      t.clock.now(),
-    );
-  manager = await cookieOf('site_manager');
-  agent = await cookieOf('agent');
-  viewer = await cookieOf('viewer');
+  manager = await newAgentCookie(t, 'site_manager');
+  agent = await newAgentCookie(t, 'agent');
+  viewer = await newAgentCookie(t, 'viewer');
 });
 after(() => t.close());
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createAgent, signedInCookie, type TestAgent } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
-import { createFixture, type Fixture } from './helpers/fixtures.ts';
-import { loopRow, waitingBooking } from './helpers/queue.ts';
+import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
+import { loopRow, openCounters, waitingBooking } from './helpers/queue.ts';
 import { otherOffice } from './helpers/schedule.ts';
 import { signIn, type TestBrowser, testBrowser } from './helpers/sign-in.ts';
 
@@ -23,23 +23,13 @@ before(async () => {
   t = await createTestApp({ now: NOW });
   const db = t.database.db;
   fixture = await createFixture(db, { slots: 0 });
-  await db
-    .updateTable('site')
-    .set({ counters: ['Guichet 1', 'Guichet 2', 'Guichet 3'] })
-    .where('id', '=', fixture.siteId)
-    .execute();
+  await openCounters(db, fixture.siteId);
   other = await otherOffice(db);
-  const slot = await db
-    .insertInto('slot')
-    .values({
-      offer_id: fixture.offerId,
-      starts_at: new Date('2030-01-07T08:00:00Z'),
-      ends_at: new Date('2030-01-07T08:20:00Z'),
-      capacity: 50,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  place = { slotId: Number(slot.id), procedureId: fixture.procedureId, siteId: fixture.siteId };
+  place = {
+    slotId: await addSlot(db, fixture.offerId, '2030-01-07T08:00:00Z', 50),
+    procedureId: fixture.procedureId,
+    siteId: fixture.siteId,
+  };
   const in74 = (role: 'agent' | 'viewer') => [
     { role, scope: { kind: 'department' as const, departmentCode: '74' } },
   ];

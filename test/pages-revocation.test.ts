@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createAgent, scope, signedInCookie } from './helpers/agents.ts';
 import { createTestApp, type TestApp, tokenFrom } from './helpers/app.ts';
-import { applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
+import { addSlot, applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
 import { tokensOf } from './helpers/invariants.ts';
 
 // The back office's revocations page (/agents/annulations), twin of the admin API: one booking by
@@ -118,17 +118,7 @@ describe('the revocations page', () => {
 
   test('one booking by its reference; an unknown reference is said so', async () => {
     // The 14th is closed now: a slot of another day.
-    const other = await t.database.db
-      .insertInto('slot')
-      .values({
-        offer_id: fixture.offerId,
-        starts_at: new Date('2030-01-16T08:00:00Z'),
-        ends_at: new Date('2030-01-16T08:20:00Z'),
-        capacity: 1,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const slotId = Number(other.id);
+    const slotId = await addSlot(t.database.db, fixture.offerId, '2030-01-16T08:00:00Z', 1);
     const c = await confirmed(slotId);
     const unknown = await post('/agents/annulations/rendez-vous', {
       reference: '74-AAAA-AAAA',

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ALL_BOOKING_STATUSES } from '../src/modules/booking/statuses.ts';
 import { ACTION_RULES, LOOP_ACTIONS, type LoopAction } from '../src/modules/queue/queue.rules.ts';
-import { bearer, createAgent } from './helpers/agents.ts';
+import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { bookingIn } from './helpers/check-in.ts';
-import { createFixture, type Fixture } from './helpers/fixtures.ts';
-import { eventsOf, loopRow, waitingBooking } from './helpers/queue.ts';
+import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
+import { eventsOf, loopRow, openCounters, waitingBooking } from './helpers/queue.ts';
 import { otherOffice } from './helpers/schedule.ts';
 
 // Issue 10 point 2 (decision 0041): the counter loop's actions through the admin API — each allowed
@@ -32,29 +32,13 @@ const PATHS: Record<LoopAction, string> = {
   no_show: 'no-show',
 };
 
-async function slot(offerId: number, startsAt: string): Promise<number> {
-  const row = await t.database.db
-    .insertInto('slot')
-    .values({
-      offer_id: offerId,
-      starts_at: new Date(startsAt),
-      ends_at: new Date(new Date(startsAt).getTime() + 20 * 60_000),
-      capacity: 500,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
+const slot = (offerId: number, startsAt: string) => addSlot(t.database.db, offerId, startsAt, 500);
 
 before(async () => {
   t = await createTestApp({ now: NOW });
   const db = t.database.db;
   fixture = await createFixture(db, { slots: 0 });
-  await db
-    .updateTable('site')
-    .set({ counters: ['Guichet 1', 'Guichet 2', 'Guichet 3'] })
-    .where('id', '=', fixture.siteId)
-    .execute();
+  await openCounters(db, fixture.siteId);
   today = {
     slotId: await slot(fixture.offerId, '2030-01-07T08:00:00Z'),
     procedureId: fixture.procedureId,
@@ -66,12 +50,8 @@ before(async () => {
     procedureId: other.procedureId,
     siteId: other.siteId,
   };
-  const token = async (role: 'agent' | 'viewer') => {
-    const grants = [{ role, scope: { kind: 'department' as const, departmentCode: '74' } }];
-    return bearer(db, (await createAgent(db, t.config, { grants })).id, t.clock.now());
-  };
-  agent = await token('agent');
-  viewer = await token('viewer');
+  agent = await newAgentBearer(t, 'agent');
+  viewer = await newAgentBearer(t, 'viewer');
 });
 after(() => t.close());
 

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { purgePersonalData, RETENTION_DAYS } from '../src/modules/booking/retention.ts';
 import { verifyBundle } from '../src/modules/draw/bundle-verify.ts';
 import { runDraw } from '../src/modules/draw/draw-run.ts';
-import { bearer, createAgent, scope } from './helpers/agents.ts';
+import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { createDrawScenario, createWeekDraw, type DrawScenario, submit } from './helpers/draws.ts';
 import { applicant } from './helpers/fixtures.ts';
@@ -60,13 +60,10 @@ describe('the requests’ retention', () => {
     const [closedLabel = '', waitingLabel = ''] = waiting;
     const closed = Object.values(r).find((x) => x.label === closedLabel);
     assert.ok(closed);
-    const agent = await createAgent(t.database.db, t.config, {
-      grants: [{ role: 'administrator', scope: scope('74') }],
-    });
     const close = await t.app.inject({
       method: 'POST',
       url: '/api/v1/admin/bookings/revocations',
-      headers: { authorization: await bearer(t.database.db, agent.id, t.clock.now()) },
+      headers: { authorization: await newAgentBearer(t, 'administrator') },
       payload: { labels: [closedLabel], reason: 'Réservations multiples' },
     });
     assert.deepEqual(close.json(), { revoked: 0, closed: 1 });

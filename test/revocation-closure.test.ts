@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { bearer, createAgent } from './helpers/agents.ts';
+import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { LOOP_COLUMNS } from './helpers/booking-paths.ts';
-import { applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
-import { tokensOf } from './helpers/invariants.ts';
+import { addSlot, createFixture, type Fixture } from './helpers/fixtures.ts';
+import { confirmedBooking } from './helpers/schedule.ts';
 
 // Decision 0049: a site's period revoked is closed. A part of a day (instants) is not made a closure
 // but loses its free seats; a day on which someone is already checked in stays open, its free seats
@@ -18,10 +18,7 @@ before(async () => {
   t = await createTestApp({ now: '2030-01-07T09:00:00Z' });
   const db = t.database.db;
   await createFixture(db, { slots: 0 });
-  const agent = await createAgent(db, t.config, {
-    grants: [{ role: 'site_manager', scope: { kind: 'department', departmentCode: '74' } }],
-  });
-  manager = await bearer(db, agent.id, t.clock.now());
+  manager = await newAgentBearer(t, 'site_manager');
 });
 after(() => t.close());
 
@@ -35,21 +32,7 @@ function revoke(siteId: number, body: object) {
 }
 
 async function confirmed(slotId: number): Promise<string> {
-  const created = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/bookings',
-    payload: { slotId, acceptConditions: true, applicant: applicant() },
-  });
-  assert.equal(created.statusCode, 201, created.body);
-  const id = String(created.json().id);
-  const tokens = await tokensOf(t.database.db, id, t.config.secretKey);
-  const done = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/bookings/confirm',
-    payload: { token: tokens.confirm },
-  });
-  assert.equal(done.statusCode, 200, done.body);
-  return id;
+  return (await confirmedBooking(t, slotId)).id;
 }
 
 /** Capacity, taken and held back of the fixture's slots, by start (UTC hour). */
@@ -110,23 +93,8 @@ describe('revoking days when someone is already checked in', () => {
     const db = t.database.db;
     // Wednesday 23 and Thursday 24, 09:00 UTC, two seats each.
     const fixture = await createFixture(db, { slots: 0 });
-    const slotAt = async (startsAt: string) =>
-      Number(
-        (
-          await db
-            .insertInto('slot')
-            .values({
-              offer_id: fixture.offerId,
-              starts_at: new Date(startsAt),
-              ends_at: new Date(new Date(startsAt).getTime() + 20 * 60_000),
-              capacity: 2,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id,
-      );
-    const wednesday = await slotAt('2030-01-23T09:00:00Z');
-    const thursday = await slotAt('2030-01-24T09:00:00Z');
+    const wednesday = await addSlot(db, fixture.offerId, '2030-01-23T09:00:00Z', 2);
+    const thursday = await addSlot(db, fixture.offerId, '2030-01-24T09:00:00Z', 2);
     const waiting = await confirmed(wednesday);
     await db
       .updateTable('booking')
@@ -151,16 +119,7 @@ describe('revoking days when someone is already checked in', () => {
       .values({ procedure_id: procedure.id, site_id: fixture.siteId, channel: 'draw' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const drawSlot = await db
-      .insertInto('slot')
-      .values({
-        offer_id: draw.id,
-        starts_at: new Date('2030-01-24T10:00:00Z'),
-        ends_at: new Date('2030-01-24T10:20:00Z'),
-        capacity: 3,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const drawSlot = await addSlot(db, draw.id, '2030-01-24T10:00:00Z', 3);
     const done = await revoke(fixture.siteId, { from: '2030-01-23', to: '2030-01-24', reason: 'Grève' });
     assert.equal(done.statusCode, 200, done.body);
     assert.deepEqual(done.json(), { revoked: 0, closedDays: ['2030-01-24'] });
@@ -168,7 +127,7 @@ describe('revoking days when someone is already checked in', () => {
     const rows = await db
       .selectFrom('slot')
       .select(['id', 'capacity', 'taken'])
-      .where('id', 'in', [String(wednesday), String(thursday), drawSlot.id])
+      .where('id', 'in', [String(wednesday), String(thursday), String(drawSlot)])
       .orderBy('starts_at')
       .execute();
     assert.deepEqual(
@@ -176,7 +135,7 @@ describe('revoking days when someone is already checked in', () => {
       [
         [wednesday, 1, 1],
         [thursday, 0, 0],
-        [Number(drawSlot.id), 0, 0],
+        [drawSlot, 0, 0],
       ],
     );
     const status = await db
@@ -193,21 +152,8 @@ describe('closing a day on which a pass keeps a seat', () => {
     const db = t.database.db;
     // Monday 28, 09:00 UTC, and Tuesday 29, 09:00 UTC: one seat each.
     const fixture = await createFixture(db, { slots: 0 });
-    const slots: number[] = [];
-    for (const startsAt of ['2030-01-28T09:00:00Z', '2030-01-29T09:00:00Z']) {
-      const row = await db
-        .insertInto('slot')
-        .values({
-          offer_id: fixture.offerId,
-          starts_at: new Date(startsAt),
-          ends_at: new Date(new Date(startsAt).getTime() + 20 * 60_000),
-          capacity: 1,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      slots.push(Number(row.id));
-    }
-    const [monday, tuesday] = slots as [number, number];
+    const monday = await addSlot(db, fixture.offerId, '2030-01-28T09:00:00Z', 1);
+    const tuesday = await addSlot(db, fixture.offerId, '2030-01-29T09:00:00Z', 1);
     const alone = await confirmed(monday);
     const reference = (
       await db.selectFrom('booking').select('reference').where('id', '=', alone).executeTakeFirstOrThrow()

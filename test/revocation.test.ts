@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { runCoolDown } from '../src/modules/booking/held-seats.usecases.ts';
-import { bearer, createAgent } from './helpers/agents.ts';
+import { newAgentBearer } from './helpers/agents.ts';
 import { createTestApp, type TestApp, tokenFrom } from './helpers/app.ts';
-import { applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
-import { tokensOf } from './helpers/invariants.ts';
-import { freshOffer, slotAt, WEEKDAYS_9_TO_10 } from './helpers/schedule.ts';
+import { addSlot, applicant, createFixture, type Fixture } from './helpers/fixtures.ts';
+import { confirmedBooking, freshOffer, slotAt, WEEKDAYS_9_TO_10 } from './helpers/schedule.ts';
 
 // Issue 10 point 3 (decision 0038): revoking one booking or a site's period notifies each person once
 // (outbox rows, real SMTP capture, SMS capture), a retry does nothing more, the revoked person books
@@ -22,18 +21,8 @@ before(async () => {
   t = await createTestApp({ now: '2030-01-07T09:00:00Z' });
   const db = t.database.db;
   await createFixture(db, { slots: 0 });
-  const token = async (role: 'site_manager' | 'viewer') =>
-    bearer(
-      db,
-      (
-        await createAgent(db, t.config, {
-          grants: [{ role, scope: { kind: 'department', departmentCode: '74' } }],
-        })
-      ).id,
-      t.clock.now(),
-    );
-  manager = await token('site_manager');
-  viewer = await token('viewer');
+  manager = await newAgentBearer(t, 'site_manager');
+  viewer = await newAgentBearer(t, 'viewer');
 });
 after(() => t.close());
 
@@ -42,23 +31,8 @@ function admin(method: 'POST' | 'PUT', url: string, payload: object, authorizati
 }
 
 /** A confirmed booking, with a mobile phone number for the SMS. */
-async function confirmed(slotId: number, overrides: Record<string, unknown> = {}) {
-  const who = applicant(undefined, { phone: '+33612345678', ...overrides });
-  const created = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/bookings',
-    payload: { slotId, acceptConditions: true, applicant: who },
-  });
-  assert.equal(created.statusCode, 201, created.body);
-  const { id, reference } = created.json() as { id: number; reference: string };
-  const tokens = await tokensOf(t.database.db, String(id), t.config.secretKey);
-  const done = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/bookings/confirm',
-    payload: { token: tokens.confirm },
-  });
-  assert.equal(done.statusCode, 200, done.body);
-  return { id: String(id), reference, who };
+function confirmed(slotId: number, overrides: Record<string, unknown> = {}) {
+  return confirmedBooking(t, slotId, applicant(undefined, { phone: '+33612345678', ...overrides }));
 }
 
 function bookAs(slotId: number, who = applicant()) {
@@ -78,21 +52,6 @@ async function revokedRows(bookingIds: string[]) {
     .orderBy('booking_id')
     .orderBy('channel')
     .execute();
-}
-
-async function addSlot(offerId: number, startsAt: string, capacity: number): Promise<number> {
-  const start = new Date(startsAt);
-  const row = await t.database.db
-    .insertInto('slot')
-    .values({
-      offer_id: offerId,
-      starts_at: start,
-      ends_at: new Date(start.getTime() + 20 * 60_000),
-      capacity,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
 }
 
 async function slotSeats(slotId: number) {
@@ -134,8 +93,8 @@ describe('revoking a day of a first-come office', () => {
     });
     people = [];
     for (const slotId of fixture.slotIds) people.push(await confirmed(slotId));
-    freeOfDay = await addSlot(fixture.offerId, '2030-01-14T13:00:00Z', 2);
-    nextDay = await addSlot(fixture.offerId, '2030-01-15T08:00:00Z', 2);
+    freeOfDay = await addSlot(t.database.db, fixture.offerId, '2030-01-14T13:00:00Z', 2);
+    nextDay = await addSlot(t.database.db, fixture.offerId, '2030-01-15T08:00:00Z', 2);
   });
 
   test('every person is revoked and notified once by email and SMS; a retry revokes and notifies nobody', async () => {
@@ -317,7 +276,7 @@ describe('revoking a day of a first-come office', () => {
     const tokenC = await priorityToken(c.who.email);
     const none = await t.app.inject({ url: `/api/v1/bookings/priority?token=${tokenC}` });
     assert.deepEqual(none.json().slots, []);
-    const later = await addSlot(fixture.offerId, '2030-01-16T08:00:00Z', 1);
+    const later = await addSlot(t.database.db, fixture.offerId, '2030-01-16T08:00:00Z', 1);
     const some = await t.app.inject({ url: `/api/v1/bookings/priority?token=${tokenC}` });
     assert.deepEqual(
       some.json().slots.map((s: { id: number; held: boolean }) => [s.id, s.held]),

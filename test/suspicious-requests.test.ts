@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { bearer, createAgent, scope, signedInCookie } from './helpers/agents.ts';
+import { bearer, createAgent, newAgentCookie, scope } from './helpers/agents.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { createDrawScenario, type DrawScenario, submit } from './helpers/draws.ts';
 import { applicant } from './helpers/fixtures.ts';
@@ -86,6 +86,25 @@ const act = (payload: object, authorization = tokens.admin) =>
 const requestRow = (id: string) =>
   t.database.db.selectFrom('request').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
+/** The review page as a new administrator of the 74 opens it, and the sending of its form from it. */
+async function openReview() {
+  const cookie = await newAgentCookie(t, 'administrator');
+  const page = await t.app.inject({ url: '/agents/signalements', headers: { cookie } });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+  const csrfCookie = page.cookies.find((c) => c.name === 'csrf')?.value ?? '';
+  const send = (url: string, fields: [string, string][]) =>
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        cookie: `${cookie}; csrf=${csrfCookie}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: new URLSearchParams([['_csrf', csrf], ...fields]).toString(),
+    });
+  return { page, send };
+}
+
 describe('requests in the suspicious review', () => {
   test('a booking and a request with one phone, or one mailbox, are one group; each row says its kind', async () => {
     const booked = await book(701, { phone: '+33612345678', lastName: 'Kone', firstName: 'Moussa' });
@@ -125,11 +144,7 @@ describe('requests in the suspicious review', () => {
   });
 
   test('the page lists the request beside the booking, with its procedure and offices', async () => {
-    const agent = await createAgent(t.database.db, t.config, {
-      grants: [{ role: 'administrator', scope: scope('74') }],
-    });
-    const cookie = await signedInCookie(t.database.db, t.config, agent.id, t.clock.now());
-    const page = await t.app.inject({ url: '/agents/signalements', headers: { cookie } });
+    const { page } = await openReview();
     assert.equal(page.statusCode, 200, page.body);
     assert.match(page.body, /Même téléphone — 1 rendez-vous, 1 demande/);
     assert.match(
@@ -256,27 +271,12 @@ describe('the review page with requests', () => {
   test('a ticked request box and a reason close the request; the page says how many', async () => {
     const a = await ask(730, { phone: '+33699887766', lastName: 'Sylla', firstName: 'Mamadou' });
     const b = await ask(731, { phone: '+33699887766', lastName: 'Keita', firstName: 'Salif' });
-    const agent = await createAgent(t.database.db, t.config, {
-      grants: [{ role: 'administrator', scope: scope('74') }],
-    });
-    const cookie = await signedInCookie(t.database.db, t.config, agent.id, t.clock.now());
-    const page = await t.app.inject({ url: '/agents/signalements', headers: { cookie } });
+    const { page, send } = await openReview();
     assert.match(page.body, /Même téléphone — 0 rendez-vous, 2 demandes/);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-    const csrfCookie = page.cookies.find((c) => c.name === 'csrf')?.value ?? '';
-    const done = await t.app.inject({
-      method: 'POST',
-      url: '/agents/signalements',
-      headers: {
-        cookie: `${cookie}; csrf=${csrfCookie}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      payload: new URLSearchParams([
-        ['_csrf', csrf],
-        [`req-${a.label}`, '1'],
-        ['reason', 'Même téléphone pour deux identités'],
-      ]).toString(),
-    });
+    const done = await send('/agents/signalements', [
+      [`req-${a.label}`, '1'],
+      ['reason', 'Même téléphone pour deux identités'],
+    ]);
     assert.equal(done.statusCode, 200, done.body);
     assert.match(done.body, />1 demande close ; chaque personne est prévenue/);
     assert.equal((await requestRow(a.id)).status, 'closed');
@@ -288,32 +288,17 @@ describe('the review page refusing a request no longer waiting', () => {
   test('409 in the page’s language, naming the request, linked from the error summary', async () => {
     const a = await ask(740, { phone: '+33655554444', lastName: 'Mensah', firstName: 'Kofi' });
     await ask(741, { phone: '+33655554444', lastName: 'Adjei', firstName: 'Ama' });
-    const agent = await createAgent(t.database.db, t.config, {
-      grants: [{ role: 'administrator', scope: scope('74') }],
-    });
-    const cookie = await signedInCookie(t.database.db, t.config, agent.id, t.clock.now());
-    const page = await t.app.inject({ url: '/agents/signalements', headers: { cookie } });
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-    const csrfCookie = page.cookies.find((c) => c.name === 'csrf')?.value ?? '';
+    const { send } = await openReview();
     // Withdrawn by the person while the page was open.
     await t.database.db
       .updateTable('request')
       .set({ status: 'withdrawn', closed_at: t.clock.now() })
       .where('id', '=', a.id)
       .execute();
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/agents/signalements?lang=en',
-      headers: {
-        cookie: `${cookie}; csrf=${csrfCookie}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      payload: new URLSearchParams([
-        ['_csrf', csrf],
-        [`req-${a.label}`, '1'],
-        ['reason', 'Same phone for two identities'],
-      ]).toString(),
-    });
+    const refused = await send('/agents/signalements?lang=en', [
+      [`req-${a.label}`, '1'],
+      ['reason', 'Same phone for two identities'],
+    ]);
     assert.equal(refused.statusCode, 409, refused.body);
     assert.ok(refused.body.includes(`These requests are no longer waiting: ${a.label}. Untick them.`));
     assert.match(refused.body, /href="#labels"/);

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { parseConfig } from '../../src/config.ts';
 import type { Locale } from '../../src/db/schema.ts';
 import { addDays, zonedTimeToUtc } from '../../src/modules/schedule/timezone.ts';
-import { createAgent, signedInCookie } from '../helpers/agents.ts';
+import { createAgent } from '../helpers/agents.ts';
 import { createFixture, type Fixture } from '../helpers/fixtures.ts';
-import { chromiumSkip, type E2E, E2E_SECRET_KEY, startE2E } from './helpers/browser.ts';
-import { axeLog, LANGUAGES } from './helpers/office.ts';
+import { chromiumSkip, type E2E, startE2E } from './helpers/browser.ts';
+import { axeLog, E2E_CONFIG, LANGUAGES, signedInAs } from './helpers/office.ts';
 
 // Issue 10 item 1 in a browser: the agenda is axe-clean (day on screen and printed, week, search, a
 // malformed date) in French, English and Arabic (right to left), and its script replaces the day's
@@ -48,8 +47,7 @@ before(async () => {
     .executeTakeFirstOrThrow();
   bookingId = booking.id;
   await db.updateTable('booking').set({ status: 'confirmed' }).where('id', '=', bookingId).execute();
-  const config = parseConfig({ SECRET_KEY: E2E_SECRET_KEY });
-  const agent = await createAgent(db, config, {
+  const agent = await createAgent(db, E2E_CONFIG, {
     grants: [{ role: 'agent', scope: { kind: 'site', siteId: fixture.siteId, departmentCode: '74' } }],
   });
   agentId = agent.id;
@@ -57,12 +55,8 @@ before(async () => {
 after(() => e?.close());
 
 async function signedInPage(locale: Locale, javaScriptEnabled = true): Promise<Page> {
-  const config = parseConfig({ SECRET_KEY: E2E_SECRET_KEY });
-  const cookie = await signedInCookie(e.database.db, config, agentId, new Date());
-  const [name = '', value = ''] = cookie.split('=');
-  const context = await e.newContext({ javaScriptEnabled, ...(locale === 'en' ? { locale: 'en-GB' } : {}) });
-  await context.addCookies([{ name, value, url: e.url }]);
-  return context.newPage();
+  const options = { javaScriptEnabled, ...(locale === 'en' ? { locale: 'en-GB' } : {}) };
+  return signedInAs(e, agentId, await e.newPage(options));
 }
 
 describe('the agenda in a browser', { skip: chromiumSkip, concurrency: 2 }, () => {

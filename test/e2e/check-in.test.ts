@@ -5,11 +5,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { parseConfig } from '../../src/config.ts';
-import { createAgent, signedInCookie } from '../helpers/agents.ts';
 import { bookingIn, qrOf } from '../helpers/check-in.ts';
-import { createFixture, type Fixture } from '../helpers/fixtures.ts';
-import { describeViolations, wcagViolations } from './helpers/a11y.ts';
+import type { Fixture } from '../helpers/fixtures.ts';
+import { checkAxe as axe } from './helpers/a11y.ts';
 import {
   chromiumSkip,
   type E2E,
@@ -18,6 +16,7 @@ import {
   PHONE,
   startE2E,
 } from './helpers/browser.ts';
+import { officeNow, signedInAs } from './helpers/office.ts';
 
 // Issue 10 point 2 in a browser: a USB scanner types the convocation's QR link into the focused field
 // and presses Enter — the page shows the booking and the two identities; the page is axe-clean empty
@@ -28,40 +27,20 @@ let e: E2E;
 let fixture: Fixture;
 let agentId: number;
 let place: { slotId: number; procedureId: number };
-const config = parseConfig({ SECRET_KEY: E2E_SECRET_KEY });
 
 before(async () => {
   if (chromiumSkip) return;
   e = await startE2E();
-  // An appointment now: the server runs on the real clock, and a check-in is for today's appointments.
-  fixture = await createFixture(e.database.db, {
-    slots: 1,
-    capacity: 20,
-    firstSlot: new Date().toISOString(),
-  });
+  ({ fixture, agentId } = await officeNow(e, 'site_manager'));
   place = { slotId: fixture.slotIds[0] ?? 0, procedureId: fixture.procedureId };
-  const agent = await createAgent(e.database.db, config, {
-    grants: [{ role: 'site_manager', scope: { kind: 'site', siteId: fixture.siteId, departmentCode: '74' } }],
-  });
-  agentId = agent.id;
 });
 after(() => e?.close());
 
-async function signedIn(page: Page): Promise<Page> {
-  const cookie = await signedInCookie(e.database.db, config, agentId, new Date());
-  const [name = '', value = ''] = cookie.split('=');
-  await page.context().addCookies([{ name, value, url: e.url }]);
-  return page;
-}
+const signedIn = (page: Page) => signedInAs(e, agentId, page);
 
 /** The text a scanner types: the /verifier link the convocation's QR code holds. */
 async function printedCode(reference: string): Promise<string> {
   return `${e.url}/verifier?code=${await qrOf(e.database.db, reference, E2E_SECRET_KEY)}`;
-}
-
-async function axe(page: Page, name: string, problems: string[]) {
-  const violations = await wcagViolations(page);
-  if (violations.length > 0) problems.push(describeViolations(`${name} (${page.url()})`, violations));
 }
 
 describe('the reception in a browser', { skip: chromiumSkip }, () => {

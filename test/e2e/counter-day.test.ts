@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { parseConfig } from '../../src/config.ts';
-import { createAgent, signedInCookie } from '../helpers/agents.ts';
 import { bookingIn, qrOf } from '../helpers/check-in.ts';
-import { createFixture, type Fixture } from '../helpers/fixtures.ts';
-import { loopRow } from '../helpers/queue.ts';
-import { describeViolations, wcagViolations } from './helpers/a11y.ts';
+import type { Fixture } from '../helpers/fixtures.ts';
+import { loopRow, openCounters } from '../helpers/queue.ts';
+import { checkAxe as axe } from './helpers/a11y.ts';
 import { chromiumSkip, type E2E, E2E_SECRET_KEY, startE2E } from './helpers/browser.ts';
+import { officeNow, signedInAs } from './helpers/office.ts';
 
 // Issue 10's "day of check-ins with the call screen open in a second page", end to end in a browser:
 // two people arrive and the reception scans their convocations (a USB scanner typing the QR link and
@@ -19,33 +18,14 @@ import { chromiumSkip, type E2E, E2E_SECRET_KEY, startE2E } from './helpers/brow
 let e: E2E;
 let fixture: Fixture;
 let agentId: number;
-const config = parseConfig({ SECRET_KEY: E2E_SECRET_KEY });
 
 before(async () => {
   if (chromiumSkip) return;
   e = await startE2E();
-  // An appointment now: the server runs on the real clock, and a check-in is for today's appointments.
-  fixture = await createFixture(e.database.db, {
-    slots: 1,
-    capacity: 20,
-    firstSlot: new Date().toISOString(),
-  });
-  await e.database.db
-    .updateTable('site')
-    .set({ counters: ['Guichet 1', 'Guichet 2', 'Guichet 3'], calls_before_missed: 2 })
-    .where('id', '=', fixture.siteId)
-    .execute();
-  const agent = await createAgent(e.database.db, config, {
-    grants: [{ role: 'agent', scope: { kind: 'site', siteId: fixture.siteId, departmentCode: '74' } }],
-  });
-  agentId = agent.id;
+  ({ fixture, agentId } = await officeNow(e, 'agent'));
+  await openCounters(e.database.db, fixture.siteId, { calls_before_missed: 2 });
 });
 after(() => e?.close());
-
-async function axe(page: Page, name: string, problems: string[]) {
-  const violations = await wcagViolations(page);
-  if (violations.length > 0) problems.push(describeViolations(`${name} (${page.url()})`, violations));
-}
 
 /** Submits one of the queue page's forms and waits for the page it redirects to. */
 async function press(page: Page, name: string, done: RegExp) {
@@ -64,11 +44,7 @@ describe('an office’s day in a browser', { skip: chromiumSkip }, () => {
       firstName: 'Oksana',
     });
     const problems: string[] = [];
-    const agent = await e.newPage();
-    const [name = '', value = ''] = (await signedInCookie(e.database.db, config, agentId, new Date())).split(
-      '=',
-    );
-    await agent.context().addCookies([{ name, value, url: e.url }]);
+    const agent = await signedInAs(e, agentId, await e.newPage());
 
     await agent.goto('/agents/mon-guichet');
     await agent.selectOption('#seat', `${fixture.siteId}|Guichet 3`);

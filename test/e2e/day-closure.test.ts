@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { totpCode } from '../../src/modules/agents/totp.ts';
 import { addDays, zonedTimeToUtc } from '../../src/modules/schedule/timezone.ts';
 import { createAgent, scope, type TestAgent } from '../helpers/agents.ts';
-import { applicant, createFixture, type Fixture } from '../helpers/fixtures.ts';
+import { addSlot, applicant, createFixture, type Fixture } from '../helpers/fixtures.ts';
 import { chromiumSkip, type E2E, linkIn, type MailMessage, startE2E } from './helpers/browser.ts';
 import { navigateBy } from './helpers/journey.ts';
 import { type Applicant, axeLog, capturedSms, confirmedBooking, E2E_CONFIG } from './helpers/office.ts';
@@ -38,17 +38,12 @@ before(async () => {
     firstSlot: zonedTimeToUtc(day, '09:00', 'Europe/Paris').toISOString(),
   });
   daySlots = fixture.slotIds;
-  const next = await db
-    .insertInto('slot')
-    .values({
-      offer_id: fixture.offerId,
-      starts_at: zonedTimeToUtc(addDays(day, 1), '09:00', 'Europe/Paris'),
-      ends_at: zonedTimeToUtc(addDays(day, 1), '09:20', 'Europe/Paris'),
-      capacity: 1,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  nextDaySlot = Number(next.id);
+  nextDaySlot = await addSlot(
+    db,
+    fixture.offerId,
+    zonedTimeToUtc(addDays(day, 1), '09:00', 'Europe/Paris'),
+    1,
+  );
   for (const [n, slotId] of daySlots.entries()) {
     const who = applicant(70_000 + n, {
       phone: `06 12 34 56 7${n}`,

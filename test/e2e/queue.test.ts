@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { parseConfig } from '../../src/config.ts';
-import { createAgent, signedInCookie } from '../helpers/agents.ts';
-import { createFixture, type Fixture } from '../helpers/fixtures.ts';
-import { loopRow, waitingBooking } from '../helpers/queue.ts';
-import { describeViolations, wcagViolations } from './helpers/a11y.ts';
-import { chromiumSkip, type E2E, E2E_SECRET_KEY, startE2E } from './helpers/browser.ts';
+import type { Fixture } from '../helpers/fixtures.ts';
+import { loopRow, openCounters, waitingBooking } from '../helpers/queue.ts';
+import { checkAxe as axe } from './helpers/a11y.ts';
+import { chromiumSkip, type E2E, startE2E } from './helpers/browser.ts';
+import { officeNow, signedInAs } from './helpers/office.ts';
 
 // Issue 10 point 2 in a browser (decision 0041): an agent chooses "Guichet 3", opens the queue with
 // two people waiting and calls the next; the waiting room's screen, open in another browser, says the
@@ -16,32 +14,14 @@ import { chromiumSkip, type E2E, E2E_SECRET_KEY, startE2E } from './helpers/brow
 let e: E2E;
 let fixture: Fixture;
 let agentId: number;
-const config = parseConfig({ SECRET_KEY: E2E_SECRET_KEY });
 
 before(async () => {
   if (chromiumSkip) return;
   e = await startE2E();
-  fixture = await createFixture(e.database.db, {
-    slots: 1,
-    capacity: 20,
-    firstSlot: new Date().toISOString(),
-  });
-  await e.database.db
-    .updateTable('site')
-    .set({ counters: ['Guichet 1', 'Guichet 2', 'Guichet 3'] })
-    .where('id', '=', fixture.siteId)
-    .execute();
-  const agent = await createAgent(e.database.db, config, {
-    grants: [{ role: 'agent', scope: { kind: 'site', siteId: fixture.siteId, departmentCode: '74' } }],
-  });
-  agentId = agent.id;
+  ({ fixture, agentId } = await officeNow(e, 'agent'));
+  await openCounters(e.database.db, fixture.siteId);
 });
 after(() => e?.close());
-
-async function axe(page: Page, name: string, problems: string[]) {
-  const violations = await wcagViolations(page);
-  if (violations.length > 0) problems.push(describeViolations(`${name} (${page.url()})`, violations));
-}
 
 describe('the counter loop in a browser', { skip: chromiumSkip }, () => {
   test('a day of calls with the call screen open in a second browser', async () => {
@@ -59,11 +39,7 @@ describe('the counter loop in a browser', { skip: chromiumSkip }, () => {
       firstName: 'Oksana',
     });
     const problems: string[] = [];
-    const agent = await e.newPage();
-    const [name = '', value = ''] = (await signedInCookie(e.database.db, config, agentId, new Date())).split(
-      '=',
-    );
-    await agent.context().addCookies([{ name, value, url: e.url }]);
+    const agent = await signedInAs(e, agentId, await e.newPage());
 
     await agent.goto('/agents/mon-guichet');
     await axe(agent, 'the choice of one’s counter', problems);

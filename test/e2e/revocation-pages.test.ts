@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { Locale } from '../../src/db/schema.ts';
 import { addDays, zonedTimeToUtc } from '../../src/modules/schedule/timezone.ts';
 import { createAgent, scope } from '../helpers/agents.ts';
-import { applicant, createFixture, type Fixture } from '../helpers/fixtures.ts';
+import { addSlot, applicant, createFixture, type Fixture } from '../helpers/fixtures.ts';
 import { chromiumSkip, type E2E, linkIn, startE2E } from './helpers/browser.ts';
 import { navigateBy } from './helpers/journey.ts';
 import {
@@ -47,15 +47,7 @@ before(async () => {
       firstSlot: zonedTimeToUtc(day, '09:00', 'Europe/Paris').toISOString(),
     });
     // The day after: where the pass of the booking revoked alone keeps its seat once the day is closed.
-    await db
-      .insertInto('slot')
-      .values({
-        offer_id: fixture.offerId,
-        starts_at: zonedTimeToUtc(addDays(day, 1), '09:00', 'Europe/Paris'),
-        ends_at: zonedTimeToUtc(addDays(day, 1), '09:20', 'Europe/Paris'),
-        capacity: 3,
-      })
-      .execute();
+    await addSlot(db, fixture.offerId, zonedTimeToUtc(addDays(day, 1), '09:00', 'Europe/Paris'), 3);
     const references: string[] = [];
     const emails: string[] = [];
     // Two of them share an address as a mailbox receives it (a reseller's +tags): one group to review.

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { parseConfig } from '../../src/config.ts';
-import { createAgent, scope, signedInCookie } from '../helpers/agents.ts';
+import { createAgent, scope } from '../helpers/agents.ts';
 import { createStatsFixture } from '../helpers/stats.ts';
-import { chromiumSkip, type E2E, E2E_SECRET_KEY, startE2E } from './helpers/browser.ts';
-import { axeLog, LANGUAGES } from './helpers/office.ts';
+import { chromiumSkip, type E2E, startE2E } from './helpers/browser.ts';
+import { axeLog, E2E_CONFIG, LANGUAGES, signedInAs } from './helpers/office.ts';
 
 // The statistics page (decision 0040) in a browser: axe finds no WCAG 2.1 AA violation on the
 // charts, their tables and the form in error, in French, English and Arabic; the charts are drawn
@@ -12,18 +11,17 @@ import { axeLog, LANGUAGES } from './helpers/office.ts';
 
 let e: E2E;
 let adminId: number;
-const config = parseConfig({ SECRET_KEY: E2E_SECRET_KEY });
 
 before(async () => {
   if (chromiumSkip) return;
   e = await startE2E();
   const db = e.database.db;
   await createStatsFixture(db, async () => {
-    const counter = await createAgent(db, config, { grants: [{ role: 'agent', scope: scope('74') }] });
-    const partner = await createAgent(db, config, { grants: [{ role: 'partner', scope: scope('74') }] });
+    const counter = await createAgent(db, E2E_CONFIG, { grants: [{ role: 'agent', scope: scope('74') }] });
+    const partner = await createAgent(db, E2E_CONFIG, { grants: [{ role: 'partner', scope: scope('74') }] });
     return { counterAgent: counter.id, partnerAgent: partner.id };
   });
-  const admin = await createAgent(db, config, {
+  const admin = await createAgent(db, E2E_CONFIG, {
     grants: [{ role: 'administrator', scope: scope('national') }],
   });
   adminId = admin.id;
@@ -33,11 +31,7 @@ after(() => e?.close());
 describe('the statistics page in a browser', { skip: chromiumSkip, concurrency: 2 }, () => {
   for (const { locale, name: language, skip } of LANGUAGES) {
     test(`charts, tables and the form in error are axe-clean, in ${language}`, { skip }, async () => {
-      const cookie = await signedInCookie(e.database.db, config, adminId, new Date());
-      const [name = '', value = ''] = cookie.split('=');
-      const context = await e.newContext(locale === 'en' ? { locale: 'en-GB' } : {});
-      await context.addCookies([{ name, value, url: e.url }]);
-      const page = await context.newPage();
+      const page = await signedInAs(e, adminId, await e.newPage(locale === 'en' ? { locale: 'en-GB' } : {}));
       const axe = axeLog(page, locale);
       const check = axe.check;
       await page.goto(`/agents/statistiques?lang=${locale}`);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { parseConfig } from '../../src/config.ts';
-import { createAgent, scope, signedInCookie } from '../helpers/agents.ts';
+import { createAgent, scope } from '../helpers/agents.ts';
 import { applicant, createFixture } from '../helpers/fixtures.ts';
-import { describeViolations, wcagViolations } from './helpers/a11y.ts';
-import { chromiumSkip, type E2E, E2E_SECRET_KEY, startE2E } from './helpers/browser.ts';
+import { checkAxe } from './helpers/a11y.ts';
+import { chromiumSkip, type E2E, startE2E } from './helpers/browser.ts';
+import { E2E_CONFIG, signedInAs } from './helpers/office.ts';
 
 // The suspicious-bookings review (decisions 0038, 0043, 0048) in a browser, behind a trusted proxy:
 // bookings and a draw request made from one network appear as "Même adresse réseau (réseau n° 1)";
@@ -13,7 +13,6 @@ import { chromiumSkip, type E2E, E2E_SECRET_KEY, startE2E } from './helpers/brow
 
 let e: E2E;
 let adminId: number;
-const config = parseConfig({ SECRET_KEY: E2E_SECRET_KEY });
 const references: string[] = [];
 let label = '';
 
@@ -65,23 +64,18 @@ before(async () => {
   const asked = await request.text();
   assert.equal(request.status, 201, asked);
   label = (JSON.parse(asked) as { label: string }).label;
-  const admin = await createAgent(db, config, { grants: [{ role: 'administrator', scope: scope('74') }] });
+  const admin = await createAgent(db, E2E_CONFIG, {
+    grants: [{ role: 'administrator', scope: scope('74') }],
+  });
   adminId = admin.id;
 });
 after(() => e?.close());
 
 describe('the suspicious-bookings review in a browser', { skip: chromiumSkip }, () => {
   test('a network group, axe-clean in three languages and in error, revoked with a reason', async () => {
-    const cookie = await signedInCookie(e.database.db, config, adminId, new Date());
-    const [name = '', value = ''] = cookie.split('=');
-    const context = await e.newContext();
-    await context.addCookies([{ name, value, url: e.url }]);
-    const page = await context.newPage();
+    const page = await signedInAs(e, adminId, await e.newPage());
     const problems: string[] = [];
-    const check = async (what: string) => {
-      const violations = await wcagViolations(page);
-      if (violations.length > 0) problems.push(describeViolations(`${what} (${page.url()})`, violations));
-    };
+    const check = (what: string) => checkAxe(page, what, problems);
     for (const locale of ['en', 'ar', 'fr']) {
       await page.goto(`/agents/signalements?lang=${locale}`);
       await check(`the review in ${locale}`);

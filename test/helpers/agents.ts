@@ -7,6 +7,7 @@ import { hashPassword } from '../../src/modules/agents/passwords.ts';
 import type { Scope } from '../../src/modules/agents/permissions.ts';
 import { openSession, sessionCookieName } from '../../src/modules/agents/sessions.ts';
 import { newTotpSecret, sealTotpSecret } from '../../src/modules/agents/totp.ts';
+import type { TestApp } from './app.ts';
 
 let counter = 0;
 
@@ -65,4 +66,19 @@ export async function signedInCookie(db: Db, config: Config, agentId: number, no
 export async function bearer(db: Db, agentId: number, now: Date): Promise<string> {
   const { token } = await createApiToken(db, { agentId, name: 'tests', now });
   return `Bearer ${token}`;
+}
+
+/** What a new agent's header is made with: the test application's database, config and clock. */
+type AgentHost = Pick<TestApp, 'database' | 'config' | 'clock'>;
+
+/** An `authorization` header of a new agent granted `role` over `where` (as `scope` reads it). */
+export async function newAgentBearer(t: AgentHost, role: RoleName, where = '74'): Promise<string> {
+  const agent = await createAgent(t.database.db, t.config, { grants: [{ role, scope: scope(where) }] });
+  return bearer(t.database.db, agent.id, t.clock.now());
+}
+
+/** A signed-in `cookie` header of a new agent granted `role` over `where` (as `scope` reads it). */
+export async function newAgentCookie(t: AgentHost, role: RoleName, where = '74'): Promise<string> {
+  const agent = await createAgent(t.database.db, t.config, { grants: [{ role, scope: scope(where) }] });
+  return signedInCookie(t.database.db, t.config, agent.id, t.clock.now());
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Db } from '../../src/db/database.ts';
 import { insertDraw } from '../../src/modules/draw/draws.repository.ts';
 import type { TestApp } from './app.ts';
-import { type applicant, createFixture } from './fixtures.ts';
+import { addSlot, type applicant, createFixture } from './fixtures.ts';
 import { createDrawFixture, type DrawFixture, requestBody } from './requests.ts';
 
 // What the tests of running draws share: the draw fixture's offers with slots in the week of Monday
@@ -74,22 +74,6 @@ async function freshDrawFixture(db: Db): Promise<DrawFixture> {
     ],
     otherDepartmentSiteId: await site('73', 'Sous-préfecture d’Albertville'),
   };
-}
-
-/** Adds a slot to an offer, at a UTC instant, for 20 minutes. */
-export async function addSlot(db: Db, offerId: number, startsAt: string, capacity: number): Promise<string> {
-  const start = new Date(startsAt);
-  const row = await db
-    .insertInto('slot')
-    .values({
-      offer_id: offerId,
-      starts_at: start,
-      ends_at: new Date(start.getTime() + 20 * 60_000),
-      capacity,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 /**

@@ -70,6 +70,27 @@ export async function createFixture(
   };
 }
 
+/** Adds a 20-minute slot of `capacity` seats to an offer, starting at `startsAt` (UTC): its id. */
+export async function addSlot(
+  db: Db,
+  offerId: number,
+  startsAt: string | Date,
+  capacity: number,
+): Promise<number> {
+  const start = new Date(startsAt);
+  const row = await db
+    .insertInto('slot')
+    .values({
+      offer_id: offerId,
+      starts_at: start,
+      ends_at: new Date(start.getTime() + 20 * 60_000),
+      capacity,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
 let counter = 0;
 
 /** A valid applicant for the fixture's procedure; `n` makes the identity and email distinct. */

@@ -6,6 +6,19 @@ import { bookingIn } from './check-in.ts';
 // check-in leaves them (status, checked_in_at, a check_in counter event), and walked on from there
 // through the admin API by the tests themselves.
 
+/** Gives the site three counters, Guichet 1 to 3, and the other columns in `site` (its setting N, say). */
+export async function openCounters(
+  db: Db,
+  siteId: number,
+  site: { calls_before_missed?: number } = {},
+): Promise<void> {
+  await db
+    .updateTable('site')
+    .set({ counters: ['Guichet 1', 'Guichet 2', 'Guichet 3'], ...site })
+    .where('id', '=', siteId)
+    .execute();
+}
+
 /** A confirmed booking of the slot, checked in at `at` as the reception does it. */
 export async function waitingBooking(
   db: Db,

@@ -6,6 +6,7 @@ import { localDate, localTime } from '../../src/modules/schedule/timezone.ts';
 import { bearer, createAgent } from './agents.ts';
 import { createTestApp, type TestApp } from './app.ts';
 import { applicant, createFixture, type Fixture } from './fixtures.ts';
+import { tokensOf } from './invariants.ts';
 
 // What the schedule's configuration tests share: an office in another département, bookings made
 // through the public API, the slots and audit entries as the database holds them.
@@ -54,6 +55,25 @@ export async function book(t: TestApp, slotId: string | number, n?: number) {
   });
   assert.equal(response.statusCode, 201, response.body);
   return { reference: (response.json() as { reference: string }).reference, ...who };
+}
+
+/** Books a slot through the public API and confirms it with its token: the booking's id, reference and applicant. */
+export async function confirmedBooking(t: TestApp, slotId: number, who = applicant()) {
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/bookings',
+    payload: { slotId, acceptConditions: true, applicant: who },
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  const { id, reference } = created.json() as { id: number; reference: string };
+  const tokens = await tokensOf(t.database.db, String(id), t.config.secretKey);
+  const done = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/bookings/confirm',
+    payload: { token: tokens.confirm },
+  });
+  assert.equal(done.statusCode, 200, done.body);
+  return { id: String(id), reference, who };
 }
 
 /** An offer's slots as 'YYYY-MM-DD HH:MM capacity/taken' in Paris time, earliest first. */

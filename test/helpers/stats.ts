@@ -1,6 +1,7 @@
 import type { Db } from '../../src/db/database.ts';
 import type { BookingStatus } from '../../src/db/schema.ts';
 import { LOOP_COLUMNS, LOOP_PATHS } from './booking-paths.ts';
+import { addSlot } from './fixtures.ts';
 
 // The statistics' fixed data set (test/stats.test.ts): three offices, one procedure, bookings in each
 // status inserted directly (then moved along the status table, as the trigger demands), requests.
@@ -39,18 +40,7 @@ async function offer(db: Db, siteId: number, procedureId: number, channel: 'book
 }
 
 async function slot(db: Db, offerId: number, startsAt: string, capacity: number): Promise<string> {
-  const start = new Date(startsAt);
-  const row = await db
-    .insertInto('slot')
-    .values({
-      offer_id: offerId,
-      starts_at: start,
-      ends_at: new Date(start.getTime() + 20 * 60_000),
-      capacity,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return String(row.id);
+  return String(await addSlot(db, offerId, startsAt, capacity));
 }
 
 function person() {

@@ -23,6 +23,12 @@ export async function wcagViolations(page: Page): Promise<Violation[]> {
   }));
 }
 
+/** Runs axe on the page as it is and adds its violations to `problems`, named `name` and the page's address. */
+export async function checkAxe(page: Page, name: string, problems: string[]): Promise<void> {
+  const violations = await wcagViolations(page);
+  if (violations.length > 0) problems.push(describeViolations(`${name} (${page.url()})`, violations));
+}
+
 /** The violations as lines a developer can act on. */
 export function describeViolations(where: string, violations: Violation[]): string {
   return violations

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { parseConfig } from '../../../src/config.ts';
-import type { Locale } from '../../../src/db/schema.ts';
+import type { Locale, RoleName } from '../../../src/db/schema.ts';
 import { LOCALES } from '../../../src/modules/web/i18n.ts';
-import { signedInCookie } from '../../helpers/agents.ts';
+import { createAgent, scope, signedInCookie } from '../../helpers/agents.ts';
+import { createFixture, type Fixture } from '../../helpers/fixtures.ts';
 import { describeViolations, wcagViolations } from './a11y.ts';
 import { type E2E, E2E_SECRET_KEY, linkIn } from './browser.ts';
 import { navigateBy } from './journey.ts';
@@ -29,13 +30,33 @@ export const LANGUAGES: { locale: Locale; name: string; skip: string | false }[]
   { locale: 'ar', name: 'Arabic', skip: arabicSkip },
 ];
 
-/** A page signed in as the agent (a complete session opened directly), its language chosen by `?lang=`. */
-export async function agentPage(e: E2E, agentId: number, locale: Locale): Promise<Page> {
+/**
+ * The fixture's office with an appointment now (one slot of 20 seats: the server runs on the real
+ * clock, and a check-in is for today's appointments), and an agent of its site with `role`.
+ */
+export async function officeNow(e: E2E, role: RoleName): Promise<{ fixture: Fixture; agentId: number }> {
+  const fixture = await createFixture(e.database.db, {
+    slots: 1,
+    capacity: 20,
+    firstSlot: new Date().toISOString(),
+  });
+  const agent = await createAgent(e.database.db, E2E_CONFIG, {
+    grants: [{ role, scope: scope(`site:${fixture.siteId}`) }],
+  });
+  return { fixture, agentId: agent.id };
+}
+
+/** `page`, with a complete session of the agent (opened directly) among its context's cookies. */
+export async function signedInAs(e: E2E, agentId: number, page: Page): Promise<Page> {
   const cookie = await signedInCookie(e.database.db, E2E_CONFIG, agentId, new Date());
   const [name = '', value = ''] = cookie.split('=');
-  const context = await e.newContext(locale === 'en' ? { locale: 'en-GB' } : {});
-  await context.addCookies([{ name, value, url: e.url }]);
-  const page = await context.newPage();
+  await page.context().addCookies([{ name, value, url: e.url }]);
+  return page;
+}
+
+/** A page signed in as the agent (a complete session opened directly), its language chosen by `?lang=`. */
+export async function agentPage(e: E2E, agentId: number, locale: Locale): Promise<Page> {
+  const page = await signedInAs(e, agentId, await e.newPage(locale === 'en' ? { locale: 'en-GB' } : {}));
   // The language is remembered in a cookie from the first page asked with ?lang=.
   await page.goto(`/agents?lang=${locale}`);
   return page;
